@@ -1,0 +1,1 @@
+"""KDS hubrise layer."""

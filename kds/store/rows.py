@@ -1,0 +1,59 @@
+"""Plain records the store hands to the sync engine and the UI (no Qt, no SQL here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+SyncState = Literal["ok", "pending", "failed"]
+RemoteChange = Literal["cancelled", "changed"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRow:
+    """One order as the kitchen sees it: HubRise's payload plus local state."""
+
+    id: str
+    status: str                      # what the screen shows (a pending local change wins)
+    remote_status: str               # the last status HubRise confirmed
+    service_type: str | None
+    created_at: datetime | None
+    expected_time: datetime | None
+    confirmed_time: datetime | None
+    first_seen_at: datetime          # when this KDS first stored it
+    last_status_change_at: datetime
+    raw: dict[str, Any]              # the full HubRise payload
+    problems: tuple[str, ...] = ()   # "field: message" for malformed fields
+    sync_state: SyncState = "ok"     # of this order's outbox entries
+    sync_error: str | None = None    # HubRise's message when sync_state == "failed"
+    seen: bool = False               # staff touched it (new-order highlight ends)
+    remote_change: RemoteChange | None = None  # changed/cancelled by HubRise, not yet dismissed
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    id: int
+    resource: str                    # "order:<id>" or "location"
+    kind: str                        # "order_status", "order_update", "location_patch"
+    body: dict[str, Any]
+    state: Literal["pending", "sent", "failed"]
+    attempts: int
+    next_try_at: datetime
+    created_at: datetime
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    order_id: str
+    status: str
+    at: datetime
+    by: Literal["kitchen", "hubrise"]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncCounts:
+    pending: int
+    failed: int
+    failed_messages: tuple[str, ...] = field(default=())
