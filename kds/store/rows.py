@@ -42,6 +42,7 @@ class OutboxEntry:
     next_try_at: datetime
     created_at: datetime
     last_error: str | None = None
+    patch_kind: str | None = None    # for "location_patch": order_acceptance, opening_hours, ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,288 @@
+"""Connecting this screen to a HubRise location and disconnecting it (pure asyncio, no Qt)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets as random_tokens
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kds.logsetup import register_secret
+from kds.secrets.base import SecretStore, SecretStoreError
+
+if TYPE_CHECKING:  # the client layer; imported lazily so this module loads without it
+    from kds.hubrise.client import HubRiseClient
+    from kds.hubrise.oauth import OAuthClient
+
+log = logging.getLogger(__name__)
+
+SCOPE = "location[orders.write,customer_list.read,catalog.read]"
+OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
+INFO_FILE = "connection.json"
+DEVICE_ID_FILE = "device_id"
+CACHE_FILE = "kds.sqlite3"  # kds.store.connection.FILE_NAME
+CACHE_SIDE_FILES = ("-wal", "-shm")
+
+
+class ConnectError(Exception):
+    """Connecting failed; the message tells staff what to do next."""
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    """What the connection screen shows (never the token)."""
+
+    location_id: str | None = None
+    location_name: str | None = None
+    account_id: str | None = None
+    account_name: str | None = None
+    catalog_id: str | None = None
+    catalog_name: str | None = None
+    customer_list_id: str | None = None
+    customer_list_name: str | None = None
+    api_url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConnectionInfo:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))})
+
+
+@dataclass
+class DisconnectReport:
+    callback_deleted: bool = False
+    token_revoked: bool = False
+    secret_removed: bool = False
+    cache_wiped: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+def load_or_create_device_id(data_dir: Path) -> str:
+    """One id per kitchen screen, made once: each screen gets its own connection and event queue."""
+    path = data_dir / DEVICE_ID_FILE
+    try:
+        existing = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        existing = ""
+    if existing:
+        return existing
+    device_id = f"kds-{random_tokens.token_hex(8)}"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(device_id, encoding="utf-8")
+    return device_id
+
+
+def _field(obj: Any, name: str) -> str | None:
+    """Read a name/id from a parsed model or a raw dict, whichever the client returned."""
+    value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+    return value if isinstance(value, str) and value else None
+
+
+def _status(exc: Exception) -> int | None:
+    status = getattr(exc, "status", None)
+    return status if isinstance(status, int) else None
+
+
+class ConnectionService:
+    """Connect with an OAuth code or a pasted token, remember it safely, disconnect cleanly."""
+
+    def __init__(self, *, api_url: str, data_dir: Path, secrets: SecretStore,
+                 oauth: OAuthClient | None = None,
+                 client_factory: Callable[[str], HubRiseClient] | None = None,
+                 wipe_cache: Callable[[], None] | None = None) -> None:
+        self.api_url = api_url
+        self.data_dir = data_dir
+        self.secrets = secrets
+        self.oauth = oauth
+        self._client_factory = client_factory or self._default_client
+        self._wipe_cache = wipe_cache or self._delete_cache_files
+        self.device_id = load_or_create_device_id(data_dir)
+        self.pending_state: str | None = None
+
+    @property
+    def secret_key(self) -> str:
+        # One token per API: a simulator token never overwrites the real HubRise one.
+        return f"access-token {self.api_url}"
+
+    def _default_client(self, token: str) -> HubRiseClient:
+        from kds.hubrise.client import HubRiseClient
+
+        return HubRiseClient(self.api_url, token)
+
+    # ----- what is stored -----
+    def stored_token(self) -> str | None:
+        token = self.secrets.get_token(self.secret_key)
+        register_secret(token)
+        return token
+
+    def stored_info(self) -> ConnectionInfo | None:
+        try:
+            data = json.loads((self.data_dir / INFO_FILE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        return ConnectionInfo.from_dict(data) if isinstance(data, dict) else None
+
+    def _save_info(self, info: ConnectionInfo) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / INFO_FILE).write_text(json.dumps(info.to_dict(), indent=2), encoding="utf-8")
+
+    # ----- connecting -----
+    def authorize_url(self) -> str:
+        """The sign-in page to open in the browser; a fresh state each time."""
+        if self.oauth is None:
+            raise ConnectError("Signing in with HubRise needs an OAuth client id and secret "
+                               "(KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET or config.toml).")
+        self.pending_state = random_tokens.token_urlsafe(16)
+        return self.oauth.authorize_url(SCOPE, self.pending_state, self.device_id, OOB_REDIRECT)
+
+    async def connect_with_code(self, code: str) -> ConnectionInfo:
+        code = code.strip()
+        if not code:
+            raise ConnectError("Paste the code shown by HubRise after you approved the connection.")
+        if self.oauth is None:
+            raise ConnectError("No OAuth client is configured, so a code cannot be exchanged.")
+        try:
+            grant = await self.oauth.exchange_code(code)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a message for staff
+            raise ConnectError(self._exchange_message(exc)) from exc
+        register_secret(grant.access_token)
+        return await self.connect_with_token(grant.access_token, grant=grant)
+
+    @staticmethod
+    def _exchange_message(exc: Exception) -> str:
+        status = _status(exc)
+        if status in (400, 404):
+            return ("HubRise did not accept this code: it is wrong, already used, or older than "
+                    "10 minutes. Open the HubRise sign-in page again to get a new code.")
+        if status == 401:
+            return ("HubRise refused this app's OAuth client id or secret. Check "
+                    "KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.")
+        return f"Could not reach HubRise to exchange the code ({type(exc).__name__}). Try again."
+
+    async def connect_with_token(self, token: str, *, grant: Any = None) -> ConnectionInfo:
+        """Check the token with GET /location, collect the names to show, then store the token."""
+        token = token.strip()
+        if not token:
+            raise ConnectError("Paste an access token.")
+        register_secret(token)
+        async with self._client_factory(token) as client:
+            info = await self._fetch_info(client, grant)
+        try:
+            self.secrets.set_token(self.secret_key, token)
+        except SecretStoreError as exc:
+            raise ConnectError(f"Connected, but the token could not be saved: {exc}") from exc
+        self._save_info(info)
+        log.info("Connected to location %s (%s)", info.location_id, info.location_name)
+        return info
+
+    async def _fetch_info(self, client: HubRiseClient, grant: Any) -> ConnectionInfo:
+        try:
+            location = await client.get_location()
+        except Exception as exc:  # noqa: BLE001
+            raise ConnectError(self._location_message(exc)) from exc
+        account = getattr(location, "account", None)
+        catalog_id = _field(grant, "catalog_id") if grant else None
+        customer_list_id = _field(grant, "customer_list_id") if grant else None
+        return ConnectionInfo(
+            location_id=_field(location, "id"), location_name=_field(location, "name"),
+            account_id=_field(account, "id") or (_field(grant, "account_id") if grant else None),
+            account_name=_field(account, "name") or (_field(grant, "account_name") if grant else None),
+            catalog_id=catalog_id,
+            catalog_name=(_field(grant, "catalog_name") if grant else None)
+            or await self._name_of(client.get_catalog, catalog_id),
+            customer_list_id=customer_list_id,
+            customer_list_name=(_field(grant, "customer_list_name") if grant else None)
+            or await self._name_of(client.get_customer_list, customer_list_id),
+            api_url=self.api_url,
+        )
+
+    @staticmethod
+    async def _name_of(fetch: Callable[[str], Any], resource_id: str | None) -> str | None:
+        if not resource_id:
+            return None
+        try:
+            return _field(await fetch(resource_id), "name")
+        except Exception as exc:  # noqa: BLE001 - a missing name must not block connecting
+            log.warning("Could not read the name of %s: %s", resource_id, type(exc).__name__)
+            return None
+
+    @staticmethod
+    def _location_message(exc: Exception) -> str:
+        status = _status(exc)
+        if status == 401:
+            return "HubRise refused this access token: it is wrong or the connection was revoked."
+        if status == 403:
+            return "This token cannot read the location: connect at location level."
+        return f"Could not reach HubRise to check the token ({type(exc).__name__}). Try again."
+
+    # ----- disconnecting -----
+    async def disconnect(self, wipe_cache: bool) -> DisconnectReport:
+        """Delete the callback, revoke the token, forget it; wipe the cache if staff chose to."""
+        report = DisconnectReport()
+        token = self.stored_token()
+        if token:
+            await self._delete_callback(token, report)
+            await self._revoke(token, report)
+        report.secret_removed = self._forget_token(report)
+        (self.data_dir / INFO_FILE).unlink(missing_ok=True)
+        if wipe_cache:
+            try:
+                self._wipe_cache()
+                report.cache_wiped = True
+            except OSError as exc:
+                report.problems.append(f"The local cache could not be deleted: {exc.strerror}")
+        log.info("Disconnected (cache %s)", "wiped" if report.cache_wiped else "kept")
+        return report
+
+    async def _delete_callback(self, token: str, report: DisconnectReport) -> None:
+        try:
+            async with self._client_factory(token) as client:
+                await client.delete_callback()
+            report.callback_deleted = True
+        except Exception as exc:  # noqa: BLE001 - disconnecting must go on regardless
+            if _status(exc) in (401, 404):
+                report.callback_deleted = True  # nothing left to delete on HubRise's side
+            else:
+                report.problems.append(f"The HubRise callback could not be deleted ({type(exc).__name__}).")
+
+    async def _revoke(self, token: str, report: DisconnectReport) -> None:
+        if self.oauth is None:
+            report.problems.append("No OAuth client is configured, so the token was not revoked; "
+                                   "remove the connection in the HubRise back office.")
+            return
+        try:
+            await self.oauth.revoke(token)
+            report.token_revoked = True
+        except Exception as exc:  # noqa: BLE001
+            report.problems.append(f"HubRise could not revoke the token ({type(exc).__name__}); "
+                                   "remove the connection in the HubRise back office.")
+
+    def _forget_token(self, report: DisconnectReport) -> bool:
+        try:
+            self.secrets.delete_token(self.secret_key)
+            return True
+        except SecretStoreError as exc:
+            report.problems.append(str(exc))
+            return False
+
+    def _delete_cache_files(self) -> None:
+        delete_cache_files(self.data_dir)
+
+
+def delete_cache_files(data_dir: Path) -> None:
+    cache = data_dir / CACHE_FILE
+    for path in (cache, *(Path(f"{cache}{suffix}") for suffix in CACHE_SIDE_FILES)):
+        path.unlink(missing_ok=True)
+
+
+def reset_local_state(data_dir: Path, secrets: SecretStore, api_url: str) -> None:
+    """`kds --reset`: forget the stored token, the connection details and the cache (offline)."""
+    secrets.delete_token(f"access-token {api_url}")
+    (data_dir / INFO_FILE).unlink(missing_ok=True)
+    delete_cache_files(data_dir)

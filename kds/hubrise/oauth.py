@@ -1,0 +1,89 @@
+"""HubRise OAuth 2.0 for an installed app: authorize URL, code exchange (oob), token revoke."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from kds.hubrise.errors import HubRiseError, NetworkError, error_for
+
+DEFAULT_OAUTH_URL = "https://manager.hubrise.com/oauth2/v1"
+OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"  # HubRise shows the code; the user pastes it
+_GRANT_NAMES = ("account_id", "location_id", "catalog_id", "customer_list_id", "account_name",
+                "location_name", "catalog_name", "customer_list_name")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenGrant:
+    """What a code exchange gives: the connection's token and what the user connected it to."""
+
+    access_token: str = field(repr=False)
+    account_id: str | None = None
+    location_id: str | None = None
+    catalog_id: str | None = None
+    customer_list_id: str | None = None
+    account_name: str | None = None
+    location_name: str | None = None
+    catalog_name: str | None = None
+    customer_list_name: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)  # without the token
+
+
+class OAuthClient:
+    def __init__(self, base_url: str = DEFAULT_OAUTH_URL, client_id: str = "",
+                 client_secret: str = "", transport: httpx.AsyncBaseTransport | None = None,
+                 timeout: float = 15.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.client_id = client_id
+        self._secret = client_secret
+        self._transport = transport
+        self._timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"OAuthClient(base_url={self.base_url!r}, client_id={self.client_id!r})"
+
+    def authorize_url(self, scope: str, state: str, device_id: str | None = None,
+                      redirect_uri: str = OOB_REDIRECT_URI) -> str:
+        """The page to open in the browser. `device_id` gives each screen its own connection."""
+        params = {"redirect_uri": redirect_uri, "client_id": self.client_id, "scope": scope,
+                  "state": state}
+        if device_id:
+            params["device_id"] = device_id
+        return f"{self.base_url}/authorize?{urlencode(params, quote_via=quote)}"
+
+    async def exchange_code(self, code: str) -> TokenGrant:
+        """Trade the pasted code (single use, valid 10 minutes) for the connection's token."""
+        body = await self._post("token", {"code": code.strip()})
+        token = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token:
+            raise HubRiseError(200, "invalid_response", "the token answer has no access_token")
+        names = {k: body[k] if isinstance(body.get(k), str) else None for k in _GRANT_NAMES}
+        raw = {k: v for k, v in body.items() if k != "access_token"}
+        return TokenGrant(access_token=token, raw=raw, **names)
+
+    async def revoke(self, token: str) -> None:
+        """Disconnect: HubRise forgets the token (and so the connection's callback)."""
+        await self._post("revoke", {"token": token})
+
+    async def _post(self, path: str, form: dict[str, str]) -> Any:
+        async with httpx.AsyncClient(transport=self._transport, timeout=self._timeout,
+                                     verify=True, follow_redirects=False) as http:
+            try:
+                response = await http.post(f"{self.base_url}/{path}", data=form,
+                                           auth=httpx.BasicAuth(self.client_id, self._secret))
+            except httpx.HTTPError as exc:
+                raise NetworkError(f"POST /{path}: {type(exc).__name__}") from exc
+        body = _json_or_none(response)
+        if response.status_code >= 400:
+            raise error_for(response.status_code, body)
+        return body
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json() if response.content.strip() else None
+    except ValueError:
+        return None

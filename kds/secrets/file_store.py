@@ -1,0 +1,61 @@
+"""Fallback secret storage: a JSON file only the current user can read (mode 0600)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from kds.secrets.base import SecretStore, SecretStoreError
+
+FILE_NAME = "secrets.json"
+
+
+class FileSecretStore(SecretStore):
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / FILE_NAME
+        self.description = f"file readable only by this user ({self.path})"
+        self.notice = (
+            "No OS keyring is available on this computer; the HubRise access token is stored "
+            f"in {self.path}, readable only by this user."
+        )
+
+    def get_token(self, key: str) -> str | None:
+        value = self._read().get(key)
+        return value if isinstance(value, str) else None
+
+    def set_token(self, key: str, token: str) -> None:
+        data = self._read()
+        data[key] = token
+        self._write(data)
+
+    def delete_token(self, key: str) -> None:
+        data = self._read()
+        if data.pop(key, None) is not None:
+            self._write(data)
+
+    def _read(self) -> dict[str, object]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise SecretStoreError(f"could not read {self.path}: {exc.strerror}") from None
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise SecretStoreError(f"{self.path} is not valid JSON") from None
+        return data if isinstance(data, dict) else {}
+
+    def _write(self, data: dict[str, object]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        # Create with 0600 from the start so the token is never readable by others, even briefly.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.chmod(tmp, 0o600)  # O_CREAT ignores the mode when tmp already existed
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            raise SecretStoreError(f"could not write {self.path}: {exc.strerror}") from None

@@ -1,0 +1,58 @@
+"""Run the simulator with uvicorn in a background thread, on a real loopback socket."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import uvicorn
+
+from kds.sim.app import create_app
+from kds.sim.world import World
+
+
+@dataclass
+class RunningServer:
+    host: str
+    port: int
+    _server: uvicorn.Server
+    _thread: threading.Thread
+
+    @property
+    def root_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root_url}/v1"
+
+    @property
+    def oauth_url(self) -> str:
+        return f"{self.root_url}/oauth2/v1"
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+
+def serve_in_thread(world: World, host: str = "127.0.0.1", port: int = 0,
+                    timeout: float = 10.0) -> RunningServer:
+    """Serve (port 0 = a free port); returns once uvicorn is accepting.
+
+    uvicorn binds the socket itself: handing it a pre-bound socket made every loopback
+    request take ~40 ms (measured), while its own listening socket answers in ~2 ms.
+    """
+    config = uvicorn.Config(create_app(world), host=host, port=port, log_level="warning",
+                            lifespan="off", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="kds-sim", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the simulator did not start")
+        time.sleep(0.01)
+    bound_port = server.servers[0].sockets[0].getsockname()[1]
+    return RunningServer(host, bound_port, server, thread)

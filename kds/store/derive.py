@@ -1,0 +1,117 @@
+"""Columns the store derives from a HubRise order payload, tolerant of every malformed field."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from kds.hubrise.money import parse_decimal, parse_time
+from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class OrderFields:
+    status: str
+    service_type: str | None
+    created_at: datetime | None
+    expected_time: datetime | None
+    confirmed_time: datetime | None
+    problems: list[str] = field(default_factory=list)
+
+
+def derive_order(raw: dict[str, Any]) -> OrderFields:
+    """Status, service type and times; each bad field becomes a problem and a safe default."""
+    problems: list[str] = []
+    fields = OrderFields(
+        status=_status(raw.get("status"), problems),
+        service_type=_service_type(raw.get("service_type"), problems),
+        created_at=_time(raw, "created_at", problems),
+        expected_time=_time(raw, "expected_time", problems),
+        confirmed_time=_time(raw, "confirmed_time", problems),
+    )
+    fields.problems = problems + _model_problems(raw, problems)
+    return fields
+
+
+def _status(value: Any, problems: list[str]) -> str:
+    if isinstance(value, str) and value:
+        if value not in ORDER_STATUSES:
+            problems.append(f"status: unknown status '{value[:40]}'")
+        return value[:40]
+    problems.append(f"status: {type(value).__name__} is not a status, shown as new")
+    return "new"
+
+
+def _service_type(value: Any, problems: list[str]) -> str | None:
+    if value is None or value in SERVICE_TYPES:
+        return value if isinstance(value, str) else None
+    problems.append(f"service_type: unknown service type {str(value)[:40]!r}")
+    return None
+
+
+def _time(raw: dict[str, Any], name: str, problems: list[str]) -> datetime | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    try:
+        return parse_time(value)
+    except ValueError as exc:
+        problems.append(f"{name}: {str(exc)[:120]}")
+        return None
+
+
+def _model_problems(raw: dict[str, Any], already: list[str]) -> list[str]:
+    """Problems the shared parser finds (money, items...) when kds.hubrise.models is present."""
+    try:
+        from kds.hubrise import models
+    except ImportError:
+        return []
+    try:
+        order = models.parse_order(raw)
+        found = [f"{p.field}: {p.message}" for p in order.problems]
+    except Exception:  # the parser is tolerant by contract; a bug there must not stop the store
+        log.exception("parse_order failed on order %s", str(raw.get("id"))[:40])
+        return ["(payload): could not be fully read"]
+    fields_seen = {text.split(":", 1)[0] for text in already}
+    return [text for text in found if text.split(":", 1)[0] not in fields_seen]
+
+
+def item_lines(raw: dict[str, Any]) -> list[tuple[str, Decimal]]:
+    """(label, quantity) per non-deleted item; malformed items are skipped, never raised."""
+    items = raw.get("items")
+    if not isinstance(items, list):
+        return []
+    lines: list[tuple[str, Decimal]] = []
+    for item in items:
+        line = _item_line(item)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _item_line(item: Any) -> tuple[str, Decimal] | None:
+    if not isinstance(item, dict) or item.get("deleted") is True:
+        return None
+    product = item.get("product_name")
+    if not isinstance(product, str) or not product.strip():
+        return None
+    sku = item.get("sku_name")
+    label = f"{product} {sku}".strip() if isinstance(sku, str) and sku.strip() else product
+    try:
+        quantity = parse_decimal(item.get("quantity", "1"))
+    except ValueError:
+        return None
+    return label.strip(), quantity
+
+
+def change_fingerprint(raw: dict[str, Any]) -> str:
+    """What counts as "the order changed" for the kitchen: items, deals, times, notes, service."""
+    from kds.store.sanitize import to_json
+
+    keys = ("items", "deals", "expected_time", "customer_notes", "service_type")
+    return to_json({key: raw.get(key) for key in keys})

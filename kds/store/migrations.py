@@ -1,0 +1,74 @@
+"""Schema changes as code: each migration runs once, in order, and bumps meta.schema_version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+class StoreTooNew(RuntimeError):
+    """The file was written by a newer KDS; opening it could lose data, so we refuse."""
+
+
+def _create_tables(db: Database) -> None:
+    db["orders"].create({
+        "id": str, "status": str, "remote_status": str, "service_type": str,
+        "created_at": str, "expected_time": str, "confirmed_time": str,
+        "due_at": str,             # confirmed_time, else expected_time (prep time added at read)
+        "done": int, "first_seen_at": str, "last_status_change_at": str,
+        "seen": int, "remote_change": str, "raw": str, "problems": str,
+        "payload_hash": str,       # the "updated" marker: same payload twice changes nothing
+        "change_fingerprint": str,  # items/times/notes, to tell staff HubRise changed the order
+    }, pk="id", not_null={"status", "remote_status", "raw"}, defaults={"done": 0, "seen": 0})
+    db["events"].create({"id": str, "raw": str, "applied_at": str}, pk="id")
+    db["dead_letters"].create(
+        {"id": int, "kind": str, "raw": str, "reason": str, "at": str}, pk="id")
+    db["outbox"].create({
+        "id": int, "resource": str, "kind": str, "patch_kind": str, "body": str,
+        "state": str, "attempts": int, "next_try_at": str, "last_error": str,
+        "created_at": str, "sent_at": str, "claimed_at": str, "cleared_at": str,
+    }, pk="id", defaults={"attempts": 0, "state": "pending"})
+    db["location"].create({"id": int, "raw": str, "updated_at": str}, pk="id")
+    db["status_history"].create({
+        "id": int, "order_id": str, "status": str, "at": str, "by": str, "reason": str,
+    }, pk="id")
+    db["limiter"].create({"id": int, "state": str}, pk="id")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+def _create_indexes(db: Database) -> None:
+    """Indexes for what the board loads at start: open tickets, today's done ones, history."""
+    db["orders"].create_index(["done", "due_at"], "orders_open_by_due")
+    db["orders"].create_index(["done", "last_status_change_at"], "orders_done_by_change")
+    db["orders"].create_index(["created_at"], "orders_by_created")
+    db["status_history"].create_index(["order_id", "at"], "history_by_order")
+    db["outbox"].create_index(["state", "resource", "id"], "outbox_by_state")
+    db["outbox"].create_index(["resource", "id"], "outbox_by_resource")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes)
+
+
+def schema_version(db: Database) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
+    """Run the migrations this file has not had yet; returns the versions applied."""
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    current = schema_version(db)
+    if current > len(migrations):
+        raise StoreTooNew(
+            f"the data file has schema version {current}, this KDS knows up to {len(migrations)}")
+    applied: list[int] = []
+    for version, migration in enumerate(migrations[current:], start=current + 1):
+        with db.atomic():  # a migration and its version bump land together or not at all
+            migration(db)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                       [str(version)])
+        applied.append(version)
+    return applied

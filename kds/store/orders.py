@@ -1,0 +1,269 @@
+"""Orders: applying HubRise's payloads and recording what staff do with them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kds.hubrise.money import format_time
+from kds.hubrise.statuses import DONE_STATUSES, ORDER_STATUSES
+from kds.store.base import StoreBase
+from kds.store.derive import OrderFields, change_fingerprint, derive_order
+from kds.store.rows import OrderRow, RemoteChange, SyncState
+from kds.store.sanitize import MAX_PAYLOAD_BYTES, Sanitized, payload_hash, sanitize, to_json
+from kds.store.timefmt import from_db, from_db_required, to_db, to_db_or_none
+
+log = logging.getLogger(__name__)
+
+ORDER_COLUMNS = (
+    "id, status, remote_status, service_type, created_at, expected_time, confirmed_time, "
+    "due_at, done, first_seen_at, last_status_change_at, seen, remote_change, raw, problems, "
+    "payload_hash, change_fingerprint"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    """What applying one HubRise order payload did."""
+
+    order_id: str | None          # None when the payload was not an order (dead-lettered)
+    created: bool = False
+    changed: bool = False         # False for a payload identical to the stored one
+    status_changed: bool = False  # the status shown on the board moved
+    remote_change: RemoteChange | None = None
+    problems: tuple[str, ...] = ()
+    dead_letter_id: int | None = None
+
+
+def order_resource(order_id: str) -> str:
+    return f"order:{order_id}"
+
+
+class OrdersMixin(StoreBase):
+    def upsert_remote_order(self, raw: dict[str, Any], *, source: str = "hubrise") -> UpsertResult:
+        """Apply an order as HubRise has it. Never raises on bad data: it dead-letters instead.
+
+        Runs in a savepoint, so one bad order never undoes the rest of a batch.
+        """
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+            reason = "not an order: no string id" if isinstance(raw, dict) else "not an order"
+            return UpsertResult(None, dead_letter_id=self.dead_letter("order", raw, reason))
+        try:
+            with self.transaction():
+                return self._upsert(raw, source)
+        except (ValueError, TypeError, LookupError, AttributeError, RecursionError,
+                OverflowError, sqlite3.DataError, sqlite3.IntegrityError) as exc:
+            # Data-shaped failures only. sqlite3.OperationalError (disk full, locked) is raised:
+            # the caller's batch then fails as a whole and its events are not acknowledged.
+            log.warning("order %s dead-lettered: %s", str(raw.get("id"))[:40], exc)
+            return UpsertResult(None, dead_letter_id=self.dead_letter(
+                "order", raw, f"could not store order: {type(exc).__name__}: {exc}"))
+
+    def _upsert(self, raw: dict[str, Any], source: str) -> UpsertResult:
+        report = Sanitized()
+        clean = sanitize(raw, report)
+        text = to_json(clean)
+        if len(text.encode("utf-8")) > MAX_PAYLOAD_BYTES:
+            raise ValueError(f"payload of {len(text):,} characters is too large")
+        digest = payload_hash(text)
+        order_id = str(clean["id"])[:200]
+        existing = self._order_record(order_id)
+        if existing is not None and existing["payload_hash"] == digest:
+            return UpsertResult(order_id, problems=tuple(json.loads(existing["problems"] or "[]")))
+        fields = derive_order(clean)
+        problems = tuple(report.problems + fields.problems)
+        if existing is None:
+            self._insert_order(order_id, clean, text, digest, fields, problems, source)
+            return UpsertResult(order_id, created=True, changed=True, status_changed=True,
+                                problems=problems)
+        return self._update_order(existing, clean, text, digest, fields, problems, source)
+
+    def _insert_order(self, order_id: str, clean: dict[str, Any], text: str, digest: str,
+                      fields: OrderFields, problems: tuple[str, ...], source: str) -> None:
+        now = self._now_text()
+        self.db.execute(
+            f"INSERT INTO orders ({ORDER_COLUMNS}) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
+            [order_id, fields.status, fields.status, fields.service_type,
+             to_db_or_none(fields.created_at), to_db_or_none(fields.expected_time),
+             to_db_or_none(fields.confirmed_time),
+             _due(fields.confirmed_time, fields.expected_time),
+             int(fields.status in DONE_STATUSES), now, now, text, json.dumps(problems), digest,
+             change_fingerprint(clean)])
+        self._add_history(order_id, fields.status, "hubrise")
+
+    def _update_order(self, old: dict[str, Any], clean: dict[str, Any], text: str, digest: str,
+                      fields: OrderFields, problems: tuple[str, ...], source: str) -> UpsertResult:
+        order_id = old["id"]
+        # A kitchen change still waiting in the outbox wins on screen until HubRise has it.
+        pending = self._has_pending_change(order_id)
+        shown = old["status"] if pending else fields.status
+        confirmed = from_db(old["confirmed_time"]) if pending else fields.confirmed_time
+        remote_change = self._remote_change(old, clean, fields)
+        if fields.status != old["remote_status"] and fields.status != old["status"]:
+            self._add_history(order_id, fields.status, "hubrise")
+        now = self._now_text()
+        self.db.execute(
+            "UPDATE orders SET status = ?, remote_status = ?, service_type = ?, created_at = ?, "
+            "expected_time = ?, confirmed_time = ?, due_at = ?, done = ?, "
+            "last_status_change_at = ?, remote_change = ?, raw = ?, problems = ?, "
+            "payload_hash = ?, change_fingerprint = ? WHERE id = ?",
+            [shown, fields.status, fields.service_type, to_db_or_none(fields.created_at),
+             to_db_or_none(fields.expected_time), to_db_or_none(confirmed),
+             _due(confirmed, fields.expected_time), int(shown in DONE_STATUSES),
+             now if shown != old["status"] else old["last_status_change_at"], remote_change,
+             text, json.dumps(problems), digest, change_fingerprint(clean), order_id])
+        return UpsertResult(order_id, changed=True, status_changed=shown != old["status"],
+                            remote_change=remote_change, problems=problems)
+
+    @staticmethod
+    def _remote_change(old: dict[str, Any], clean: dict[str, Any],
+                       fields: OrderFields) -> RemoteChange | None:
+        """The kitchen already had this order on screen: flag a cancellation or a changed order.
+
+        Our own status changes come back with the status the kitchen already shows, and a
+        confirmed time is not part of the fingerprint, so the kitchen's taps never flag.
+        """
+        current: RemoteChange | None = old["remote_change"]
+        if fields.status == "cancelled" and old["status"] != "cancelled":
+            return "cancelled"
+        if current is None and old["change_fingerprint"] != change_fingerprint(clean):
+            return "changed"
+        return current
+
+    def _order_record(self, order_id: str) -> dict[str, Any] | None:
+        cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE id = ?", [order_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], row))
+
+    def _has_pending_change(self, order_id: str) -> bool:
+        return self._one("SELECT 1 FROM outbox WHERE resource = ? AND state = 'pending' LIMIT 1",
+                         [order_resource(order_id)]) is not None
+
+    def _add_history(self, order_id: str, status: str, by: str, reason: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO status_history (order_id, status, at, by, reason) VALUES (?, ?, ?, ?, ?)",
+            [order_id, status, self._now_text(), by, reason])
+
+    def has_order(self, order_id: str) -> bool:
+        return self._one("SELECT 1 FROM orders WHERE id = ?", [order_id]) is not None
+
+    def get_order(self, order_id: str) -> OrderRow | None:
+        record = self._order_record(order_id)
+        if record is None:
+            return None
+        return self._to_row(record, self._sync_states([order_id]))
+
+    def known_order_ids_since(self, since: datetime) -> set[str]:
+        """Ids of stored orders created at or after `since` (catch-up skips these)."""
+        rows = self.db.execute("SELECT id FROM orders WHERE created_at >= ?", [to_db(since)])
+        return {row[0] for row in rows}
+
+    def set_order_status(self, order_id: str, status: str, *,
+                         confirmed_time: datetime | None = None, reason: str | None = None) -> int:
+        """A staff tap: order row + history (by kitchen) + outbox entry in one transaction.
+
+        Returns the id of the outbox entry that will carry the change (see _enqueue_status
+        for how superseded taps collapse).
+        """
+        if status not in ORDER_STATUSES:
+            raise ValueError(f"unknown order status {status!r}")
+        with self.transaction():
+            old = self._order_record(order_id)
+            if old is None:
+                raise KeyError(f"no order {order_id!r} in the store")
+            self._apply_local_status(old, status, confirmed_time)
+            self._add_history(order_id, status, "kitchen", reason)
+            body: dict[str, Any] = {"status": status}
+            if confirmed_time is not None:
+                body["confirmed_time"] = format_time(confirmed_time)
+            return self._enqueue_status(order_id, body)
+
+    def _apply_local_status(self, old: dict[str, Any], status: str,
+                            confirmed_time: datetime | None) -> None:
+        confirmed = to_db(confirmed_time) if confirmed_time else old["confirmed_time"]
+        changed_at = self._now_text() if status != old["status"] else old["last_status_change_at"]
+        self.db.execute(
+            "UPDATE orders SET status = ?, done = ?, seen = 1, confirmed_time = ?, due_at = ?, "
+            "last_status_change_at = ? WHERE id = ?",
+            [status, int(status in DONE_STATUSES), confirmed,
+             confirmed or old["expected_time"], changed_at, old["id"]])
+
+    def _enqueue_status(self, order_id: str, body: dict[str, Any]) -> int:
+        """Collapse superseded taps: HubRise and the ordering platform only need the final status.
+
+        The newest pending entry for the order is replaced when it has not been handed to the
+        sender yet (not claimed) and does not carry a confirmed_time. An entry with a
+        confirmed_time (normally `accepted` + the promised time) is kept and sent on its own:
+        the platform tells the customer that time, so it must not be folded into a later step.
+        """
+        resource = order_resource(order_id)
+        row = self.db.execute(
+            "SELECT id, body, claimed_at FROM outbox WHERE resource = ? AND state = 'pending' "
+            "ORDER BY id DESC LIMIT 1", [resource]).fetchone()
+        if row is not None and row[2] is None and "confirmed_time" not in json.loads(row[1]):
+            self.db.execute("UPDATE outbox SET body = ? WHERE id = ?", [to_json(body), row[0]])
+            return int(row[0])
+        return self._insert_outbox(resource, "order_status", body, None)
+
+    def _insert_outbox(self, resource: str, kind: str, body: dict[str, Any],
+                       patch_kind: str | None) -> int:
+        now = self._now_text()
+        cursor = self.db.execute(
+            "INSERT INTO outbox (resource, kind, patch_kind, body, state, attempts, next_try_at, "
+            "created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
+            [resource, kind, patch_kind, to_json(body), now, now])
+        return int(cursor.lastrowid or 0)
+
+    def mark_seen(self, order_id: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE orders SET seen = 1 WHERE id = ?", [order_id])
+
+    def dismiss_remote_change(self, order_id: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE orders SET remote_change = NULL, seen = 1 WHERE id = ?",
+                            [order_id])
+
+    def _sync_states(self, order_ids: list[str] | None) -> dict[str, tuple[SyncState, str | None]]:
+        """Outbox state per order id: a failed (undismissed) entry outranks a pending one."""
+        rows = self.db.execute(
+            "SELECT resource, state, last_error FROM outbox WHERE state IN ('pending', 'failed') "
+            "AND cleared_at IS NULL AND resource LIKE 'order:%' ORDER BY id").fetchall()
+        wanted = None if order_ids is None else {order_resource(i) for i in order_ids}
+        states: dict[str, tuple[SyncState, str | None]] = {}
+        for resource, state, error in rows:
+            if wanted is not None and resource not in wanted:
+                continue
+            key = resource.split(":", 1)[1]
+            if state == "failed":
+                states[key] = ("failed", error)
+            elif key not in states:
+                states[key] = ("pending", None)
+        return states
+
+    @staticmethod
+    def _to_row(record: dict[str, Any],
+                states: dict[str, tuple[SyncState, str | None]]) -> OrderRow:
+        state, error = states.get(record["id"], ("ok", None))
+        return OrderRow(
+            id=record["id"], status=record["status"], remote_status=record["remote_status"],
+            service_type=record["service_type"], created_at=from_db(record["created_at"]),
+            expected_time=from_db(record["expected_time"]),
+            confirmed_time=from_db(record["confirmed_time"]),
+            first_seen_at=from_db_required(record["first_seen_at"]),
+            last_status_change_at=from_db_required(record["last_status_change_at"]),
+            raw=json.loads(record["raw"]), problems=tuple(json.loads(record["problems"] or "[]")),
+            sync_state=state, sync_error=error, seen=bool(record["seen"]),
+            remote_change=record["remote_change"])
+
+
+def _due(confirmed: datetime | None, expected: datetime | None) -> str | None:
+    """The promised time when there is one; created_at + preparation time is added at read."""
+    chosen = confirmed or expected
+    return None if chosen is None else to_db(chosen)

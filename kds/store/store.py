@@ -1,0 +1,103 @@
+"""The local store: one SQLite file holding orders, events, the outbox, location and settings."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from kds.clock import Clock
+from kds.store.connection import open_database
+from kds.store.migrations import migrate
+from kds.store.outbox import OutboxMixin
+from kds.store.queries import QueriesMixin
+from kds.store.sanitize import Sanitized, clean_text, safe_json, sanitize, to_json
+from kds.store.settings import Settings
+from kds.store.timefmt import to_db
+
+log = logging.getLogger(__name__)
+
+
+class Store(QueriesMixin, OutboxMixin):
+    """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock) -> Store:
+        """Open or create the file: 0600, WAL, integrity check, migrations.
+
+        A damaged file is renamed aside and a fresh one created; `recovered_from` then holds
+        the renamed path so the app can tell staff.
+        """
+        db, moved = open_database(Path(path), clock.now())
+        migrate(db)
+        store = cls(db, clock, Path(path), moved)
+        store._release_claims()
+        return store
+
+    # --- events -------------------------------------------------------------------------
+    def has_event(self, event_id: str) -> bool:
+        return self._one("SELECT 1 FROM events WHERE id = ?", [str(event_id)]) is not None
+
+    def record_event(self, event_id: str, raw: Any, applied_at: Any = None) -> None:
+        """Remember an applied event (idempotent: recording it twice keeps the first)."""
+        text, _ = safe_json(raw)
+        when = to_db(applied_at) if applied_at is not None else self._now_text()
+        key, _ = clean_text(str(event_id)[:200])
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO events (id, raw, applied_at) VALUES (?, ?, ?)",
+                            [key, text, when])
+
+    def dead_letters(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT id, kind, raw, reason, at FROM dead_letters ORDER BY id DESC LIMIT ?",
+            [limit]).fetchall()
+        return [dict(zip(("id", "kind", "raw", "reason", "at"), row)) for row in rows]
+
+    # --- location -----------------------------------------------------------------------
+    def set_location(self, raw: dict[str, Any]) -> None:
+        if not isinstance(raw, dict):
+            self.dead_letter("location", raw, "location is not an object")
+            return
+        clean = sanitize(raw, Sanitized())
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO location (id, raw, updated_at) VALUES (1, ?, ?)",
+                [to_json(clean), self._now_text()])
+
+    # --- limiter, settings, meta ----------------------------------------------------------
+    def load_limiter_state(self) -> dict[str, Any] | None:
+        return self._load_json("SELECT state FROM limiter WHERE id = 1")
+
+    def save_limiter_state(self, state: dict[str, Any]) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO limiter (id, state) VALUES (1, ?)",
+                            [to_json(sanitize(state, Sanitized()))])
+
+    def get_settings(self) -> Settings:
+        return Settings.from_dict(self._load_json(
+            "SELECT value FROM settings WHERE key = 'settings'"))
+
+    def save_settings(self, settings: Settings) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('settings', ?)",
+                            [json.dumps(settings.to_dict(), sort_keys=True)])
+
+    def get_meta(self, key: str) -> str | None:
+        value = self._one("SELECT value FROM meta WHERE key = ?", [key])
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                            [key, str(value)])
+
+    def _load_json(self, sql: str) -> Any:
+        text = self._one(sql)
+        if text is None:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            log.warning("stored JSON is unreadable (%s); ignoring it", sql.split()[3])
+            return None

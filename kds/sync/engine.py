@@ -1,0 +1,297 @@
+"""SyncEngine: connect, poll the passive callback, drain the outbox, plan the poll rate, report health."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from kds.clock import Clock
+from kds.sync.health import Health, PollResult
+from kds.sync.news import News
+from kds.sync.outbox import DrainResult, OutboxWorker
+from kds.sync.planner import PollMode, PollPlan, budget_from_limiter, is_open_now, plan_interval
+from kds.sync.poller import Poller
+from kds.sync.retry import Backoff, classify, is_network_failure
+
+log = logging.getLogger(__name__)
+
+IDLE_RETRY_S = 5.0   # poll-loop pause after an unexpected failure
+_COST_WEIGHT = 0.2   # how fast the planner's "requests per poll" estimate follows reality
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        client: Any,
+        store: Any,
+        clock: Clock,
+        *,
+        auto_receive: bool = True,
+        poll_mode: PollMode = "default",
+        limiter: Any = None,
+        backoff: Backoff | None = None,
+        reserve: dict[str, int] | None = None,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.poll_mode: PollMode = poll_mode
+        self.reserve = reserve
+        self.limiter = limiter if limiter is not None else _client_limiter(client)
+        _persist_limiter(self.limiter, store)
+        self.poller = Poller(client, store, clock, auto_receive=auto_receive)
+        self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
+        self._news = News(clock)
+        self._cost = 1.0
+        self._stopping = False
+        self._stop_event: asyncio.Event | None = None
+        self._kick_event: asyncio.Event | None = None
+
+    # -- listeners and health ----------------------------------------------------------------
+
+    def add_listener(self, listener: Any) -> None:
+        self._news.add_listener(listener)
+
+    def remove_listener(self, listener: Any) -> None:
+        self._news.remove_listener(listener)
+
+    def health(self) -> Health:
+        return self._news.health
+
+    def refresh_counts(self) -> None:
+        counts = self.store.outbox_counts()
+        left = self._remaining().get("day")
+        self._news.update(pending=counts.pending, failed=counts.failed,
+                          failed_messages=tuple(counts.failed_messages),
+                          requests_left_today=int(left) if isinstance(left, (int, float)) else None)
+
+    # -- one-shot operations -----------------------------------------------------------------
+
+    @property
+    def auto_receive(self) -> bool:
+        return self.poller.auto_receive
+
+    @auto_receive.setter
+    def auto_receive(self, value: bool) -> None:
+        self.poller.auto_receive = value
+
+    def apply_settings(self, settings: Any) -> None:
+        """Take the kitchen's auto_receive and poll_mode settings (kds.store.settings.Settings)."""
+        self.auto_receive = bool(getattr(settings, "auto_receive", self.auto_receive))
+        mode = getattr(settings, "poll_mode", self.poll_mode)
+        self.poll_mode = mode if mode in ("default", "fast") else "default"
+
+    async def connect(self) -> None:
+        """Passive callback for our events, the location, and (first run) a 24 h catch-up."""
+        try:
+            await self.poller.ensure_callback()
+            await self.poller.fetch_location()
+            self._news.location_changed()
+            new_ids = await self.poller.catch_up()
+        except Exception as exc:
+            self._note_failure(exc)
+            raise
+        self._news.online()
+        self._news.orders_changed(new_ids)
+        self.refresh_counts()
+        if new_ids:
+            self.kick()
+
+    async def poll_once(self) -> PollResult:
+        """One poll. HubRise/network failures are reported in health and return an empty result."""
+        if self._news.health.reconnect_needed:
+            return PollResult()
+        try:
+            result = await self.poller.poll_once()
+        except Exception as exc:
+            if not _is_hubrise_failure(exc):
+                raise
+            self._note_failure(exc)
+            return PollResult()
+        self._cost += _COST_WEIGHT * (max(1, result.requests) - self._cost)
+        if result.failure is not None:
+            self._note_failure(result.failure)
+        else:
+            self._news.online()
+            self._news.update(last_poll_at=self.clock.now())
+        self._news.orders_changed(result.order_ids)
+        if result.location_changed:
+            self._news.location_changed()
+        self.refresh_counts()
+        if self._news.health.pending:
+            self.kick()  # auto-receive may have queued acknowledgements
+        return result
+
+    async def drain_outbox_once(self) -> DrainResult:
+        if self._news.health.reconnect_needed:
+            return DrainResult()
+        result = await self.outbox.drain_once()
+        if result.reconnect_needed:
+            self._news.update(reconnect_needed=True, last_error=result.last_error)
+        elif result.offline_error:
+            self._news.offline(result.offline_error)
+        elif result.sent:
+            self._news.online()
+        if result.last_error and not result.reconnect_needed:
+            self._news.update(last_error=result.last_error)
+        self._news.orders_changed(result.order_ids)
+        if result.location_changed:
+            self._news.location_changed()
+        self.refresh_counts()
+        return result
+
+    def set_client(self, client: Any) -> None:
+        """Use another HubRise client from now on (new token, or the network path changed)."""
+        self.client = self.poller.client = self.outbox.client = client
+        self.limiter = _client_limiter(client) or self.limiter
+        _persist_limiter(self.limiter, self.store)
+
+    def reconnected(self, client: Any | None = None) -> None:
+        """Staff connected again (new token): resume sending and polling."""
+        if client is not None:
+            self.set_client(client)
+        self._news.update(reconnect_needed=False, last_error=None)
+        self.kick()
+
+    # -- planning ----------------------------------------------------------------------------
+
+    def plan(self) -> PollPlan:
+        now = self.clock.now()
+        plan = plan_interval(
+            budget_from_limiter(self._remaining(), now),
+            is_open=self._is_open(),
+            mode=self.poll_mode,
+            reserve=self.reserve,
+            cost_per_poll=self._cost,
+        )
+        self._news.update(poll_interval=plan.interval, poll_reason=plan.reason)
+        return plan
+
+    def _is_open(self) -> bool:
+        raw = self.store.get_location_raw() or {}
+        zone = raw.get("timezone")
+        zone_name = zone.get("name") if isinstance(zone, dict) else zone
+        cutoff = raw.get("cutoff_time") if isinstance(raw.get("cutoff_time"), str) else "06:00"
+        hours = raw.get("opening_hours")
+        return is_open_now(hours if isinstance(hours, dict) else None, self.clock.now(),
+                           timezone=zone_name if isinstance(zone_name, str) else None,
+                           cutoff_time=cutoff)
+
+    def _remaining(self) -> dict[str, Any]:
+        if self.limiter is None:
+            return {}
+        try:
+            remaining = self.limiter.remaining()
+        except Exception:
+            log.exception("rate limiter remaining() failed")
+            return {}
+        return dict(remaining) if isinstance(remaining, dict) else {}
+
+    # -- loops -------------------------------------------------------------------------------
+
+    def kick(self) -> None:
+        """Wake the outbox loop now (a staff action was enqueued)."""
+        if self._kick_event is not None:
+            self._kick_event.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        if self._stop_event is not None:
+            self._stop_event.set()
+        self.kick()
+
+    async def run(self) -> None:
+        """Poll loop and outbox loop until stop()."""
+        self._stopping = False
+        self._stop_event = asyncio.Event()
+        self._kick_event = asyncio.Event()
+        self.refresh_counts()
+        await asyncio.gather(self._poll_loop(), self._outbox_loop())
+
+    async def _poll_loop(self) -> None:
+        while not self._stopping:
+            wait = IDLE_RETRY_S
+            try:
+                if not self._news.health.reconnect_needed:
+                    await self.poll_once()
+                wait = self.plan().interval
+            except Exception:  # a bug in one poll must not stop the kitchen's orders
+                log.exception("poll failed")
+            await self._wait(wait, wake_on_kick=False)
+
+    async def _outbox_loop(self) -> None:
+        while not self._stopping:
+            result: DrainResult | None = None
+            try:
+                result = await self.drain_outbox_once()
+            except Exception:
+                log.exception("outbox drain failed")
+            progress = result is not None and bool(result.sent or result.failed)
+            if progress and self._news.health.pending:
+                continue  # the next entry of each resource is now the head: send it
+            await self._wait(self._next_retry_in(), wake_on_kick=True)
+
+    def _next_retry_in(self) -> float | None:
+        """Seconds until a pending entry may be tried again; None: only a kick wakes us."""
+        if self._news.health.reconnect_needed or not self._news.health.pending:
+            return None
+        noted = self.outbox.next_retry_in()
+        return IDLE_RETRY_S if noted is None else max(0.5, noted)
+
+    async def _wait(self, seconds: float | None, *, wake_on_kick: bool) -> None:
+        """Sleep on the engine's clock, ending early on stop() (and on kick() if asked)."""
+        assert self._stop_event is not None and self._kick_event is not None
+        if wake_on_kick and self._kick_event.is_set():
+            self._kick_event.clear()
+            return
+        waiters = [asyncio.ensure_future(self._stop_event.wait())]
+        if wake_on_kick:
+            waiters.append(asyncio.ensure_future(self._kick_event.wait()))
+        if seconds is not None:
+            waiters.append(asyncio.ensure_future(self.clock.sleep(seconds)))
+        try:
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+        if wake_on_kick:
+            self._kick_event.clear()
+
+    # -- failures ----------------------------------------------------------------------------
+
+    def _note_failure(self, exc: BaseException) -> None:
+        outcome = classify(exc)
+        if outcome.verdict == "reconnect":
+            self._news.update(reconnect_needed=True, last_error=outcome.message)
+        elif is_network_failure(exc):
+            self._news.offline(outcome.message)
+        else:
+            self._news.update(last_error=outcome.message)
+        self.refresh_counts()
+
+
+def _is_hubrise_failure(exc: BaseException) -> bool:
+    return (isinstance(exc, (OSError, asyncio.TimeoutError))
+            or hasattr(exc, "status") or hasattr(exc, "retryable"))
+
+
+def _client_limiter(client: Any) -> Any:
+    for name in ("limiter", "_limiter"):
+        limiter = getattr(client, name, None)
+        if limiter is not None:
+            return limiter
+    return None
+
+
+def _persist_limiter(limiter: Any, store: Any) -> None:
+    """Save the limiter's counters on every change, so a restart cannot overspend a window."""
+    if limiter is not None and getattr(limiter, "on_change", False) is None:
+        limiter.on_change = store.save_limiter_state
+
+
+def make_limiter(store: Any, clock: Clock) -> Any:
+    """A RateLimiter restored from the store, saving itself back on every change."""
+    from kds.hubrise.ratelimit import RateLimiter
+
+    return RateLimiter(clock, state=store.load_limiter_state(), on_change=store.save_limiter_state)

@@ -1,0 +1,36 @@
+"""Sync health as plain data the UI can show (no Qt here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    online: bool = True
+    offline_since: datetime | None = None
+    last_poll_at: datetime | None = None       # last successful poll
+    pending: int = 0                           # outbox entries not yet accepted by HubRise
+    failed: int = 0                            # outbox entries HubRise refused (kept for staff)
+    failed_messages: tuple[str, ...] = field(default=())
+    last_error: str | None = None
+    reconnect_needed: bool = False             # HubRise answered 401: the token is no longer valid
+    poll_interval: float | None = None         # seconds, as planned
+    poll_reason: str = ""
+    requests_left_today: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PollResult:
+    """What one poll did: the figures tests and the bench read."""
+
+    listed: int = 0
+    applied: int = 0          # events newly applied in the transaction
+    already_applied: int = 0  # events recorded before (re-processing is a no-op)
+    dead_lettered: int = 0
+    acknowledged: int = 0
+    requests: int = 0         # HubRise requests this poll used
+    order_ids: tuple[str, ...] = ()
+    location_changed: bool = False
+    failure: BaseException | None = field(default=None, compare=False)  # stopped half-way

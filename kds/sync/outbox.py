@@ -1,0 +1,115 @@
+"""Outbox worker: staff actions already in the store → PATCH on HubRise, in order per resource."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from kds.clock import Clock
+from kds.sync.retry import Backoff, classify, is_network_failure
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+
+
+@dataclass(slots=True)
+class DrainResult:
+    sent: list[int] = field(default_factory=list)
+    retried: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    order_ids: list[str] = field(default_factory=list)
+    location_changed: bool = False
+    reconnect_needed: bool = False
+    offline_error: str | None = None   # set when HubRise could not be reached
+    last_error: str | None = None
+
+
+class OutboxWorker:
+    def __init__(self, client: Any, store: Any, clock: Clock, backoff: Backoff) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.backoff = backoff
+        # entry id -> when it may be tried again (the store's due_outbox claims entries,
+        # so the loop keeps its own note of the next retry instead of peeking there).
+        self.retry_at: dict[int, datetime] = {}
+
+    async def drain_once(self) -> DrainResult:
+        """Send every due head entry (one per resource, so per-resource order holds).
+
+        Stops early when HubRise cannot be reached (the other entries would fail the same
+        way) or answers 401 (nothing may be sent until staff reconnect).
+        """
+        result = DrainResult()
+        for entry in self.store.due_outbox(self.clock.now(), BATCH):
+            try:
+                response = await self._send(entry)
+            except Exception as exc:
+                if self._handle_failure(entry, exc, result):
+                    break
+                continue
+            self._apply_success(entry, response, result)
+        return result
+
+    async def _send(self, entry: Any) -> dict[str, Any]:
+        if entry.resource == "location":
+            location = await self.client.patch_location(entry.body)
+            return _raw(location)
+        order_id = entry.resource.split(":", 1)[1] if ":" in entry.resource else entry.resource
+        order = await self.client.update_order(order_id, entry.body)
+        return _raw(order)
+
+    def _apply_success(self, entry: Any, response: dict[str, Any], result: DrainResult) -> None:
+        # Our own change produces no event: the PATCH response is the new truth.
+        with self.store.transaction():
+            self.store.mark_outbox_sent(entry.id, response)
+            if entry.resource == "location":
+                self.store.set_location(response)
+                result.location_changed = True
+            else:
+                self.store.upsert_remote_order(response)
+                result.order_ids.append(str(response.get("id")))
+        result.sent.append(entry.id)
+        self.retry_at.pop(entry.id, None)
+
+    def _handle_failure(self, entry: Any, exc: BaseException, result: DrainResult) -> bool:
+        """Record the failure on the entry; True when the drain must stop now."""
+        outcome = classify(exc)
+        result.last_error = outcome.message
+        if outcome.verdict == "reconnect":
+            result.reconnect_needed = True
+            return True
+        if outcome.verdict == "failed":
+            self.store.mark_outbox_failed(entry.id, outcome.message)
+            result.failed.append(entry.id)
+            self.retry_at.pop(entry.id, None)
+            if entry.resource != "location":
+                result.order_ids.append(entry.resource.split(":", 1)[-1])
+            return False
+        delay = self.backoff.delay(entry.attempts + 1, outcome.retry_after)
+        next_try = self.clock.now() + timedelta(seconds=delay)
+        self.store.mark_outbox_retry(entry.id, next_try, outcome.message)
+        self.retry_at[entry.id] = next_try
+        result.retried.append(entry.id)
+        if is_network_failure(exc):
+            result.offline_error = outcome.message
+            return True
+        return getattr(exc, "status", None) == 429  # a closed window: nothing else goes out
+
+
+    def next_retry_in(self) -> float | None:
+        """Seconds until the soonest noted retry, or None when none is noted."""
+        if not self.retry_at:
+            return None
+        now = self.clock.now()
+        return max(0.0, (min(self.retry_at.values()) - now).total_seconds())
+
+
+def _raw(model: Any) -> dict[str, Any]:
+    raw = model if isinstance(model, dict) else getattr(model, "raw", None)
+    if not isinstance(raw, dict):
+        raise ValueError("response is not a JSON object")
+    return raw

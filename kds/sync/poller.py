@@ -1,0 +1,284 @@
+"""Poller: passive-callback events → one store transaction → acknowledge (delete) after commit.
+
+A crash anywhere leads to re-processing, never to loss: events are deleted on HubRise only
+after the transaction that recorded them has committed, and an already-recorded event is a
+no-op that is still acknowledged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from kds.clock import Clock
+from kds.sync.health import PollResult
+from kds.sync.retry import classify, is_network_failure
+
+log = logging.getLogger(__name__)
+
+WANTED_EVENTS: dict[str, list[str]] = {"order": ["create", "update"], "location": ["update"]}
+CATCH_UP = timedelta(hours=24)
+CAUGHT_UP_META = "sync.caught_up_at"
+_STORE_DEAD_LETTERED = "dead-lettered by the store"
+
+
+@dataclass(slots=True)
+class Fetched:
+    """One new event and what fetching its state gave: a payload, or a reason to dead-letter."""
+
+    event: Any
+    kind: str                      # "order" | "location" | "other"
+    payload: dict[str, Any] | None = None
+    problem: str | None = None     # set → dead-letter instead of applying
+
+
+@dataclass(slots=True)
+class Batch:
+    events: list[Any] = field(default_factory=list)          # all listed events, in order
+    fetched: list[Fetched] = field(default_factory=list)     # new ones with their state
+    deferred: set[str] = field(default_factory=set)          # fetch failed retryably: no ack
+    requests: int = 0
+    failure: BaseException | None = None                     # HubRise unreachable / 401
+
+
+class Poller:
+    def __init__(self, client: Any, store: Any, clock: Clock, *, auto_receive: bool = True) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.auto_receive = auto_receive
+
+    # -- connect ---------------------------------------------------------------------------
+
+    async def ensure_callback(self) -> bool:
+        """Make the connection's callback passive with our events; True when it was changed."""
+        current = await self.client.get_callback()
+        if _same_callback(current, WANTED_EVENTS):
+            return False
+        await self.client.set_callback(WANTED_EVENTS, url=None)
+        return True
+
+    async def fetch_location(self) -> None:
+        location = await self.client.get_location()
+        self.store.set_location(_raw(location))
+
+    async def catch_up(self) -> list[str]:
+        """First run only: store orders of the last 24 h the cache does not know."""
+        if self.store.get_meta(CAUGHT_UP_META):
+            return []
+        now = self.clock.now()
+        new_ids: list[str] = []
+        async for order in self.client.list_orders(after=now - CATCH_UP):
+            raw = _raw(order)
+            order_id = raw.get("id")
+            if isinstance(order_id, str) and not self.store.has_order(order_id):
+                with self.store.transaction():
+                    self.store.upsert_remote_order(raw)
+                    self._auto_receive(order_id)
+                new_ids.append(order_id)
+        self.store.set_meta(CAUGHT_UP_META, _iso(now))
+        return new_ids
+
+    # -- poll --------------------------------------------------------------------------------
+
+    async def poll_once(self) -> PollResult:
+        """List, fetch, apply in one transaction, then acknowledge.
+
+        Raises only when listing fails. When HubRise becomes unreachable (or answers 401)
+        half-way, what was fetched is still applied, the rest waits for the next poll, and
+        the error comes back in `PollResult.failure`.
+        """
+        batch = Batch()
+        async for event in self.client.list_events():
+            batch.events.append(event)
+        batch.requests += 1
+        for event in batch.events:
+            event_id = getattr(event, "id", None)
+            if not isinstance(event_id, str) or not event_id:
+                log.warning("event without an id ignored: %r", getattr(event, "raw", event))
+            elif batch.failure is not None:
+                batch.deferred.add(event_id)
+            elif not self.store.has_event(event_id):
+                await self._fetch_into(batch, event)
+        result = self._apply(batch)
+        acknowledged, ack_requests = 0, 0
+        if batch.failure is None:
+            acknowledged, ack_requests = await self._acknowledge(batch)
+        return PollResult(
+            listed=len(batch.events), applied=result.applied,
+            already_applied=result.already_applied, dead_lettered=result.dead_lettered,
+            acknowledged=acknowledged, requests=batch.requests + ack_requests,
+            order_ids=result.order_ids, location_changed=result.location_changed,
+            failure=batch.failure,
+        )
+
+    async def _fetch_into(self, batch: Batch, event: Any) -> None:
+        try:
+            batch.fetched.append(await self._fetch(event, batch))
+        except Exception as exc:
+            if _unusable(exc):
+                batch.fetched.append(Fetched(event, "other", problem=f"fetch failed: {exc}"))
+                return
+            # Network, 5xx, 429, 401: leave it on HubRise; the next poll tries again.
+            batch.deferred.add(event.id)
+            if classify(exc).verdict == "reconnect" or is_network_failure(exc):
+                batch.failure = exc
+            else:
+                log.warning("event %s deferred: %s", event.id, exc)
+
+    async def _fetch(self, event: Any, batch: Batch) -> Fetched:
+        resource = getattr(event, "resource_type", None)
+        if resource == "order":
+            return await self._fetch_order_state(event, batch)
+        if resource == "location":
+            return await self._fetch_location_state(event, batch)
+        return Fetched(event, "other", problem=f"unexpected event type {resource!r}")
+
+    async def _fetch_order_state(self, event: Any, batch: Batch) -> Fetched:
+        order_id = getattr(event, "order_id", None)
+        row = self.store.get_order(order_id) if isinstance(order_id, str) else None
+        if row is not None and not _stale(event, row):
+            full = await self.client.get_event(event.id)
+            batch.requests += 1
+            state = getattr(full, "new_state", None)
+            if _looks_like_order(state, order_id):
+                return Fetched(full, "order", payload=state)
+            event = full
+        order_id = getattr(event, "order_id", None) or order_id
+        if not isinstance(order_id, str) or not order_id:
+            return Fetched(event, "order", problem="order event without order_id")
+        # Unknown order, missing/unparseable state, or a snapshot older than our own change:
+        # the order itself is the truth.
+        order = await self.client.get_order(order_id)
+        batch.requests += 1
+        return Fetched(event, "order", payload=_raw(order))
+
+    async def _fetch_location_state(self, event: Any, batch: Batch) -> Fetched:
+        full = await self.client.get_event(event.id)
+        batch.requests += 1
+        state = getattr(full, "new_state", None)
+        if isinstance(state, dict) and isinstance(state.get("id"), str):
+            return Fetched(full, "location", payload=state)
+        location = await self.client.get_location()
+        batch.requests += 1
+        return Fetched(full, "location", payload=_raw(location))
+
+    def _apply(self, batch: Batch) -> PollResult:
+        """Everything new in ONE transaction; a bad event is dead-lettered, the rest applied."""
+        now = self.clock.now()
+        applied = dead = 0
+        order_ids: list[str] = []
+        location = False
+        if not batch.fetched:
+            return PollResult(already_applied=self._count_known(batch))
+        with self.store.transaction():
+            for item in batch.fetched:
+                problem = item.problem or self._apply_one(item, order_ids)
+                if problem is None:
+                    applied += 1
+                    location = location or item.kind == "location"
+                else:
+                    dead += 1
+                    if problem is not _STORE_DEAD_LETTERED:
+                        self.store.dead_letter("event", _event_raw(item.event), problem)
+                self.store.record_event(item.event.id, _event_raw(item.event), now)
+        return PollResult(applied=applied, dead_lettered=dead, order_ids=tuple(order_ids),
+                          location_changed=location,
+                          already_applied=self._count_known(batch))
+
+    def _count_known(self, batch: Batch) -> int:
+        fresh = {item.event.id for item in batch.fetched} | batch.deferred
+        return sum(1 for e in batch.events if getattr(e, "id", None) not in fresh)
+
+    def _apply_one(self, item: Fetched, order_ids: list[str]) -> str | None:
+        """Apply one payload; return the reason when it cannot be applied."""
+        payload = item.payload
+        try:
+            if item.kind == "location":
+                self.store.set_location(payload)
+                return None
+            if not isinstance(payload, dict) or not isinstance(payload.get("id"), str):
+                return "order payload without an id"
+            result = self.store.upsert_remote_order(payload)
+            if getattr(result, "order_id", payload["id"]) is None:
+                return _STORE_DEAD_LETTERED  # the store kept it with its reason
+            order_ids.append(payload["id"])
+            self._auto_receive(payload["id"])
+            return None
+        except Exception as exc:  # one bad payload never stops the batch
+            log.warning("event %s dead-lettered: %s", item.event.id, exc)
+            return f"{type(exc).__name__}: {exc}"
+
+    def _auto_receive(self, order_id: str) -> None:
+        """Acknowledge a new order as received (integration guide), through the outbox."""
+        if not self.auto_receive:
+            return
+        row = self.store.get_order(order_id)
+        if row is not None and row.status == "new" and row.remote_status == "new":
+            self.store.set_order_status(order_id, "received")
+
+    async def _acknowledge(self, batch: Batch) -> tuple[int, int]:
+        """Delete every handled event; stop at the first failure (the next poll redoes it)."""
+        done = requests = 0
+        for event in batch.events:
+            event_id = getattr(event, "id", None)
+            if not isinstance(event_id, str) or event_id in batch.deferred:
+                continue
+            try:
+                requests += 1
+                await self.client.delete_event(event_id)
+            except Exception as exc:
+                if getattr(exc, "status", None) == 404:
+                    continue  # already gone: acknowledged before a crash
+                raise
+            done += 1
+        return done, requests
+
+
+def _same_callback(current: Any, wanted: dict[str, list[str]]) -> bool:
+    if current is None:
+        return False
+    url = current.get("url") if isinstance(current, dict) else getattr(current, "url", None)
+    events = current.get("events") if isinstance(current, dict) else getattr(current, "events", None)
+    if url is not None or not isinstance(events, dict):
+        return False
+    have = {k: sorted(v) for k, v in events.items() if v}
+    return have == {k: sorted(v) for k, v in wanted.items()}
+
+
+def _stale(event: Any, row: Any) -> bool:
+    """The event's snapshot may predate a change we already hold: fetch the order instead."""
+    created = getattr(event, "created_at", None)
+    changed = getattr(row, "last_status_change_at", None)
+    if not isinstance(created, datetime) or not isinstance(changed, datetime):
+        return True
+    return created < changed
+
+
+def _looks_like_order(state: Any, order_id: Any) -> bool:
+    return isinstance(state, dict) and state.get("id") == order_id and "status" in state
+
+
+def _unusable(exc: BaseException) -> bool:
+    """The event's state can never be fetched or read (404, 422, a payload that is no order)."""
+    if isinstance(exc, ValueError) and not hasattr(exc, "status"):
+        return True
+    return hasattr(exc, "status") and classify(exc).verdict == "failed"
+
+
+def _raw(model: Any) -> dict[str, Any]:
+    raw = model if isinstance(model, dict) else getattr(model, "raw", None)
+    if not isinstance(raw, dict):
+        raise ValueError("response is not a JSON object")
+    return raw
+
+
+def _event_raw(event: Any) -> dict[str, Any]:
+    raw = getattr(event, "raw", None)
+    return raw if isinstance(raw, dict) else {"id": getattr(event, "id", None)}
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")

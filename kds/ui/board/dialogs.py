@@ -1,0 +1,169 @@
+"""Ticket menu (any status, with confirmation and a reason) and the accept-with-time chooser.
+
+Both are opened with QDialog.open() (never exec()): the board keeps running and tests drive
+them without a nested event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QScroller, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kds.hubrise.statuses import ANOMALY_STATUSES, NORMAL_STATUSES
+from kds.ui.board.ticket import STATUS_LABELS, TicketView
+
+QUICK_MINUTES = (5, 10, 15, 20)
+
+
+def _button(text: str, name: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumSize(160, 72)
+    if name:
+        button.setObjectName(name)
+    return button
+
+
+def _plain_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class TicketMenu(QDialog):
+    """Choose a status → confirm with an optional reason → `chosen(order_id, status, reason)`."""
+
+    chosen = Signal(str, str, str)
+    dismissChange = Signal(str)
+
+    def __init__(self, ticket: TicketView, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Order menu")
+        self.ticket = ticket
+        self.status: str | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choice_page())
+        self.pages.addWidget(self._confirm_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(760, 520)
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(_plain_label(f"Order {self.ticket.reference} — {self.ticket.status_label}"))
+        if self.ticket.remote_change:
+            dismiss = _button("✔ Seen: remove HubRise mark", "primaryButton")
+            dismiss.clicked.connect(self._dismiss)
+            layout.addWidget(dismiss)
+        grid = QGridLayout()
+        self.status_buttons: dict[str, QPushButton] = {}
+        choices = [s for s in ANOMALY_STATUSES + NORMAL_STATUSES if s != self.ticket.status]
+        for position, status in enumerate(choices):
+            button = _button(_status_name(status),
+                             "dangerButton" if status in ANOMALY_STATUSES else "")
+            button.clicked.connect(lambda _=False, s=status: self.choose(s))
+            self.status_buttons[status] = button
+            grid.addWidget(button, position // 3, position % 3)
+        layout.addLayout(grid)
+        close = _button("Close")
+        close.clicked.connect(self.reject)
+        layout.addWidget(close)
+        return page
+
+    def _confirm_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.question = _plain_label("")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Reason (optional, may be shown to the customer)")
+        self.reason.setMaxLength(200)
+        buttons = QHBoxLayout()
+        self.back_button = _button("Back")
+        self.confirm_button = _button("Confirm", "dangerButton")
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.confirm_button.clicked.connect(self.confirm)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.confirm_button)
+        layout.addWidget(self.question)
+        layout.addWidget(self.reason)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def choose(self, status: str) -> None:
+        self.status = status
+        self.question.setText(f"Set order {self.ticket.reference} to {_status_name(status)}?")
+        self.pages.setCurrentIndex(1)
+
+    def confirm(self) -> None:
+        if self.status is None:
+            return
+        self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip())
+        self.accept()
+
+    def _dismiss(self) -> None:
+        self.dismissChange.emit(self.ticket.order_id)
+        self.accept()
+
+
+class AcceptDialog(QDialog):
+    """Accept an order and promise a time: `picked(order_id, minutes)`; minutes 0 = no time."""
+
+    picked = Signal(str, int)
+
+    def __init__(self, ticket: TicketView, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Accept order")
+        self.ticket = ticket
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — ready in:"))
+        row = QHBoxLayout()
+        self.minute_buttons: dict[int, QPushButton] = {}
+        for minutes in QUICK_MINUTES:
+            button = _button(f"+{minutes} min", "primaryButton")
+            button.clicked.connect(lambda _=False, m=minutes: self.pick(m))
+            self.minute_buttons[minutes] = button
+            row.addWidget(button)
+        layout.addLayout(row)
+        bottom = QHBoxLayout()
+        self.no_time_button = _button("Accept, keep time")
+        self.no_time_button.clicked.connect(lambda: self.pick(0))
+        cancel = _button("Back")
+        cancel.clicked.connect(self.reject)
+        bottom.addWidget(cancel)
+        bottom.addWidget(self.no_time_button)
+        layout.addLayout(bottom)
+
+    def pick(self, minutes: int) -> None:
+        self.picked.emit(self.ticket.order_id, minutes)
+        self.accept()
+
+
+def _status_name(status: str) -> str:
+    label = STATUS_LABELS.get(status, status)
+    raw = status.replace("_", " ")
+    return label if label.lower() == raw else f"{label} ({raw})"
+
+
+class TicketDetails(QDialog):
+    """The whole of a long order, as plain text, scrollable by finger."""
+
+    def __init__(self, title: str, lines: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n".join(lines))   # plain text: markup shows literally
+        QScroller.grabGesture(self.text.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        close = _button("Close", "primaryButton")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+        self.resize(720, 640)

@@ -1,0 +1,113 @@
+"""An in-memory BoardSource for tests, screenshots and the benchmark (same rules as the Store).
+
+Not for production: nothing persists and nothing reaches HubRise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kds.clock import Clock
+from kds.hubrise.models import parse_order
+from kds.hubrise.statuses import DONE_STATUSES
+from kds.store.rows import OrderRow, SyncCounts
+
+
+class MemoryBoardSource:
+    def __init__(self, clock: Clock, preparation_minutes: int = 15) -> None:
+        self.clock = clock
+        self.preparation_minutes = preparation_minutes
+        self.rows: dict[str, OrderRow] = {}
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []   # (action, order id, details)
+
+    # -- feeding it, as HubRise would ---------------------------------------------------------
+    def add_remote(self, raw: dict[str, Any], *, seen: bool = False) -> OrderRow:
+        order = parse_order(raw)
+        now = self.clock.now()
+        old = self.rows.get(order.id)
+        remote_change = None
+        if old is not None and order.status == "cancelled" and old.status != "cancelled":
+            remote_change = "cancelled"
+        elif old is not None and raw != old.raw:
+            remote_change = "changed"
+        row = OrderRow(
+            id=order.id, status=order.status, remote_status=order.status,
+            service_type=order.service_type, created_at=order.created_at,
+            expected_time=order.expected_time, confirmed_time=order.confirmed_time,
+            first_seen_at=old.first_seen_at if old else now,
+            last_status_change_at=now, raw=raw,
+            problems=tuple(f"{p.field}: {p.message}" for p in order.problems),
+            seen=seen if old is None else old.seen, remote_change=remote_change)
+        self.rows[order.id] = row
+        return row
+
+    def set_sync(self, order_id: str, state: str, error: str | None = None) -> None:
+        self.rows[order_id] = dataclasses.replace(
+            self.rows[order_id], sync_state=state, sync_error=error)  # type: ignore[arg-type]
+
+    # -- BoardSource --------------------------------------------------------------------------
+    def _due(self, row: OrderRow) -> datetime:
+        when = row.confirmed_time or row.expected_time
+        if when is not None:
+            return when
+        start = row.created_at or row.first_seen_at
+        return start + timedelta(minutes=self.preparation_minutes)
+
+    def _open(self) -> list[OrderRow]:
+        rows = [row for row in self.rows.values() if row.status not in DONE_STATUSES]
+        return sorted(rows, key=lambda row: (self._due(row), row.id))
+
+    def active_orders(self, now: datetime, lead_minutes: int) -> list[OrderRow]:
+        horizon = now + timedelta(minutes=lead_minutes)
+        return [row for row in self._open() if self._due(row) <= horizon]
+
+    def scheduled_orders(self, now: datetime, lead_minutes: int) -> list[OrderRow]:
+        horizon = now + timedelta(minutes=lead_minutes)
+        return [row for row in self._open() if self._due(row) > horizon]
+
+    def done_today(self, now: datetime, tz: str) -> list[OrderRow]:
+        local = now.astimezone(ZoneInfo(tz))
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        rows = [row for row in self.rows.values()
+                if row.status in DONE_STATUSES and row.last_status_change_at >= midnight]
+        return sorted(rows, key=lambda row: row.last_status_change_at, reverse=True)
+
+    def all_day_counts(self, now: datetime, lead_minutes: int) -> list[tuple[str, Decimal]]:
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for row in self.active_orders(now, lead_minutes):
+            for item in parse_order(row.raw).items:
+                if not item.deleted:
+                    name = item.product_name or "?"
+                    label = f"{name} · {item.sku_name}" if item.sku_name else name
+                    totals[label] += item.quantity
+        return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+
+    def set_order_status(self, order_id: str, status: str, *,
+                         confirmed_time: datetime | None = None,
+                         reason: str | None = None) -> int:
+        row = self.rows[order_id]
+        self.rows[order_id] = dataclasses.replace(
+            row, status=status, seen=True, sync_state="pending",
+            confirmed_time=confirmed_time or row.confirmed_time,
+            last_status_change_at=self.clock.now())
+        self.calls.append(("status", order_id, {"status": status, "reason": reason,
+                                                 "confirmed_time": confirmed_time}))
+        return len(self.calls)
+
+    def mark_seen(self, order_id: str) -> None:
+        self.rows[order_id] = dataclasses.replace(self.rows[order_id], seen=True)
+        self.calls.append(("seen", order_id, {}))
+
+    def dismiss_remote_change(self, order_id: str) -> None:
+        self.rows[order_id] = dataclasses.replace(self.rows[order_id], remote_change=None,
+                                                  seen=True)
+        self.calls.append(("dismiss", order_id, {}))
+
+    def outbox_counts(self) -> SyncCounts:
+        states = [row.sync_state for row in self.rows.values()]
+        return SyncCounts(pending=states.count("pending"), failed=states.count("failed"))

@@ -1,0 +1,309 @@
+"""What one kitchen ticket shows, computed from an OrderRow and its parsed order (no Qt here)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from decimal import Decimal
+from typing import Any, Literal
+
+from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
+from kds.store.rows import OrderRow
+
+Urgency = Literal["normal", "warning", "late"]
+
+# Every network string is capped: a 5,000-character word must not cost a layout pass per paint.
+MAX_TEXT = 300
+MAX_NOTE = 600
+
+# C0/C1 controls and bidi overrides/isolates: they could reorder or hide neighbouring text.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\r\n]+")
+_LONG_RUN = re.compile(r"[^\s\u200b]{19,}")
+
+STATUS_LABELS = {
+    "new": "NEW", "received": "RECEIVED", "accepted": "ACCEPTED",
+    "in_preparation": "COOKING", "awaiting_shipment": "READY", "awaiting_collection": "READY",
+    "in_delivery": "OUT", "completed": "DONE", "rejected": "REJECTED",
+    "cancelled": "CANCELLED", "delivery_failed": "DELIVERY FAILED",
+}
+
+# What the main button says, keyed by the status a tap moves the order to.
+ACTION_LABELS = {
+    "received": "Receive", "accepted": "Accept", "in_preparation": "Start",
+    "awaiting_shipment": "Ready", "awaiting_collection": "Ready",
+    "in_delivery": "Out for delivery", "completed": "Complete",
+}
+
+SERVICE_LABELS = {"delivery": "Delivery", "collection": "Collection", "eat_in": "Eat in"}
+
+URGENCY_ICONS: dict[Urgency, str] = {"normal": "●", "warning": "▲", "late": "■"}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """When a ticket turns warning (minutes before due) and late (minutes after due)."""
+
+    warning_before_due: int = 5
+    late_after_due: int = 0
+    default_preparation_minutes: int = 15
+
+
+@dataclass(frozen=True, slots=True)
+class OptionGroup:
+    list_name: str           # "" when the option had no list name
+    names: tuple[str, ...]   # "Barbecue", "2× Extra cheese"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLine:
+    quantity: str            # "2", "1.5" (Decimal rendered without exponent)
+    name: str                # "Margarita · Small"
+    groups: tuple[OptionGroup, ...] = ()
+    removed: tuple[str, ...] = ()   # option names the customer asked to leave out
+    deal_label: str = ""
+    notes: str = ""
+    quantity_value: Decimal = Decimal("1")
+
+
+@dataclass(frozen=True, slots=True)
+class TicketView:
+    order_id: str
+    reference: str           # what the kitchen calls out: collection code, else ref, else id tail
+    service_type: str | None
+    service_label: str       # "Delivery", "Collection", "Eat in · Table 4"
+    status: str
+    status_label: str
+    customer_name: str
+    customer_phone: str
+    created_at: datetime | None
+    expected_time: datetime | None
+    confirmed_time: datetime | None
+    due_at: datetime
+    items: tuple[ItemLine, ...]
+    customer_notes: str
+    seller_notes: str
+    problem: bool
+    problem_text: str
+    sync_state: str
+    sync_badge: str          # "" when HubRise has confirmed everything
+    next_status: str | None  # what the main button sets
+    main_label: str          # "Ready", "Recall", "Got it", "" when no button
+    main_action: str         # "status" | "recall" | "dismiss" | "" (what a tap on it does)
+    is_new: bool             # highlighted until touched
+    remote_change: str | None
+    remote_label: str
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    urgency: Urgency
+    icon: str
+    due_text: str            # "due in 12 min", "due now", "LATE 3 min"
+    age_text: str            # "8 min"
+    minutes_left: int
+
+
+def clean_text(value: object, limit: int = MAX_TEXT) -> str:
+    """A network string made safe to draw: no control/bidi-override chars, one line, capped."""
+    if not isinstance(value, str):
+        return ""
+    text = _SPACES.sub(" ", _UNSAFE.sub(" ", value[: limit * 4])).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrappable(text: str, run: int = 18) -> str:
+    """Add invisible break points inside very long words so word-wrapping can always fit them."""
+    if len(text) <= run:
+        return text
+    return _LONG_RUN.sub(lambda m: "\u200b".join(
+        m.group(0)[i:i + run] for i in range(0, len(m.group(0)), run)), text)
+
+
+def clean_note(value: object) -> str:
+    """Like clean_text, but keeps line breaks the customer typed."""
+    if not isinstance(value, str):
+        return ""
+    lines = [clean_text(part, MAX_NOTE) for part in value[: MAX_NOTE * 4].splitlines()]
+    text = "\n".join(line for line in lines if line)
+    return text if len(text) <= MAX_NOTE else text[: MAX_NOTE - 1] + "…"
+
+
+def format_quantity(value: Decimal | None) -> str:
+    if value is None:
+        return "1"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def short_reference(order: Any) -> str:
+    for candidate in (order.collection_code, order.ref):
+        text = clean_text(candidate, 24)
+        if text:
+            return text
+    return clean_text(order.id, 64)[-6:].upper()
+
+
+def service_label(order: Any) -> str:
+    base = SERVICE_LABELS.get(order.service_type or "", "Order")
+    table = clean_text(order.table_name, 40)
+    if table:
+        return f"{base} · Table {table}"
+    return base
+
+
+def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
+    """Confirmed, else expected, else creation + preparation time, else first seen here."""
+    when = row.confirmed_time or order.confirmed_time or row.expected_time or order.expected_time
+    if when is not None:
+        return when
+    start = row.created_at or order.created_at or row.first_seen_at
+    return start + timedelta(minutes=preparation_minutes)
+
+
+def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
+    """The status the big button sets and what it says."""
+    if status in DONE_STATUSES:
+        back = previous_status(status, service_type) if status == "completed" else "accepted"
+        return back, "Recall" if back else ""
+    target = next_status(status, service_type)
+    if target is None:
+        return None, ""
+    return target, ACTION_LABELS.get(target, target.replace("_", " ").capitalize())
+
+
+def _option_groups(options: tuple[Any, ...]) -> tuple[tuple[OptionGroup, ...], tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    removed: list[str] = []
+    for option in options:
+        name = clean_text(option.name, 80) or "?"
+        if option.removed:
+            removed.append(name)
+            continue
+        quantity = option.quantity if isinstance(option.quantity, int) else 1
+        label = f"{quantity}× {name}" if quantity > 1 else name
+        grouped.setdefault(clean_text(option.option_list_name, 60), []).append(label)
+    groups = tuple(OptionGroup(key, tuple(values)) for key, values in grouped.items())
+    return groups, tuple(removed)
+
+
+def _deal_label(item: Any, deals: dict[str, Any]) -> str:
+    line = item.deal_line
+    if line is None:
+        return ""
+    deal = deals.get(line.deal_key) if isinstance(deals, dict) else None
+    parts = [clean_text(getattr(deal, "name", ""), 80), clean_text(line.label, 60)]
+    return " · ".join(part for part in parts if part) or "Deal"
+
+
+def item_lines(order: Any) -> tuple[ItemLine, ...]:
+    lines = []
+    for item in order.items:
+        if item.deleted:
+            continue
+        name = clean_text(item.product_name, 120) or "?"
+        sku = clean_text(item.sku_name, 60)
+        groups, removed = _option_groups(tuple(item.options or ()))
+        quantity = item.quantity if isinstance(item.quantity, Decimal) else Decimal("1")
+        lines.append(ItemLine(
+            quantity=format_quantity(quantity), name=f"{name} · {sku}" if sku else name,
+            groups=groups, removed=removed, deal_label=_deal_label(item, order.deals),
+            notes=clean_note(item.customer_notes), quantity_value=quantity,
+        ))
+    return tuple(lines)
+
+
+def _customer(order: Any) -> tuple[str, str]:
+    customer = order.customer
+    if customer is None:
+        return "", ""
+    return clean_text(customer.display_name, 60), clean_text(customer.phone, 30)
+
+
+def _sync_badge(row: OrderRow) -> str:
+    if row.sync_state == "pending":
+        return "⟳ Saved here, sending…"
+    if row.sync_state == "failed":
+        message = clean_text(row.sync_error or "", 120)
+        return f"✖ Not sent: {message}" if message else "✖ Not sent to HubRise"
+    return ""
+
+
+def _problem_text(row: OrderRow, order: Any) -> str:
+    fields = [clean_text(getattr(p, "field", p), 40) for p in getattr(order, "problems", ())]
+    fields += [clean_text(str(p).split(":")[0], 40) for p in row.problems]
+    unique = list(dict.fromkeys(field for field in fields if field))
+    return ("⚠ Check order: " + ", ".join(unique[:4])) if unique else ""
+
+
+def _remote_label(change: str | None) -> str:
+    if change == "cancelled":
+        return "✖ CANCELLED BY HUBRISE"
+    if change == "changed":
+        return "✎ CHANGED BY HUBRISE"
+    return ""
+
+
+def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None,
+                 preparation_minutes: int | None = None) -> TicketView:
+    """Turn a stored order and its parsed payload into what the kitchen screen draws."""
+    thresholds = thresholds or Thresholds()
+    prep = preparation_minutes if preparation_minutes is not None \
+        else thresholds.default_preparation_minutes
+    target, label = main_action(row.status, row.service_type or order.service_type)
+    action = ("recall" if row.status in DONE_STATUSES else "status") if label else ""
+    if row.remote_change:
+        # HubRise changed or cancelled it: the first tap acknowledges that, then cooking resumes.
+        target, label, action = None, "✔ Got it", "dismiss"
+    name, phone = _customer(order)
+    problem_text = _problem_text(row, order)
+    return TicketView(
+        order_id=row.id, reference=short_reference(order),
+        service_type=row.service_type or order.service_type, service_label=service_label(order),
+        status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
+        customer_name=name, customer_phone=phone,
+        created_at=row.created_at or order.created_at,
+        expected_time=row.expected_time or order.expected_time,
+        confirmed_time=row.confirmed_time or order.confirmed_time,
+        due_at=due_time(row, order, prep), items=item_lines(order),
+        customer_notes=clean_note(order.customer_notes),
+        seller_notes=clean_note(order.seller_notes),
+        problem=bool(problem_text), problem_text=problem_text,
+        sync_state=row.sync_state, sync_badge=_sync_badge(row),
+        next_status=target, main_label=label, main_action=action, is_new=not row.seen,
+        remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
+    )
+
+
+def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> Timing:
+    """Urgency against the promise (due time), with a word and an icon so colour is not alone."""
+    seconds_left = (ticket.due_at - now).total_seconds()
+    minutes_left = math.floor(seconds_left / 60)
+    if seconds_left < -thresholds.late_after_due * 60:
+        urgency: Urgency = "late"
+        due_text = f"LATE {max(1, math.ceil(-seconds_left / 60))} min"
+    elif seconds_left <= thresholds.warning_before_due * 60:
+        urgency = "warning"
+        due_text = "DUE NOW" if seconds_left < 60 else f"DUE {minutes_left} min"
+    else:
+        urgency = "normal"
+        due_text = f"due in {minutes_left} min"
+    start = ticket.created_at
+    age = math.floor((now - start).total_seconds() / 60) if start is not None else 0
+    return Timing(urgency, URGENCY_ICONS[urgency], due_text, f"{max(0, age)} min", minutes_left)
+
+
+def format_clock(when: datetime | None, tz: tzinfo | None) -> str:
+    if when is None:
+        return ""
+    return when.astimezone(tz).strftime("%H:%M") if tz else when.strftime("%H:%M")
+
+
+def sort_key(ticket: TicketView) -> tuple[datetime, str]:
+    return (ticket.due_at, ticket.order_id)

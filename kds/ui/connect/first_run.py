@@ -1,0 +1,44 @@
+"""The first screen after installing: try the demo, or connect to a real HubRise location."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kds.ui.connect.widgets import big_button, plain_label
+
+
+class FirstRunScreen(QWidget):
+    demoChosen = Signal()
+    connectChosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None, storage_notice: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunScreen")
+        title = plain_label("Kitchen display for HubRise", size=40, bold=True)
+        intro = plain_label("Orders from every platform connected to HubRise, on one screen. "
+                            "Start with the demo, or connect your restaurant.", size=24)
+        self.demo_button = big_button("Try the demo", height=110)
+        demo_hint = plain_label("Built-in simulator with sample orders. No account needed.", 20)
+        self.connect_button = big_button("Connect to HubRise", role="primaryButton", height=110)
+        connect_hint = plain_label("Sign in to HubRise in your browser, then paste the code here.", 20)
+        self.notice_label = plain_label(storage_notice or "", 18)
+        self.notice_label.setVisible(bool(storage_notice))
+        self.demo_button.clicked.connect(self.demoChosen)
+        self.connect_button.clicked.connect(self.connectChosen)
+        self._lay_out(title, intro, demo_hint, connect_hint)
+
+    def _lay_out(self, title: QWidget, intro: QWidget, demo_hint: QWidget,
+                 connect_hint: QWidget) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(64, 48, 64, 48)
+        column.setSpacing(14)
+        column.addWidget(title)
+        column.addWidget(intro)
+        column.addSpacing(28)
+        for button, hint in ((self.connect_button, connect_hint), (self.demo_button, demo_hint)):
+            column.addWidget(button)
+            column.addWidget(hint, alignment=Qt.AlignmentFlag.AlignLeft)
+            column.addSpacing(18)
+        column.addStretch(1)
+        column.addWidget(self.notice_label)

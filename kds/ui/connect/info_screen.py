@@ -1,0 +1,163 @@
+"""Once connected: which location, account, catalog and customer list, and a one-tap Disconnect."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kds.connection import ConnectionInfo, DisconnectReport
+from kds.ui.connect.widgets import TaskRunner, big_button, plain_label
+
+NOT_SHARED = "not shared with this connection"
+ROWS = (
+    ("Location", "location_name", "location_id"),
+    ("Account", "account_name", "account_id"),
+    ("Catalog", "catalog_name", "catalog_id"),
+    ("Customer list", "customer_list_name", "customer_list_id"),
+)
+
+
+class Disconnector(Protocol):
+    async def disconnect(self, wipe_cache: bool) -> DisconnectReport: ...
+
+
+class ConnectionInfoScreen(QWidget):
+    disconnected = Signal(bool)  # True when the local cache was wiped
+    reconnectRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, service: Disconnector, info: ConnectionInfo,
+                 parent: QWidget | None = None, storage_notice: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionInfoScreen")
+        self._service = service
+        self._runner = TaskRunner(self)
+        self.last_report: DisconnectReport | None = None
+        self.name_labels: dict[str, QLabel] = {}
+        self.id_labels: dict[str, QLabel] = {}
+        self._build(storage_notice)
+        self.set_info(info)
+
+    def _build(self, storage_notice: str | None) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(56, 36, 56, 36)
+        column.setSpacing(14)
+        column.addWidget(plain_label("Connected to HubRise", size=36, bold=True))
+        self.reconnect_banner = self._reconnect_banner()
+        column.addWidget(self.reconnect_banner)
+        column.addLayout(self._grid())
+        self.notice_label = plain_label(storage_notice or "", 18)
+        self.notice_label.setVisible(bool(storage_notice))
+        column.addWidget(self.notice_label)
+        column.addStretch(1)
+        self.status_label = plain_label("", 22)
+        column.addWidget(self.status_label)
+        self.confirm_panel = self._confirm_panel()
+        column.addWidget(self.confirm_panel)
+        row = QHBoxLayout()
+        self.back_button = big_button("Back to the board")
+        self.disconnect_button = big_button("Disconnect", role="dangerButton")
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.disconnect_button)
+        column.addLayout(row)
+        self.back_button.clicked.connect(self.closed)
+        self.disconnect_button.clicked.connect(self.ask_disconnect)
+
+    def _grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(16)
+        for row, (title, name_key, id_key) in enumerate(ROWS):
+            caption = plain_label(title, 22, wrap=False)
+            caption.setStyleSheet("color: #a6adb4;")
+            name = plain_label("", 28, bold=True)
+            ident = plain_label("", 20, wrap=False)
+            ident.setStyleSheet("color: #a6adb4;")
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(name, row, 1)
+            grid.addWidget(ident, row, 2)
+            self.name_labels[name_key] = name
+            self.id_labels[id_key] = ident
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _reconnect_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setStyleSheet("background: #c0392b;")
+        row = QHBoxLayout(banner)
+        label = plain_label("Reconnect needed: HubRise no longer accepts this connection. "
+                            "The board keeps showing the orders it has.", 22, bold=True)
+        label.setStyleSheet("background: transparent; color: #ffffff;")
+        self.reconnect_button = big_button("Reconnect", role="primaryButton")
+        self.reconnect_button.clicked.connect(self.reconnectRequested)
+        row.addWidget(label, 1)
+        row.addWidget(self.reconnect_button)
+        banner.setVisible(False)
+        return banner
+
+    def _confirm_panel(self) -> QFrame:
+        panel = QFrame()
+        panel.setStyleSheet("QFrame { background: #1d2126; border-radius: 8px; }")
+        column = QVBoxLayout(panel)
+        column.addWidget(plain_label(
+            "Disconnect this screen from HubRise? It will stop receiving orders. "
+            "Keep the orders already on this screen, or wipe them?", 24, bold=True))
+        row = QHBoxLayout()
+        self.keep_button = big_button("Disconnect, keep orders", role="primaryButton")
+        self.wipe_button = big_button("Disconnect and wipe", role="dangerButton")
+        self.cancel_button = big_button("Cancel")
+        for button in (self.keep_button, self.wipe_button, self.cancel_button):
+            row.addWidget(button)
+        column.addLayout(row)
+        self.keep_button.clicked.connect(lambda: self.disconnect(wipe_cache=False))
+        self.wipe_button.clicked.connect(lambda: self.disconnect(wipe_cache=True))
+        self.cancel_button.clicked.connect(lambda: panel.setVisible(False))
+        panel.setVisible(False)
+        return panel
+
+    # ----- state -----
+    def set_info(self, info: ConnectionInfo) -> None:
+        self.info = info
+        for name_key, label in self.name_labels.items():
+            label.setText(getattr(info, name_key) or NOT_SHARED)
+        for id_key, label in self.id_labels.items():
+            value = getattr(info, id_key)
+            label.setText(f"id {value}" if value else "")
+
+    def set_reconnect_needed(self, needed: bool) -> None:
+        self.reconnect_banner.setVisible(needed)
+
+    # ----- disconnect -----
+    def ask_disconnect(self) -> None:
+        self.confirm_panel.setVisible(True)
+
+    def disconnect(self, wipe_cache: bool) -> None:  # type: ignore[override]
+        if self._runner.busy:
+            return
+        self._set_buttons(False)
+        self.status_label.setText("Disconnecting…")
+        self._runner.start(self._service.disconnect(wipe_cache), self._done, self._failed)
+
+    def _done(self, report: DisconnectReport) -> None:
+        self.last_report = report
+        self._set_buttons(True)
+        self.confirm_panel.setVisible(False)
+        self.status_label.setText("\n".join(report.problems) or "Disconnected.")
+        self.disconnected.emit(report.cache_wiped)
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_buttons(True)
+        self.status_label.setText(f"Disconnecting failed ({type(exc).__name__}). Try again.")
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in (self.keep_button, self.wipe_button, self.cancel_button,
+                       self.disconnect_button, self.back_button):
+            button.setEnabled(enabled)
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy
+

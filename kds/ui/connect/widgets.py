@@ -1,0 +1,65 @@
+"""Small building blocks shared by the connect screens: plain-text labels, big touch buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kds.ui.theme import TOUCH, font
+
+log = logging.getLogger(__name__)
+
+
+def plain_label(text: str = "", size: int = 22, bold: bool = False, wrap: bool = True) -> QLabel:
+    """A label that never interprets rich text: names come from the network."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setFont(font(size, bold))
+    label.setWordWrap(wrap)
+    return label
+
+
+def big_button(text: str, role: str = "", height: int = TOUCH + 16) -> QPushButton:
+    button = QPushButton(text)
+    if role:
+        button.setObjectName(role)  # primaryButton / dangerButton come from the theme
+    button.setMinimumHeight(height)
+    button.setFont(font(24, bold=True))
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+class TaskRunner:
+    """Runs one coroutine at a time for a screen and hands the result back on the Qt thread.
+
+    Keeps a reference to the task (asyncio only keeps weak ones) and reports errors instead of
+    letting them vanish in the loop's exception handler.
+    """
+
+    def __init__(self, owner: QWidget) -> None:
+        self._owner = owner
+        self.task: asyncio.Task[Any] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def start(self, coro: Coroutine[Any, Any, Any], on_result: Callable[[Any], None],
+              on_error: Callable[[Exception], None]) -> None:
+        def finished(task: asyncio.Task[Any]) -> None:
+            if task.cancelled():
+                return
+            exc = task.exception()
+            if exc is None:
+                on_result(task.result())
+            elif isinstance(exc, Exception):
+                on_error(exc)
+
+        self.task = asyncio.ensure_future(coro)
+        self.task.add_done_callback(finished)

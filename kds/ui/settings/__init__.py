@@ -1,0 +1,5 @@
+"""The kitchen's settings, editable by touch."""
+
+from kds.ui.settings.screen import SettingsScreen
+
+__all__ = ["SettingsScreen"]

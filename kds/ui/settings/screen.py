@@ -1,0 +1,142 @@
+"""The settings screen: every kitchen preference as a big touch control, saved in one tap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, replace
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
+from kds.ui.connect.widgets import big_button, plain_label
+from kds.ui.settings.controls import Choice, Stepper, Toggle
+
+# (field, title, hint, step, unit) in screen order; toggles and choices have no step.
+ROWS: tuple[tuple[str, str, str, int, str], ...] = (
+    ("sound_on", "Sound", "Chime when a new order arrives", 0, ""),
+    ("volume", "Volume", "", 10, "%"),
+    ("auto_receive", "Auto-receive", "Mark new orders as received at once", 0, ""),
+    ("poll_mode", "Checking for orders", "Fast uses more of the HubRise request budget", 0, ""),
+    ("scheduled_lead_minutes", "Scheduled orders", "Show on the board this long before due", 5,
+     " min"),
+    ("warn_minutes", "Warning (amber)", "This long before the due time", 1, " min"),
+    ("late_after_minutes", "Late (red)", "This long after the due time", 1, " min"),
+    ("font_scale_percent", "Text size", "", 10, "%"),
+    ("busy_suggest_open_tickets", "Suggest busy", "From this many open tickets", 1, ""),
+    ("busy_suggest_late_tickets", "…or late tickets", "From this many late tickets", 1, ""),
+    ("kiosk", "Kiosk mode", "Full screen, no window controls", 0, ""),
+)
+log = logging.getLogger(__name__)
+POLL_OPTIONS = (("default", "Normal"), ("fast", "Fast"))
+
+
+class SettingsScreen(QWidget):
+    saved = Signal(object)  # Settings
+    closed = Signal()
+
+    def __init__(self, settings: Settings, on_save: Callable[[Settings], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsScreen")
+        self._on_save = on_save
+        self.settings = settings
+        self.controls: dict[str, Toggle | Stepper | Choice] = {}
+        self._build()
+        self._check_every_setting_has_a_row()
+
+    def _check_every_setting_has_a_row(self) -> None:
+        missing = {f.name for f in fields(Settings)} - set(self.controls)
+        if missing:  # a new setting added by the store must get a control here
+            raise RuntimeError(f"settings without a control: {sorted(missing)}")
+
+    def _control(self, name: str, step: int, unit: str) -> Toggle | Stepper | Choice:
+        value: Any = getattr(self.settings, name)
+        if name == "poll_mode":
+            return Choice(value, POLL_OPTIONS)
+        if isinstance(value, bool):
+            return Toggle(value)
+        low, high = _RANGES[name]
+        return Stepper(value, low, high, step, unit)
+
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(40, 28, 40, 24)
+        column.addWidget(plain_label("Settings", size=36, bold=True))
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setHorizontalSpacing(40)
+        grid.setVerticalSpacing(10)
+        half = (len(ROWS) + 1) // 2
+        for index, (name, title, hint, step, unit) in enumerate(ROWS):
+            control = self._control(name, step, unit)
+            self.controls[name] = control
+            grid.addWidget(self._row(title, hint, control), index % half, index // half)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        column.addWidget(scroll, 1)
+        self.status_label = plain_label("", 20)
+        column.addWidget(self.status_label)
+        column.addLayout(self._buttons())
+
+    @staticmethod
+    def _row(title: str, hint: str, control: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 4)
+        text = QVBoxLayout()
+        text.addWidget(plain_label(title, 24, bold=True, wrap=False))
+        if hint:
+            note = plain_label(hint, 16)
+            note.setStyleSheet("color: #a6adb4;")
+            text.addWidget(note)
+        layout.addLayout(text, 1)
+        layout.addWidget(control)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.cancel_button = big_button("Cancel")
+        self.defaults_button = big_button("Defaults")
+        self.save_button = big_button("Save", role="primaryButton")
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.defaults_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.defaults_button.clicked.connect(lambda: self.show_settings(Settings()))
+        self.save_button.clicked.connect(self.save)
+        return row
+
+    # ----- values -----
+    def show_settings(self, settings: Settings) -> None:
+        for name, control in self.controls.items():
+            control.set_value(getattr(settings, name))
+
+    def edited(self) -> Settings:
+        """The settings as the controls show them now (validated by Settings itself)."""
+        return replace(self.settings, **{n: c.value() for n, c in self.controls.items()})
+
+    def save(self) -> None:
+        try:
+            settings = self.edited()
+            if self._on_save is not None:
+                self._on_save(settings)
+        except Exception as exc:  # noqa: BLE001 - a bad value or a disk error: say so, keep editing
+            log.warning("Settings not saved: %s", exc)
+            self.status_label.setText(f"Not saved: {exc}")
+            return
+        self.settings = settings
+        self.status_label.setText("Saved.")
+        self.saved.emit(settings)
+
+    def cancel(self) -> None:
+        self.show_settings(self.settings)
+        self.status_label.setText("")
+        self.closed.emit()

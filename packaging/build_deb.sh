@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Build packaging/out/kds_<version>_<arch>.deb from the PyInstaller bundle (Debian/Ubuntu, amd64/arm64).
+#   packaging/build_deb.sh                 bundle + .deb, zstd compression (fast: ~1-2 s, larger file)
+#   DEB_COMPRESSION=xz packaging/build_deb.sh   smallest .deb (~70 s on 2 cores)
+#   SKIP_BUNDLE=1 packaging/build_deb.sh   reuse packaging/out/dist/kds from an earlier build
+# The script prints the path of the .deb on its last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+umask 022  # files in the package must be world-readable whatever the builder's umask
+VENV=${VENV:-.venv}
+OUT=${KDS_PACKAGING_OUT:-packaging/out}  # tests point this at a temporary folder
+BUNDLE=${KDS_BUNDLE:-$OUT/dist/kds}
+COMPRESSION=${DEB_COMPRESSION:-zstd}
+
+if [ "${SKIP_BUNDLE:-0}" != 1 ] || [ ! -x "$BUNDLE/kds" ]; then
+  packaging/build_bundle.sh >&2
+fi
+
+version=$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("kds"))')
+arch=$(dpkg --print-architecture)
+root=$OUT/deb/kds_${version}_${arch}
+deb=$OUT/kds_${version}_${arch}.deb
+rm -rf "$root" "$deb"
+
+# The application: the whole bundle, unchanged, under /opt/kds.
+mkdir -p "$root/opt"
+cp -a "$BUNDLE" "$root/opt/kds"
+
+# A launcher on PATH. A script rather than a symlink so `ps` shows a clear path and
+# kiosk set-ups can add environment variables here in one place.
+install -d "$root/usr/bin"
+printf '#!/bin/sh\nexec /opt/kds/kds "$@"\n' > "$root/usr/bin/kds"
+chmod 0755 "$root/usr/bin/kds"
+
+# Menu entry and icons (hicolor theme: one PNG per size, plus the SVG).
+install -D -m 0644 packaging/linux/kds.desktop "$root/usr/share/applications/kds.desktop"
+for size in 16 32 48 64 128 256 512; do
+  install -D -m 0644 "resources/icons/kds-$size.png" \
+    "$root/usr/share/icons/hicolor/${size}x${size}/apps/kds.png"
+done
+install -D -m 0644 resources/icons/kds.svg "$root/usr/share/icons/hicolor/scalable/apps/kds.svg"
+
+# Autostart for kiosk PCs: shipped, never enabled by the package (see README.autostart).
+install -D -m 0644 packaging/linux/kds-autostart.desktop "$root/usr/share/kds/kds-autostart.desktop"
+cat > "$root/usr/share/kds/README.autostart" <<'TXT'
+Start KDS when the kitchen PC logs in (kiosk PCs)
+
+For every user of this PC:
+    sudo cp /usr/share/kds/kds-autostart.desktop /etc/xdg/autostart/kds.desktop
+For one user only:
+    mkdir -p ~/.config/autostart && cp /usr/share/kds/kds-autostart.desktop ~/.config/autostart/kds.desktop
+
+To stop it, delete the copied file. Removing the package also removes /etc/xdg/autostart/kds.desktop
+if it is still identical to this template.
+TXT
+
+install -d "$root/DEBIAN"
+installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# Everything else (Qt, X/xkb, fontconfig, pulse client, ICU, FFmpeg) is inside the bundle; see
+# docs/INSTALL.md for how this list was checked.
+cat > "$root/DEBIAN/control" <<CTL
+Package: kds
+Version: $version
+Architecture: $arch
+Maintainer: KDS developers <kds@example.com>
+Installed-Size: $installed_kb
+Depends: libc6 (>= 2.34), libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libfontconfig1, fonts-dejavu-core, libpulse0, tzdata
+Recommends: xdg-utils
+Section: misc
+Priority: optional
+Homepage: https://www.hubrise.com/
+Description: Kitchen display system for HubRise restaurants
+ Shows the orders a restaurant receives through HubRise on a kitchen screen,
+ lets staff bump them through their statuses and controls order acceptance.
+ Includes a built-in simulator: run "kds --demo" to try it without an account.
+CTL
+
+cat > "$root/DEBIAN/postinst" <<'SH'
+#!/bin/sh
+set -e
+# Refresh menus and icon caches when the tools exist (a kiosk image may lack them).
+if [ "$1" = configure ]; then
+  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
+  command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
+fi
+exit 0
+SH
+cat > "$root/DEBIAN/prerm" <<'SH'
+#!/bin/sh
+set -e
+# An admin may have enabled autostart by copying the template; take that copy away with the
+# package, but only while it is unmodified (a customised one is the admin's file).
+if [ "$1" = remove ] && cmp -s /etc/xdg/autostart/kds.desktop /usr/share/kds/kds-autostart.desktop; then
+  rm -f /etc/xdg/autostart/kds.desktop
+fi
+exit 0
+SH
+cat > "$root/DEBIAN/postrm" <<'SH'
+#!/bin/sh
+set -e
+if [ "$1" = remove ] || [ "$1" = purge ]; then
+  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
+  command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
+fi
+exit 0
+SH
+chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
+
+start=$(date +%s%N)
+dpkg-deb --root-owner-group "-Z$COMPRESSION" --build "$root" "$deb" >&2
+end=$(date +%s%N)
+tenths=$(( (end - start) / 100000000 ))
+echo "deb: $(du -m "$deb" | cut -f1) MB ($COMPRESSION) packed in $((tenths / 10)).$((tenths % 10)) s" >&2
+echo "$deb"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Build the .deb, install it with apt, run the installed app, remove it, check nothing is left.
+# Needs root (or sudo) and apt; takes ~1 min here (bundle ~15 s, zstd .deb ~1 s, install ~6 s).
+#   packaging/test_deb.sh            full run
+#   SKIP_BUNDLE=1 packaging/test_deb.sh   reuse packaging/out/dist/kds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+secs_since() { local d=$(( $(ms_now) - $1 )); echo "$((d / 1000)).$(( (d % 1000) / 100 ))"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+t=$(ms_now)
+deb=$(packaging/build_deb.sh | tail -n 1)
+build_s=$(secs_since "$t")
+[ -f "$deb" ] || fail "build_deb.sh made no .deb"
+version=$(dpkg-deb -f "$deb" Version)
+
+# Whatever happens below, do not leave the package installed.
+installed() { dpkg-query -W -f='${Status}' kds 2>/dev/null | grep -q "ok installed"; }
+cleanup() { installed && $sudo apt-get purge -y -qq kds >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+t=$(ms_now)
+$sudo apt-get install -y -qq "./$deb" >/dev/null
+install_s=$(secs_since "$t")
+[ -x /opt/kds/kds ] || fail "/opt/kds/kds missing after install"
+[ -x /usr/bin/kds ] || fail "/usr/bin/kds missing after install"
+[ -f /usr/share/applications/kds.desktop ] || fail "desktop entry missing"
+[ -f /usr/share/icons/hicolor/256x256/apps/kds.png ] || fail "icon missing"
+
+got=$(kds --version)
+[ "$got" = "kds $version" ] || fail "kds --version printed '$got', expected 'kds $version'"
+echo "ok: kds --version -> $got"
+
+# The self-test writes its database under a throw-away HOME, never the real user's data.
+scratch=$(mktemp -d)
+t=$(ms_now)
+if ! summary=$(HOME="$scratch" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
+    QT_QPA_PLATFORM=offscreen timeout 120 kds --demo --self-test 2>"$scratch/stderr"); then
+  tail -n 20 "$scratch/stderr" >&2
+  fail "kds --demo --self-test failed: $summary"
+fi
+selftest_s=$(secs_since "$t")
+rm -rf "$scratch"
+echo "ok: self-test -> $(echo "$summary" | tail -n 1)"
+
+t=$(ms_now)
+$sudo apt-get remove -y -qq kds >/dev/null
+remove_s=$(secs_since "$t")
+trap - EXIT
+[ ! -e /opt/kds ] || fail "/opt/kds still there after removal"
+[ ! -e /usr/bin/kds ] || fail "/usr/bin/kds still there after removal"
+[ ! -e /usr/share/applications/kds.desktop ] || fail "desktop entry still there after removal"
+# apt-get remove keeps the package's record (state "rc") for purge; purge leaves nothing.
+$sudo dpkg --purge kds >/dev/null
+! dpkg-query -W kds >/dev/null 2>&1 || fail "dpkg still knows kds after purge"
+echo "ok: removed and purged cleanly"
+
+echo "figures: bundle $(du -sm packaging/out/dist/kds | cut -f1) MB, .deb $(du -m "$deb" | cut -f1) MB," \
+  "build ${build_s} s, install ${install_s} s, self-test ${selftest_s} s, remove ${remove_s} s"

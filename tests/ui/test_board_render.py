@@ -1,0 +1,140 @@
+"""Painting: hostile text stays plain and bounded; the model updates row by row."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from kds.clock import FakeClock
+from kds.ui.board.board import BoardScreen
+from kds.ui.board.delegate import TicketDelegate, layout_body
+from kds.ui.board.memory import MemoryBoardSource
+from kds.ui.board.model import TicketModel
+from kds.ui.board.samples import sample_order
+from kds.ui.board.screenshot import render
+from kds.ui.board.ticket import build_ticket
+from kds.hubrise.models import parse_order
+from kds.ui.sound import NullSoundPlayer
+
+START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>", "<b>bold</b> &amp; <script>x()</script>",
+    "W" * 5000, "🍕🔥" * 300, "مرحبا بالعالم שלום עולם", "\u202eevil\u202c\x00\x07\x1b[2J",
+    "line\n" * 400,
+]
+
+
+def hostile_order(index: int, text: str) -> dict[str, Any]:
+    raw = sample_order(index, START, status="accepted")
+    raw["customer_notes"] = text
+    raw["seller_notes"] = text
+    raw["ref"] = text
+    raw["customer"] = {"first_name": text, "phone": text}
+    raw["items"] = [{"product_name": text, "sku_name": text, "quantity": "3",
+                     "customer_notes": text,
+                     "options": [{"option_list_name": text, "name": text},
+                                 {"option_list_name": text, "name": text, "removed": True}]}]
+    return raw
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeClock) -> None:
+    source = MemoryBoardSource(clock)
+    for index, text in enumerate(HOSTILE):
+        source.add_remote(hostile_order(index, text), seen=True)
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    qtbot.addWidget(board)
+    board.resize(1366, 768)
+    board.show()
+    qtbot.waitExposed(board)
+    image = board.grab().toImage()
+    assert not image.isNull()
+    delegate = board.delegate
+    option = QStyleOptionViewItem()
+    for row in range(board.models["active"].rowCount()):
+        hint = delegate.sizeHint(option, board.models["active"].index(row, 0))
+        assert hint.width() == board.config.card_width
+        assert 150 < hint.height() <= delegate.max_height
+    notes = [t.customer_notes for t in board.models["active"].tickets()]
+    assert "<img src=x onerror=alert(1)>" in notes
+    assert all(len(note) <= 600 for note in notes)
+
+
+def test_markup_is_painted_literally(qtbot: Any, clock: FakeClock) -> None:
+    """A note such as <b>x</b> keeps its angle brackets: drawn as plain text, not HTML."""
+    raw = sample_order(1, START, status="accepted")
+    raw["customer_notes"] = "<b>BIG</b> <img src=x>"
+    ticket = build_ticket_from(raw)
+    blocks, _ = layout_body(ticket, 276, 700, None)
+    note = next(block for block in blocks if block.kind == "cnote")
+    assert "<b>BIG</b> <img src=x>" in note.text
+    model = TicketModel()
+    model.reset([ticket])
+    delegate = TicketDelegate(width=300, max_height=900)
+    image = QImage(QSize(300, 900), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.rect = image.rect()
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    assert image.pixelColor(20, 20).name() != "#000000"   # the card was painted
+
+
+def build_ticket_from(raw: dict[str, Any]):  # type: ignore[no-untyped-def]
+    source = MemoryBoardSource(FakeClock(START))
+    return build_ticket(source.add_remote(raw, seen=True), parse_order(raw))
+
+
+def test_model_updates_rows_without_resetting(qtbot: Any, clock: FakeClock) -> None:
+    source = MemoryBoardSource(clock)
+    ids = [source.add_remote(sample_order(i, START, status="accepted"), seen=True).id
+           for i in range(5)]
+    tickets = {row.id: build_ticket(row, parse_order(row.raw)) for row in source.rows.values()}
+    model = TicketModel()
+    model.set_tickets([tickets[i] for i in ids])
+    events: list[str] = []
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.dataChanged.connect(lambda a, b: events.append(f"changed {a.row()}"))
+    model.rowsInserted.connect(lambda p, a, b: events.append(f"inserted {a}"))
+    model.rowsRemoved.connect(lambda p, a, b: events.append(f"removed {a}"))
+    model.rowsMoved.connect(lambda *args: events.append("moved"))
+
+    source.set_order_status(ids[2], "in_preparation")
+    tickets[ids[2]] = build_ticket(source.rows[ids[2]], parse_order(source.rows[ids[2]].raw))
+    model.set_tickets([tickets[i] for i in ids])
+    assert events == ["changed 2"]
+
+    events.clear()
+    new = source.add_remote(sample_order(9, START, status="received"))
+    tickets[new.id] = build_ticket(new, parse_order(new.raw))
+    model.set_tickets([tickets[i] for i in ids[:1] + [new.id] + ids[1:]])
+    assert events == ["inserted 1"]
+
+    events.clear()
+    model.set_tickets([tickets[i] for i in ids[:1] + [new.id] + ids[2:]])
+    assert events == ["removed 2"]
+
+    events.clear()
+    order = [ids[4], ids[0], new.id, ids[2], ids[3]]
+    model.set_tickets([tickets[i] for i in order])
+    assert "reset" not in events and "moved" in events
+    assert [t.order_id for t in model.tickets()] == order
+    assert model.row_of(ids[3]) == 4
+    assert model.data(QModelIndex()) is None
+
+
+def test_screenshot_renders_a_realistic_board(qapp: Any, tmp_path: Path) -> None:
+    path = render(tmp_path / "board.png", 1366, 768)
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1366, 768)

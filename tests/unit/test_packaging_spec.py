@@ -1,0 +1,52 @@
+"""The PyInstaller spec bundles resources and metadata, keeps the Qt modules the app uses and
+drops the heavy ones; the shell scripts parse; the Windows script installs what the spec builds."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+from pathlib import Path
+
+import pytest
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def spec_list(name: str) -> list[str]:
+    """A module-level list literal from kds.spec, read without running PyInstaller."""
+    tree = ast.parse((PACKAGING / "kds.spec").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return list(ast.literal_eval(node.value))
+    raise AssertionError(f"{name} not found in kds.spec")
+
+
+def test_spec_excludes_heavy_qt_modules_but_keeps_sound_svg_and_network() -> None:
+    unused = set(spec_list("UNUSED_QT"))
+    assert {"QtWebEngineCore", "Qt3DCore", "QtCharts", "QtPdf", "QtQuick3D"} <= unused
+    assert not unused & {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtMultimedia", "QtNetwork"}
+
+
+def test_spec_bundles_resources_metadata_and_the_entry_point() -> None:
+    text = (PACKAGING / "kds.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "resources")' in text
+    assert 'copy_metadata("kds")' in text
+    assert "run_kds.py" in text
+    assert "from kds.app import main" in (PACKAGING / "run_kds.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("script", ["build_bundle.sh", "build_deb.sh", "test_deb.sh"])
+def test_shell_scripts_are_executable_and_parse(script: str) -> None:
+    path = PACKAGING / script
+    assert path.stat().st_mode & 0o111
+    subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_windows_installer_has_shortcuts_autostart_and_uninstaller() -> None:
+    iss = (PACKAGING / "windows" / "kds.iss").read_text(encoding="utf-8")
+    assert r'Source: "..\out\dist\kds\*"' in iss
+    assert "{autoprograms}" in iss and "{autodesktop}" in iss
+    assert "{userstartup}" in iss          # optional start with Windows
+    assert "Tasks: startwithwindows" in iss
+    assert r"SetupIconFile=..\..\resources\icons\kds.ico" in iss
+    assert "UninstallDisplayIcon" in iss
