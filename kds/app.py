@@ -2,37 +2,61 @@
 
 from __future__ import annotations
 
-import argparse
+import asyncio
 import sys
 
-from kds import __version__
+from kds.config import AppConfig, confirm_reset, load_config_or_exit
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kds", description="HubRise kitchen display")
-    parser.add_argument("--version", action="version", version=f"kds {__version__}")
-    parser.add_argument("--demo", action="store_true", help="run against the built-in simulator")
-    parser.add_argument("--exit-after-ms", type=int, default=0, help=argparse.SUPPRESS)
-    parser.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
-    return parser
+def _reset(config: AppConfig) -> int:
+    from kds.connection import reset_local_state
+    from kds.secrets.choose import open_secret_store
+
+    if not confirm_reset(config):
+        print("Nothing was deleted.")
+        return 1
+    reset_local_state(config.data_dir, open_secret_store(config.data_dir), config.api_url)
+    print(f"Connection forgotten and local cache deleted in {config.data_dir}.")
+    return 0
+
+
+def _self_test(config: AppConfig) -> int:
+    from kds.selftest import run_self_test
+
+    result = asyncio.run(run_self_test(config.data_dir / "self-test"))
+    print(result.summary)
+    return 0 if result.ok else 1
+
+
+def _run_gui(config: AppConfig) -> int:
+    from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
+
+    import qasync
+
+    from kds.clock import SystemClock
+    from kds.logsetup import register_secret, setup_logging
+    from kds.ui.controller import AppController
+    from kds.ui.theme import apply_theme
+
+    setup_logging(config.data_dir)
+    register_secret(config.access_token)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        controller = AppController(config, SystemClock())
+        return loop.run_until_complete(controller.run_until_finished())
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel(f"KDS {__version__} — demo mode" if args.demo else f"KDS {__version__}")
-    label.resize(800, 480)
-    label.show()
-    if args.exit_after_ms:
-        def finish() -> None:
-            if args.screenshot:
-                label.grab().save(args.screenshot)
-            app.quit()
-        QTimer.singleShot(args.exit_after_ms, finish)
-    return app.exec()
+    config = load_config_or_exit(argv)
+    if config.reset:
+        return _reset(config)
+    if config.self_test:
+        return _self_test(config)
+    return _run_gui(config)
 
 
 if __name__ == "__main__":

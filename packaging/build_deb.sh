@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build packaging/out/kds_<version>_<arch>.deb from the PyInstaller bundle (Debian/Ubuntu, amd64/arm64).
 #   packaging/build_deb.sh                 bundle + .deb, zstd compression (fast: ~1-2 s, larger file)
-#   DEB_COMPRESSION=xz packaging/build_deb.sh   smallest .deb (~70 s on 2 cores)
+#   DEB_COMPRESSION=xz packaging/build_deb.sh   smallest .deb (60 vs 81 MB; ~2.5 min on 2 cores)
 #   SKIP_BUNDLE=1 packaging/build_deb.sh   reuse packaging/out/dist/kds from an earlier build
 # The script prints the path of the .deb on its last line.
 set -euo pipefail
@@ -65,7 +65,6 @@ Architecture: $arch
 Maintainer: KDS developers <kds@example.com>
 Installed-Size: $installed_kb
 Depends: libc6 (>= 2.34), libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libfontconfig1, fonts-dejavu-core, libpulse0, tzdata
-Recommends: xdg-utils
 Section: misc
 Priority: optional
 Homepage: https://www.hubrise.com/

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, Awaitable, Callable
 
 from starlette.applications import Starlette
@@ -17,6 +18,7 @@ from kds.hubrise.rules import FieldError
 from kds.sim import demo, oauth
 from kds.sim.world import MAX_PAGE, SimError, World, invalid, not_found
 
+log = logging.getLogger(__name__)
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 Result = Any  # a JSON value, or (JSON value, extra headers)
 Handler = Callable[[Request, str, Any], Result]
@@ -76,6 +78,9 @@ def _endpoint(world: World, handler: Handler, *,
             result = handler(request, token, body)
         except SimError as err:
             return _error(err)
+        except Exception:  # a simulator bug must still answer like HubRise does
+            log.exception("simulator error on %s %s", request.method, request.url.path)
+            return JSONResponse({"error_type": "internal_error"}, status_code=500)
         data, headers = result if isinstance(result, tuple) else (result, {})
         return JSONResponse(data, headers=headers)
     return run

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from typing import Any, Callable, Coroutine
+
 import httpx
 
 from kds.sim.app import create_app
@@ -15,3 +19,16 @@ def asgi_client(world: World, token: str | None = None) -> httpx.AsyncClient:
     headers = {"X-Access-Token": token} if token else {}
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(world)),
                              base_url=ROOT, headers=headers)
+
+
+def run_sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test body on a plain asyncio loop, not the Qt one.
+
+    The suite's pytest-asyncio hook runs every asyncio-marked test on a fresh qasync loop;
+    ~100 of those in one process make the interpreter abort at exit (Fatal Python error:
+    bool_dealloc, measured with PySide6 6.12 / qasync 0.28). The simulator needs no Qt.
+    """
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+    return wrapper

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "kds"
 FILE_NAME = "kds.sqlite3"
 SIDE_FILES = ("-wal", "-shm")
+BUSY_TIMEOUT_SECONDS = 5.0  # how long to wait for another connection's write lock
 
 
 def default_path() -> Path:
@@ -41,13 +42,17 @@ def _create_private(path: Path) -> None:
 
 def _connect(path: Path) -> Database:
     _create_private(path)
-    conn = sqlite3.connect(str(path), timeout=5.0)
-    db = Database(conn, execute_plugins=False)
-    db.enable_wal()
-    # FULL, not NORMAL: events are acknowledged to HubRise right after our commit, so a
-    # commit must survive a power cut too, or an acknowledged order could vanish.
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA foreign_keys=ON")
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        db = Database(conn, execute_plugins=False)
+        db.enable_wal()
+        # FULL, not NORMAL: events are acknowledged to HubRise right after our commit, so a
+        # commit must survive a power cut too, or an acknowledged order could vanish.
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.DatabaseError:
+        conn.close()  # Windows cannot rename a file that is still open
+        raise
     private(path)
     return db
 
@@ -59,7 +64,7 @@ def _healthy(db: Database) -> bool:
 
 def move_aside(path: Path, when: datetime) -> Path:
     """Rename a damaged file (and its WAL/SHM) aside: nothing is deleted, support can look later."""
-    stamp = when.strftime("%Y%m%dT%H%M%SZ")
+    stamp = when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
     while target.exists():
@@ -81,7 +86,12 @@ def open_database(path: Path, now: datetime) -> tuple[Database, Path | None]:
         if _healthy(db):
             return db, None
         reason = "integrity check failed"
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError:
+        # Locked by another KDS, no permission, disk full: not damage; never move a good file.
+        if db is not None:
+            db.close()
+        raise
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
         reason = str(exc)
     if db is not None:
         db.close()

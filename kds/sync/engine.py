@@ -39,11 +39,12 @@ class SyncEngine:
         self.poll_mode: PollMode = poll_mode
         self.reserve = reserve
         self.limiter = limiter if limiter is not None else _client_limiter(client)
-        _persist_limiter(self.limiter, store)
+        self._saver = _persist_limiter(self.limiter, store, clock)
         self.poller = Poller(client, store, clock, auto_receive=auto_receive)
         self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
         self._news = News(clock)
         self._cost = 1.0
+        self.connected = False  # connect() has succeeded once
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
         self._kick_event: asyncio.Event | None = None
@@ -92,6 +93,7 @@ class SyncEngine:
         except Exception as exc:
             self._note_failure(exc)
             raise
+        self.connected = True
         self._news.online()
         self._news.orders_changed(new_ids)
         self.refresh_counts()
@@ -145,14 +147,14 @@ class SyncEngine:
         """Use another HubRise client from now on (new token, or the network path changed)."""
         self.client = self.poller.client = self.outbox.client = client
         self.limiter = _client_limiter(client) or self.limiter
-        _persist_limiter(self.limiter, self.store)
+        self._saver = _persist_limiter(self.limiter, self.store, self.clock)
 
     def reconnected(self, client: Any | None = None) -> None:
         """Staff connected again (new token): resume sending and polling."""
         if client is not None:
             self.set_client(client)
         self._news.update(reconnect_needed=False, last_error=None)
-        self.kick()
+        self.kick()  # wakes the outbox loop and a connect loop waiting for this
 
     # -- planning ----------------------------------------------------------------------------
 
@@ -164,6 +166,7 @@ class SyncEngine:
             mode=self.poll_mode,
             reserve=self.reserve,
             cost_per_poll=self._cost,
+            blocked_for=self._blocked_for(),
         )
         self._news.update(poll_interval=plan.interval, poll_reason=plan.reason)
         return plan
@@ -177,6 +180,13 @@ class SyncEngine:
         return is_open_now(hours if isinstance(hours, dict) else None, self.clock.now(),
                            timezone=zone_name if isinstance(zone_name, str) else None,
                            cutoff_time=cutoff)
+
+    def _blocked_for(self) -> float:
+        blocked_for = getattr(self.limiter, "blocked_for", None)
+        if not callable(blocked_for):
+            return 0.0
+        value = blocked_for()
+        return float(value) if isinstance(value, (int, float)) else 0.0
 
     def _remaining(self) -> dict[str, Any]:
         if self.limiter is None:
@@ -195,6 +205,11 @@ class SyncEngine:
         if self._kick_event is not None:
             self._kick_event.set()
 
+    def save_limiter(self) -> None:
+        """Write the limiter's latest counters now (at stop, before the app quits)."""
+        if self._saver is not None:
+            self._saver.flush()
+
     def stop(self) -> None:
         self._stopping = True
         if self._stop_event is not None:
@@ -207,9 +222,27 @@ class SyncEngine:
         self._stop_event = asyncio.Event()
         self._kick_event = asyncio.Event()
         self.refresh_counts()
-        await asyncio.gather(self._poll_loop(), self._outbox_loop())
+        try:
+            await asyncio.gather(self._poll_loop(), self._outbox_loop())
+        finally:
+            self.save_limiter()
+
+    async def _connect_until_done(self) -> None:
+        """The kitchen may start offline: keep trying to connect, backing off, until stop()."""
+        failures = 0
+        while not self._stopping and not self.connected:
+            if self._news.health.reconnect_needed:
+                await self._wait(None, wake_on_kick=True)  # stop() or reconnected() wake it
+                continue
+            try:
+                await self.connect()
+            except Exception:
+                failures += 1
+                log.warning("connect failed (%d), retrying", failures, exc_info=True)
+                await self._wait(self.outbox.backoff.delay(failures), wake_on_kick=False)
 
     async def _poll_loop(self) -> None:
+        await self._connect_until_done()
         while not self._stopping:
             wait = IDLE_RETRY_S
             try:
@@ -284,14 +317,53 @@ def _client_limiter(client: Any) -> Any:
     return None
 
 
-def _persist_limiter(limiter: Any, store: Any) -> None:
-    """Save the limiter's counters on every change, so a restart cannot overspend a window."""
-    if limiter is not None and getattr(limiter, "on_change", False) is None:
-        limiter.on_change = store.save_limiter_state
+class LimiterSaver:
+    """Saves the limiter's counters to the store, at most every `every` seconds.
+
+    One SQLite commit per request cost 15x in throughput; losing a few seconds of counts in a
+    crash is harmless (HubRise's 429 then corrects the limiter), so changes are coalesced.
+    A 429 hold is saved at once: it must survive a restart.
+    """
+
+    def __init__(self, store: Any, clock: Clock, every: float = 5.0) -> None:
+        self.store = store
+        self.clock = clock
+        self.every = every
+        self._latest: dict[str, Any] | None = None
+        self._saved_at: float | None = None
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        self._latest = state
+        now = self.clock.monotonic()
+        blocked = state.get("blocked_until")
+        urgent = isinstance(blocked, (int, float)) and blocked > self.clock.now().timestamp()
+        if urgent or self._saved_at is None or now - self._saved_at >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._latest is not None:
+            self.store.save_limiter_state(self._latest)
+            self._latest = None
+            self._saved_at = self.clock.monotonic()
+
+
+def _persist_limiter(limiter: Any, store: Any, clock: Clock) -> LimiterSaver | None:
+    """Attach a saver to a limiter that has none, so a restart cannot overspend a window."""
+    if limiter is None:
+        return None
+    current = getattr(limiter, "on_change", False)
+    if isinstance(current, LimiterSaver):
+        return current
+    if current is None:
+        saver = LimiterSaver(store, clock)
+        limiter.on_change = saver
+        return saver
+    return None
 
 
 def make_limiter(store: Any, clock: Clock) -> Any:
-    """A RateLimiter restored from the store, saving itself back on every change."""
+    """A RateLimiter restored from the store, saving itself back as it changes."""
     from kds.hubrise.ratelimit import RateLimiter
 
-    return RateLimiter(clock, state=store.load_limiter_state(), on_change=store.save_limiter_state)
+    return RateLimiter(clock, state=store.load_limiter_state(),
+                       on_change=LimiterSaver(store, clock))

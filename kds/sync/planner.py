@@ -49,12 +49,18 @@ def plan_interval(
     default_floor: float = DEFAULT_FLOOR_S,
     fast_floor: float = FAST_FLOOR_S,
     closed_interval: float = CLOSED_INTERVAL_S,
+    blocked_for: float = 0.0,
 ) -> PollPlan:
     """The poll interval for the current budget, opening state and mode, with its reason.
 
     `cost_per_poll` is the expected number of requests one poll uses (1 list call plus the
-    fetches and acknowledgements of the events it usually finds).
+    fetches and acknowledgements of the events it usually finds). `blocked_for` is the time
+    left of a 429 hold (RateLimiter.blocked_for()).
     """
+    if blocked_for > 0:
+        # After a 429 the limiter reports every window as empty; only the hold is real.
+        interval = max(blocked_for, default_floor if mode == "default" else fast_floor)
+        return PollPlan(interval, f"HubRise refused a request (429): waiting {_fmt(interval)}")
     reserve = DEFAULT_RESERVE if reserve is None else reserve
     cost = max(1.0, cost_per_poll)
     exhausted = _exhausted_window(budget, reserve, cost)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kds.clock import FakeClock
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 
-pytestmark = pytest.mark.asyncio
 KDS, PLATFORM = DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN
 PASSIVE = {"url": None, "events": {"order": ["create", "update"], "location": ["update"]}}
 
@@ -20,6 +19,7 @@ def world() -> World:
     return world
 
 
+@run_sync
 async def test_no_callback_reads_as_null_url_and_no_events():
     world = World(FakeClock())
     async with asgi_client(world, KDS) as client:
@@ -27,6 +27,7 @@ async def test_no_callback_reads_as_null_url_and_no_events():
     assert response.json() == {"url": None, "events": {}}
 
 
+@run_sync
 async def test_callback_is_registered_replaced_and_deleted():
     world = World(FakeClock())
     async with asgi_client(world, KDS) as client:
@@ -41,6 +42,7 @@ async def test_callback_is_registered_replaced_and_deleted():
     assert world.pending_events(KDS) == []
 
 
+@run_sync
 async def test_undocumented_event_pairs_are_refused():
     world = World(FakeClock())
     async with asgi_client(world, KDS) as client:
@@ -49,6 +51,7 @@ async def test_undocumented_event_pairs_are_refused():
     assert response.status_code == 422
 
 
+@run_sync
 async def test_platform_order_creates_an_event_for_the_kds(world):
     order = world.create_order(PLATFORM, {"status": "new", "private_ref": "P-1"})
     async with asgi_client(world, KDS) as client:
@@ -62,6 +65,7 @@ async def test_platform_order_creates_an_event_for_the_kds(world):
     assert "previous_state" not in full
 
 
+@run_sync
 async def test_a_connection_gets_no_event_for_its_own_changes(world):
     world.set_callback(PLATFORM, PASSIVE)
     order = world.create_order(KDS, {"status": "new"})
@@ -72,6 +76,7 @@ async def test_a_connection_gets_no_event_for_its_own_changes(world):
     assert kinds == [("order", "create"), ("order", "update"), ("location", "update")]
 
 
+@run_sync
 async def test_order_update_event_carries_previous_and_new_state(world):
     order = world.create_order(PLATFORM, {"status": "new"})
     world.update_order(PLATFORM, order["id"], {"status": "cancelled"})
@@ -81,6 +86,7 @@ async def test_order_update_event_carries_previous_and_new_state(world):
     assert update["new_state"]["status"] == "cancelled"
 
 
+@run_sync
 async def test_location_update_event_carries_the_whole_location(world):
     world.add_connection("screen-2", "kds", "screen-2")
     world.patch_location("screen-2", {"order_acceptance": {"mode": "paused"}})
@@ -90,6 +96,7 @@ async def test_location_update_event_carries_the_whole_location(world):
     assert event["previous_state"]["order_acceptance"] == {"mode": "normal"}
 
 
+@run_sync
 async def test_events_only_for_subscribed_pairs(world):
     world.set_callback(KDS, {"url": None, "events": {"order": ["create"]}})
     order = world.create_order(PLATFORM, {"status": "new"})
@@ -98,6 +105,7 @@ async def test_events_only_for_subscribed_pairs(world):
     assert [e["event_type"] for e in world.pending_events(KDS)] == ["create"]
 
 
+@run_sync
 async def test_acknowledged_event_is_gone_and_a_second_delete_is_404(world):
     world.create_order(PLATFORM, {"status": "new"})
     event_id = world.pending_events(KDS)[0]["id"]
@@ -111,6 +119,7 @@ async def test_acknowledged_event_is_gone_and_a_second_delete_is_404(world):
     assert listed == [] and fetched.status_code == 404
 
 
+@run_sync
 async def test_unacknowledged_events_come_back_on_every_list(world):
     world.create_order(PLATFORM, {"status": "new"})
     async with asgi_client(world, KDS) as client:
@@ -119,6 +128,7 @@ async def test_unacknowledged_events_come_back_on_every_list(world):
     assert first == second and len(first) == 1
 
 
+@run_sync
 async def test_events_list_is_paginated_oldest_first(world):
     orders = [world.create_order(PLATFORM, {"status": "new"})["id"] for _ in range(130)]
     seen: list[str] = []
@@ -132,6 +142,7 @@ async def test_events_list_is_paginated_oldest_first(world):
     assert seen == orders
 
 
+@run_sync
 async def test_each_connection_has_its_own_event_queue(world):
     world.add_connection("screen-2", "kds", "screen-2")
     world.set_callback("screen-2", PASSIVE)

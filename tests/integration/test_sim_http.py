@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kds.clock import FakeClock
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, World
 
-pytestmark = pytest.mark.asyncio
 
 
 @pytest.fixture
@@ -16,6 +15,7 @@ def world() -> World:
     return World(FakeClock())
 
 
+@run_sync
 async def test_missing_or_unknown_token_gets_401_unauthorized(world):
     async with asgi_client(world) as anonymous, asgi_client(world, "stolen") as stranger:
         for client in (anonymous, stranger):
@@ -25,6 +25,7 @@ async def test_missing_or_unknown_token_gets_401_unauthorized(world):
             assert response.json()["message"]
 
 
+@run_sync
 async def test_unknown_route_gets_404_routing_error(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         for response in (await client.get("/v1/pizzas"), await client.delete("/v1/location")):
@@ -32,6 +33,7 @@ async def test_unknown_route_gets_404_routing_error(world):
             assert response.json()["error_type"] == "routing_error"
 
 
+@run_sync
 async def test_body_that_is_not_json_gets_415(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         response = await client.post("/v1/location/orders", content="status=new",
@@ -41,6 +43,7 @@ async def test_body_that_is_not_json_gets_415(world):
     assert world.orders == {}
 
 
+@run_sync
 async def test_json_with_charset_is_accepted(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         response = await client.post("/v1/location/orders", content=b'{"status": "new"}',
@@ -48,6 +51,7 @@ async def test_json_with_charset_is_accepted(world):
     assert response.status_code == 200
 
 
+@run_sync
 async def test_connection_screen_names_and_ids(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         account = (await client.get("/v1/account")).json()
@@ -62,6 +66,7 @@ async def test_connection_screen_names_and_ids(world):
     assert missing.status_code == 404
 
 
+@run_sync
 async def test_request_log_records_token_method_path_and_status(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         await client.get("/v1/location")
@@ -70,3 +75,14 @@ async def test_request_log_records_token_method_path_and_status(world):
         (DEMO_KDS_TOKEN, "GET", "/v1/location", 200),
         (DEMO_KDS_TOKEN, "GET", "/v1/nowhere", 404)]
     assert world.request_log[0].at == world.clock.now()
+
+
+@run_sync
+async def test_simulator_fault_answers_500_internal_error(world, monkeypatch):
+    def broken(token):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(world, "get_location", broken)
+    async with asgi_client(world, DEMO_KDS_TOKEN) as client:
+        response = await client.get("/v1/location")
+    assert response.status_code == 500
+    assert response.json() == {"error_type": "internal_error"}

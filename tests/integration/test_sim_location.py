@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kds.clock import FakeClock
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, World
 from tests.unit.test_rules import SEED_004_PATCH
 
-pytestmark = pytest.mark.asyncio
 
 
 @pytest.fixture
@@ -17,6 +16,7 @@ def world() -> World:
     return World(FakeClock())  # 2026-11-24 11:00 UTC
 
 
+@run_sync
 async def test_location_belongs_to_bella_pizza_in_paris(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         location = (await client.get("/v1/location")).json()
@@ -27,6 +27,7 @@ async def test_location_belongs_to_bella_pizza_in_paris(world):
     assert location["order_acceptance"] == {"mode": "normal"}
 
 
+@run_sync
 async def test_seed_004_patch_is_applied(world):
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
         response = await client.patch("/v1/location", json=SEED_004_PATCH)
@@ -40,6 +41,7 @@ async def test_seed_004_patch_is_applied(world):
     assert again["order_acceptance"] == {"mode": "normal"}
 
 
+@run_sync
 async def test_busy_reverts_to_normal_when_resume_at_passes(world):
     clock: FakeClock = world.clock  # type: ignore[assignment]
     body = {"order_acceptance": {"mode": "busy", "extra_preparation_time": 25,
@@ -53,6 +55,7 @@ async def test_busy_reverts_to_normal_when_resume_at_passes(world):
         assert (await client.get("/v1/location")).json()["order_acceptance"] == {"mode": "normal"}
 
 
+@run_sync
 async def test_paused_without_resume_at_stays_paused(world):
     world.patch_location(DEMO_KDS_TOKEN, {"order_acceptance": {"mode": "paused",
                                                                "reason": "Oven broken"}})
@@ -60,6 +63,7 @@ async def test_paused_without_resume_at_stays_paused(world):
     assert world.location["order_acceptance"] == {"mode": "paused", "reason": "Oven broken"}
 
 
+@run_sync
 async def test_resume_at_is_shown_in_the_location_timezone(world):
     world.patch_location(DEMO_KDS_TOKEN, {"order_acceptance": {
         "mode": "paused", "resume_at": "2026-11-24T13:00:00Z"}})
@@ -76,6 +80,7 @@ async def test_resume_at_is_shown_in_the_location_timezone(world):
     ({"mode": "paused"}, "mode"),
     ({"name": "Lyon"}, "name"),
 ])
+@run_sync
 async def test_invalid_location_patch_gets_422_and_changes_nothing(world, body, field):
     before = world.location
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
@@ -85,6 +90,7 @@ async def test_invalid_location_patch_gets_422_and_changes_nothing(world, body, 
     assert world.location == before
 
 
+@run_sync
 async def test_cutoff_change_that_breaks_current_hours_is_refused(world):
     world.patch_location(DEMO_KDS_TOKEN, {"opening_hours": {
         "friday": [{"from": "18:00", "to": "02:00"}]}})
@@ -93,5 +99,6 @@ async def test_cutoff_change_that_breaks_current_hours_is_refused(world):
     assert response.status_code == 422
 
 
+@run_sync
 async def test_opening_hours_can_be_reset_to_not_set(world):
     assert world.patch_location(DEMO_KDS_TOKEN, {"opening_hours": None})["opening_hours"] is None

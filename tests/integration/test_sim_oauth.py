@@ -10,10 +10,9 @@ import pytest
 
 from kds.clock import FakeClock
 from kds.sim.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import World
 
-pytestmark = pytest.mark.asyncio
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 SCOPE = "location[orders.write,customer_list.read,catalog.read]"
 CREDENTIALS = httpx.BasicAuth(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
@@ -39,6 +38,7 @@ async def exchange(client: httpx.AsyncClient, code: str,
     return await client.post("/oauth2/v1/token", data={"code": code}, auth=auth)
 
 
+@run_sync
 async def test_out_of_band_code_is_exchanged_for_a_working_token(world):
     async with asgi_client(world) as client:
         code = await authorize(client)
@@ -55,6 +55,7 @@ async def test_out_of_band_code_is_exchanged_for_a_working_token(world):
     assert location.status_code == 200
 
 
+@run_sync
 async def test_redirect_uri_gets_code_and_state(world):
     async with asgi_client(world) as client:
         response = await client.get("/oauth2/v1/authorize", params={
@@ -68,6 +69,7 @@ async def test_redirect_uri_gets_code_and_state(world):
         assert (await exchange(client, query["code"][0])).status_code == 200
 
 
+@run_sync
 async def test_code_page_escapes_everything(world, monkeypatch):
     monkeypatch.setattr("kds.sim.oauth.secrets.token_urlsafe", lambda n: "<b>x</b>&")
     async with asgi_client(world) as client:
@@ -77,6 +79,7 @@ async def test_code_page_escapes_everything(world, monkeypatch):
     assert "&lt;b&gt;x&lt;/b&gt;&amp;" in response.text
 
 
+@run_sync
 async def test_codes_are_single_use(world):
     async with asgi_client(world) as client:
         code = await authorize(client)
@@ -87,6 +90,7 @@ async def test_codes_are_single_use(world):
     assert "already used" in reused.json()["message"]
 
 
+@run_sync
 async def test_codes_expire_after_ten_minutes_on_the_world_clock(world):
     async with asgi_client(world) as client:
         fresh, stale = await authorize(client), await authorize(client)
@@ -97,6 +101,7 @@ async def test_codes_expire_after_ten_minutes_on_the_world_clock(world):
     assert response.status_code == 400 and "expired" in response.json()["message"]
 
 
+@run_sync
 async def test_bad_client_credentials_get_401(world):
     async with asgi_client(world) as client:
         code = await authorize(client)
@@ -106,6 +111,7 @@ async def test_bad_client_credentials_get_401(world):
     assert wrong.status_code == 401 and unknown.status_code == 401
 
 
+@run_sync
 async def test_same_device_gets_the_same_token_and_another_device_a_new_one(world):
     async with asgi_client(world) as client:
         first = (await exchange(client, await authorize(client, "screen-1"))).json()
@@ -116,6 +122,7 @@ async def test_same_device_gets_the_same_token_and_another_device_a_new_one(worl
     assert world.connections[first["access_token"]].client_name == "kds"
 
 
+@run_sync
 async def test_revoked_token_gets_401(world):
     async with asgi_client(world) as client:
         token = (await exchange(client, await authorize(client))).json()["access_token"]
@@ -130,6 +137,7 @@ async def test_revoked_token_gets_401(world):
     assert fresh != token
 
 
+@run_sync
 async def test_configured_client_is_accepted(world):
     world.oauth.add_client("my-id", "my-secret")
     async with asgi_client(world) as client:
@@ -140,6 +148,7 @@ async def test_configured_client_is_accepted(world):
     assert grant.status_code == 200
 
 
+@run_sync
 async def test_unknown_client_cannot_authorize(world):
     async with asgi_client(world) as client:
         response = await client.get("/oauth2/v1/authorize", params={

@@ -7,11 +7,10 @@ import copy
 import pytest
 
 from kds.clock import FakeClock
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from tests.unit.test_rules import SEED_001_ORDER
 
-pytestmark = pytest.mark.asyncio
 KDS, PLATFORM = DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN
 
 
@@ -24,6 +23,7 @@ def simple(**extra):
     return {"status": "new", **extra}
 
 
+@run_sync
 async def test_seed_001_order_is_created_with_subtotals_total_and_discrepancies(world):
     async with asgi_client(world, PLATFORM) as client:
         response = await client.post("/v1/location/orders", json=SEED_001_ORDER)
@@ -43,6 +43,7 @@ async def test_seed_001_order_is_created_with_subtotals_total_and_discrepancies(
     assert all(item["id"] and item["deleted"] is False for item in order["items"])
 
 
+@run_sync
 async def test_total_is_computed_when_not_sent_and_payments_short_show_a_discrepancy(world):
     body = simple(items=[{"product_name": "Margherita", "price": "9.00 EUR", "quantity": "1.5",
                           "options": [{"option_list_name": "Toppings", "name": "Olives",
@@ -57,11 +58,13 @@ async def test_total_is_computed_when_not_sent_and_payments_short_show_a_discrep
     assert order["items"][0]["options"][1]["removed"] is True
 
 
+@run_sync
 async def test_created_at_and_times_are_in_the_location_timezone(world):
     order = world.create_order(PLATFORM, simple(expected_time="2026-11-24T18:30:00Z"))
     assert order["expected_time"] == "2026-11-24T19:30:00+01:00"
 
 
+@run_sync
 async def test_invalid_order_gets_422_with_field_errors(world):
     body = copy.deepcopy(SEED_001_ORDER)
     body["items"][0]["price"] = "abc"
@@ -76,6 +79,7 @@ async def test_invalid_order_gets_422_with_field_errors(world):
     assert world.orders == {}
 
 
+@run_sync
 async def test_unknown_customer_id_is_refused(world):
     async with asgi_client(world, PLATFORM) as client:
         response = await client.post("/v1/location/orders", json=simple(customer_id="nobody"))
@@ -83,6 +87,7 @@ async def test_unknown_customer_id_is_refused(world):
     assert response.json()["errors"][0]["field"] == "customer_id"
 
 
+@run_sync
 async def test_customer_attached_by_list_and_private_ref_or_as_guest(world):
     by_ref = world.create_order(PLATFORM, simple(customer_list_id="xab66",
                                                  customer_private_ref="C-343"))
@@ -91,6 +96,7 @@ async def test_customer_attached_by_list_and_private_ref_or_as_guest(world):
     assert guest["customer"]["id"] is None and guest["customer"]["first_name"] == "John"
 
 
+@run_sync
 async def test_private_ref_is_only_visible_to_the_connection_that_set_it(world):
     order = world.create_order(PLATFORM, simple(private_ref="P-1"))
     async with asgi_client(world, KDS) as kds:
@@ -103,6 +109,7 @@ async def test_private_ref_is_only_visible_to_the_connection_that_set_it(world):
     assert world.get_order(PLATFORM, order["id"])["private_ref"] == "P-1"
 
 
+@run_sync
 async def test_private_ref_must_be_unique_per_connection(world):
     world.create_order(PLATFORM, simple(private_ref="P-1"))
     async with asgi_client(world, PLATFORM) as client:
@@ -110,6 +117,7 @@ async def test_private_ref_must_be_unique_per_connection(world):
     assert response.status_code == 422
 
 
+@run_sync
 async def test_list_filters_status_created_by_customer_and_time_window(world):
     clock: FakeClock = world.clock  # type: ignore[assignment]
     first = world.create_order(PLATFORM, simple(customer_id="ve343"))
@@ -129,6 +137,7 @@ async def test_list_filters_status_created_by_customer_and_time_window(world):
         assert await ids(before="2026-11-24T13:00") == [first["id"]]
 
 
+@run_sync
 async def test_list_is_paginated_with_x_cursor_next(world):
     world.rate_limits = False
     created = [world.create_order(PLATFORM, simple())["id"] for _ in range(250)]
@@ -149,6 +158,7 @@ async def test_list_is_paginated_with_x_cursor_next(world):
     assert pages == 3 and seen == list(reversed(created))
 
 
+@run_sync
 async def test_update_by_patch_put_and_post_with_method_override(world):
     order = world.create_order(PLATFORM, simple())
     url = f"/v1/location/orders/{order['id']}"
@@ -163,6 +173,7 @@ async def test_update_by_patch_put_and_post_with_method_override(world):
     assert world.orders[order["id"]]["status"] == "in_preparation"
 
 
+@run_sync
 async def test_method_override_is_refused_on_get(world):
     order = world.create_order(PLATFORM, simple())
     async with asgi_client(world, KDS) as client:
@@ -172,6 +183,7 @@ async def test_method_override_is_refused_on_get(world):
     assert world.orders[order["id"]]["status"] == "new"
 
 
+@run_sync
 async def test_update_sets_confirmed_time_notes_and_merges_custom_fields(world):
     order = world.create_order(PLATFORM, simple(custom_fields={"a": 1, "b": 2}))
     updated = world.update_order(KDS, order["id"], {
@@ -182,6 +194,7 @@ async def test_update_sets_confirmed_time_notes_and_merges_custom_fields(world):
     assert updated["custom_fields"] == {"b": 2, "c": 3}
 
 
+@run_sync
 async def test_update_refuses_fields_that_are_not_updatable(world):
     order = world.create_order(PLATFORM, simple())
     async with asgi_client(world, KDS) as client:
@@ -193,6 +206,7 @@ async def test_update_refuses_fields_that_are_not_updatable(world):
     assert world.orders[order["id"]]["status"] == "new"
 
 
+@run_sync
 async def test_update_deletes_and_adds_elements_and_reprices(world):
     order = world.create_order(PLATFORM, simple(items=[
         {"product_name": "Pizza", "price": "10.00 EUR", "quantity": "1"},
@@ -204,6 +218,7 @@ async def test_update_deletes_and_adds_elements_and_reprices(world):
     assert updated["total"] == "16.00 EUR"
 
 
+@run_sync
 async def test_custom_fields_over_8_kb_are_refused_on_update(world):
     order = world.create_order(PLATFORM, simple(custom_fields={"a": "x" * 5000}))
     async with asgi_client(world, KDS) as client:
@@ -213,12 +228,14 @@ async def test_custom_fields_over_8_kb_are_refused_on_update(world):
     assert world.orders[order["id"]]["custom_fields"] == {"a": "x" * 5000}
 
 
+@run_sync
 async def test_unknown_order_is_404_not_found(world):
     async with asgi_client(world, KDS) as client:
         response = await client.get("/v1/location/orders/nope")
     assert response.status_code == 404 and response.json()["error_type"] == "not_found"
 
 
+@run_sync
 async def test_long_form_location_urls_work_too(world):
     async with asgi_client(world, PLATFORM) as client:
         created = await client.post("/v1/locations/3r4s3-1/orders", json=simple())

@@ -7,10 +7,9 @@ from datetime import datetime, timezone
 import pytest
 
 from kds.clock import FakeClock
-from kds.sim.testing import asgi_client
+from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, SimError, World
 
-pytestmark = pytest.mark.asyncio
 
 
 def world_at(hour: int, minute: int, second: int = 0) -> World:
@@ -22,6 +21,7 @@ def spend(world: World, count: int, token: str = DEMO_KDS_TOKEN) -> None:
         world.check_rate_limit(token)
 
 
+@run_sync
 async def test_501st_request_in_a_minute_gets_429_with_retry_after():
     world = world_at(11, 0, 15)
     spend(world, 499)
@@ -36,6 +36,7 @@ async def test_501st_request_in_a_minute_gets_429_with_retry_after():
     assert [r.status for r in world.request_log] == [200, 429, 200]
 
 
+@run_sync
 async def test_limits_are_per_connection():
     world = world_at(11, 0)
     spend(world, 500)
@@ -44,6 +45,7 @@ async def test_limits_are_per_connection():
     world.check_rate_limit(DEMO_PLATFORM_TOKEN)
 
 
+@run_sync
 async def test_hourly_window_blocks_until_the_round_hour():
     world = world_at(10, 0)
     clock: FakeClock = world.clock  # type: ignore[assignment]
@@ -58,6 +60,7 @@ async def test_hourly_window_blocks_until_the_round_hour():
     world.check_rate_limit(DEMO_KDS_TOKEN)
 
 
+@run_sync
 async def test_daily_window_blocks_until_the_round_day():
     world = world_at(0, 0)
     clock: FakeClock = world.clock  # type: ignore[assignment]
@@ -74,6 +77,7 @@ async def test_daily_window_blocks_until_the_round_day():
     world.check_rate_limit(DEMO_KDS_TOKEN)
 
 
+@run_sync
 async def test_orders_index_is_limited_to_10_per_minute_but_single_orders_are_not():
     world = world_at(11, 0, 50)
     order = world.create_order(DEMO_PLATFORM_TOKEN, {"status": "new"})
@@ -86,6 +90,7 @@ async def test_orders_index_is_limited_to_10_per_minute_but_single_orders_are_no
         assert (await client.get("/v1/location/orders")).status_code == 200
 
 
+@run_sync
 async def test_catalog_is_a_high_load_query():
     world = world_at(11, 0)
     async with asgi_client(world, DEMO_KDS_TOKEN) as client:
@@ -93,6 +98,7 @@ async def test_catalog_is_a_high_load_query():
     assert statuses[-1] == 429
 
 
+@run_sync
 async def test_rate_limits_can_be_switched_off_for_demos():
     world = world_at(11, 0)
     world.rate_limits = False

@@ -293,6 +293,8 @@ def test_429_storm_sends_nothing_into_a_closed_window(world, server, store, cloc
             store.set_order_status(order["id"], "in_preparation")
             await engine.drain_outbox_once()
             assert engine.health().pending == 1 and "429" in engine.health().last_error
+            plan = engine.plan()
+            assert "429" in plan.reason and plan.interval <= 60  # not "wait until midnight"
             for _ in range(5):  # the limiter now holds every request until the window ends
                 await engine.poll_once()
                 await engine.drain_outbox_once()
@@ -301,6 +303,7 @@ def test_429_storm_sends_nothing_into_a_closed_window(world, server, store, cloc
             for _ in range(4):
                 await engine.drain_outbox_once()
             assert world.orders[order["id"]]["status"] == "in_preparation"
+            assert engine.plan().interval == 30.0  # back to normal once the window reopened
             return window_end
 
     asyncio.run(scenario())
@@ -402,10 +405,16 @@ def test_malformed_events_are_dead_lettered_and_the_rest_of_the_batch_is_applied
 def test_run_loop_polls_and_sends_staff_actions_until_stopped(world, server, store, clock):
     async def scenario() -> tuple[str, Any]:
         async with client_for(server.base_url, clock) as client:
-            engine = SyncEngine(client, store, clock)
-            await engine.connect()
-            order = world.create_order(DEMO_PLATFORM_TOKEN, order_body())
+            # The kitchen starts offline: run() keeps trying to connect until it works.
+            flaky = Faulty(client, get_callback=[NetworkError("no route"), NetworkError("again")])
+            engine = SyncEngine(flaky, store, clock)
             task = asyncio.ensure_future(engine.run())
+            for _ in range(400):
+                await asyncio.sleep(0.01)
+                if engine.connected:
+                    break
+            assert world.get_callback(DEMO_KDS_TOKEN)["url"] is None
+            order = world.create_order(DEMO_PLATFORM_TOKEN, order_body())
             for _ in range(400):
                 await asyncio.sleep(0.01)
                 if store.has_order(order["id"]) and world.orders[order["id"]]["status"] == "received":
@@ -431,7 +440,10 @@ def test_rate_limiter_state_survives_a_restart_through_the_store(world, server, 
     async def scenario() -> dict[str, int]:
         limiter = make_limiter(store, clock)
         async with client_for(server.base_url, clock, limiter=limiter) as client:
-            await SyncEngine(client, store, clock).connect()
+            engine = SyncEngine(client, store, clock)
+            await engine.connect()
+            clock.advance(6)  # past the saver's coalescing delay
+            await engine.poll_once()
         return limiter.remaining()
 
     left = asyncio.run(scenario())
@@ -560,8 +572,20 @@ def test_engine_saves_the_limiter_counters_of_a_client_built_without_persistence
         world, server, store, clock):
     async def scenario() -> dict[str, int]:
         async with client_for(server.base_url, clock) as client:
-            await SyncEngine(client, store, clock).connect()
+            engine = SyncEngine(client, store, clock)
+            await engine.connect()
+            engine.save_limiter()  # as run() does when it stops
             return client.limiter.remaining()
 
     left = asyncio.run(scenario())
     assert RateLimiter(clock, state=store.load_limiter_state()).remaining() == left
+
+
+def test_poll_interval_slows_down_while_the_restaurant_is_closed(world, store, clock):
+    store.set_location(world.location)  # open Tue-Sun 11:30-14:30 and 18:00-23:30, Paris
+    engine = SyncEngine(object(), store, clock, limiter=RateLimiter(clock))
+    assert engine.plan().interval == 30.0           # Tuesday 12:00 in Paris
+    clock.set(datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc))  # 16:00: between services
+    plan = engine.plan()
+    assert plan.interval == 300.0 and "closed" in plan.reason
+    assert engine.health().poll_interval == 300.0 and engine.health().poll_reason == plan.reason

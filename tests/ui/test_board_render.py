@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
@@ -49,7 +50,8 @@ def clock() -> FakeClock:
     return FakeClock(START)
 
 
-def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeClock) -> None:
+def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeClock,
+                                                        tmp_path: Path) -> None:
     source = MemoryBoardSource(clock)
     for index, text in enumerate(HOSTILE):
         source.add_remote(hostile_order(index, text), seen=True)
@@ -66,6 +68,9 @@ def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeC
         hint = delegate.sizeHint(option, board.models["active"].index(row, 0))
         assert hint.width() == board.config.card_width
         assert 150 < hint.height() <= delegate.max_height
+    image.save(str(Path(os.environ.get("KDS_SHOTS", str(tmp_path))) / "board-hostile.png"))
+    for label in board.findChildren(QLabel):   # no widget may interpret network text
+        assert label.textFormat() == Qt.TextFormat.PlainText
     notes = [t.customer_notes for t in board.models["active"].tickets()]
     assert "<img src=x onerror=alert(1)>" in notes
     assert all(len(note) <= 600 for note in notes)
@@ -138,3 +143,13 @@ def test_screenshot_renders_a_realistic_board(qapp: Any, tmp_path: Path) -> None
     path = render(tmp_path / "board.png", 1366, 768)
     image = QImage(str(path))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_giant_words_are_split_to_fit_the_card(qapp: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.board.delegate import fit_words, font_for
+    metrics = QFontMetrics(font_for("item"))
+    pieces = fit_words("ab " + "W" * 500, "item", 200).split(" ")[1].split("\u200b")
+    assert len(pieces) > 10 and all(metrics.horizontalAdvance(p) <= 200 for p in pieces)
+    assert "\u200b" not in fit_words("Quattro Formaggi Medium pizza", "item", 200)

@@ -88,6 +88,15 @@ def test_exhausted_window_waits_until_it_resets():
     assert "minute" in plan.reason
 
 
+def test_a_429_hold_waits_for_the_hold_not_for_the_end_of_the_day():
+    zero = budget(remaining={"minute": 0, "hour": 0, "day": 0},
+                  ends={"minute": 20.0, "hour": 1800.0, "day": 40000.0})
+    plan = plan_interval(zero, is_open=True, blocked_for=45.0)
+    assert plan.interval == 45.0
+    assert "429" in plan.reason
+    assert plan_interval(zero, is_open=True, blocked_for=3.0).interval == 30.0  # floor holds
+
+
 def test_reserve_for_staff_actions_is_never_spent_on_polls():
     b = budget(remaining={"minute": 500, "hour": 2500, "day": 2000},
                ends={"minute": 60.0, "hour": 3600.0, "day": 5000.0})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from kds.clock import FakeClock
-from kds.store import Store, StoreTooNew, default_path
+from kds.store import Store, StoreTooNew, connection, default_path
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 
 
@@ -151,3 +152,20 @@ def test_nested_transactions_commit_together_and_roll_back_together(tmp_path: Pa
         raise RuntimeError("crash before commit")
     assert not store.has_order("lost1") and not store.has_order("lost2")
     store.close()
+
+
+def test_a_locked_file_is_reported_not_moved_aside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_SECONDS", 0.05)
+    path = tmp_path / "kds.sqlite3"
+    Store.open(path, FakeClock()).close()
+    holder = sqlite3.connect(str(path), timeout=0)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            Store.open(path, FakeClock())
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -13,7 +13,7 @@ from kds.hubrise.models import parse_order
 from kds.store.rows import OrderRow
 from kds.ui.board.ticket import (
     Thresholds, build_ticket, clean_note, clean_text, format_quantity, main_action,
-    ticket_timing, wrappable,
+    ticket_timing,
 )
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
@@ -156,7 +156,8 @@ def test_bad_fields_raise_the_problem_flag() -> None:
 
 
 def test_sync_badge_shows_pending_and_failed_with_message() -> None:
-    assert ticket_for(base()).sync_badge == ""
+    assert ticket_for(base()).sync_badge == "" and ticket_for(base()).confirmed
+    assert not ticket_for(base(), status="accepted").confirmed   # local change not confirmed
     assert "sending" in ticket_for(base(), sync_state="pending").sync_badge
     failed = ticket_for(base(), sync_state="failed", sync_error="422 bad status")
     assert "Not sent" in failed.sync_badge and "422 bad status" in failed.sync_badge
@@ -203,12 +204,6 @@ def test_hostile_text_is_cleaned_but_kept_literal(hostile: str) -> None:
                                                              "quantity": "1"}]))
     assert ticket.items[0].name == clean_text(hostile, 120)
     assert len(ticket.customer_notes) <= 600
-
-
-def test_long_words_get_break_points() -> None:
-    broken = wrappable("y" * 100)
-    assert "\u200b" in broken and max(len(part) for part in broken.split("\u200b")) <= 18
-    assert wrappable("short words stay") == "short words stay"
 
 
 def test_notes_keep_lines_but_lose_controls() -> None:

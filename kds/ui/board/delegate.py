@@ -6,6 +6,7 @@ kds.ui.board.ticket.clean_text removed control and bidi-override characters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Any
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from kds.ui import theme
 from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import (
-    Thresholds, TicketView, format_clock, ticket_timing, wrappable,
+    Thresholds, TicketView, format_clock, ticket_timing,
 )
 
 PAD = 12
@@ -114,6 +115,28 @@ def _times_text(ticket: TicketView, tz: tzinfo | None) -> str:
     return f"for {expected}" if expected else ""
 
 
+def fit_words(text: str, kind: str, width: int) -> str:
+    """Break words wider than the card (a 5,000-letter word, a URL) with invisible break points,
+    so word-wrapping never spills out of the card; normal words keep wrapping whole."""
+    metrics = QFontMetrics(font_for(_font_key(kind)))
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return re.sub(r"\S+", lambda m: _split_word(m.group(0), metrics, width), text)
+
+
+def _split_word(word: str, metrics: QFontMetrics, width: int) -> str:
+    if metrics.horizontalAdvance(word) <= width:
+        return word
+    pieces, current = [], ""
+    for char in word:
+        if current and metrics.horizontalAdvance(current + char) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    pieces.append(current)
+    return "\u200b".join(pieces)
+
+
 def layout_body(ticket: TicketView, width: int, max_height: int,
                 tz: tzinfo | None) -> tuple[list[Block], int]:
     """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line."""
@@ -123,12 +146,14 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
     more_height = _height("more", "+ 99 more lines", width)
     for position, (kind, text, indent, prefix) in enumerate(lines):
         text_width = width - indent - (_prefix_width(prefix) if kind == "removed" else 0)
-        height = _height(kind, wrappable(text), text_width) + (8 if kind == "cnote" else 0)
+        box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
+        text = fit_words(text, kind, text_width - box - 2)
+        height = _height(kind, text, text_width - box) + (8 if kind == "cnote" else 0)
         remaining = len(lines) - position
         if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
             blocks.append(Block("more", f"+ {remaining} more — tap", top, more_height))
             return blocks, top + more_height + GAP
-        blocks.append(Block(kind, wrappable(text), top, height, indent, prefix))
+        blocks.append(Block(kind, text, top, height, indent, prefix))
         top += height + (2 if kind in ("option", "removed", "inote") else GAP)
     return blocks, top
 
@@ -241,7 +266,7 @@ class TicketDelegate(QStyledItemDelegate):
         key = "header_done" if ticket.done else f"header_{timing.urgency}"
         band = QRect(card.left(), card.top(), card.width(), BAND)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.color(key))
+        painter.setBrush(theme.color("remote" if ticket.remote_change else key))
         painter.drawRoundedRect(band, 10, 10)
         painter.drawRect(band.adjusted(0, BAND // 2, 0, 0))
         text_right = self.menu_rect(card).left() - GAP
@@ -249,9 +274,11 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setPen(QColor(theme.PALETTE.text))
         self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 42),
                         ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference)
-        line = ticket.status_label if ticket.done else f"{timing.icon} {timing.due_text}"
-        self._draw_line(painter, "timer", QRect(left, card.top() + 48, text_right - left, 28), line)
-        status = f"{ticket.status_label} · age {timing.age_text}"
+        self._draw_line(painter, "timer", QRect(left, card.top() + 48, text_right - left, 28),
+                        self._band_line(ticket, timing.icon, timing.due_text))
+        mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
+        status = f"age {timing.age_text}" if ticket.done else \
+            f"{ticket.status_label} {mark} · age {timing.age_text}"
         if ticket.is_new and not ticket.done:
             status = "NEW · " + status
         self._draw_line(painter, "status", QRect(left, card.top() + 72, card.width() - 2 * PAD, 22),
@@ -263,6 +290,14 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setFont(font_for("button"))
         painter.setPen(QColor(theme.PALETTE.text))
         painter.drawText(menu, int(Qt.AlignmentFlag.AlignCenter), "⋯")
+
+    @staticmethod
+    def _band_line(ticket: TicketView, icon: str, due_text: str) -> str:
+        if ticket.remote_change:
+            return ticket.remote_label.replace(" BY HUBRISE", "")
+        if ticket.done:
+            return f"{ticket.status_label} {'✔' if ticket.confirmed else '⟳'}"
+        return f"{icon} {due_text}"
 
     @staticmethod
     def _draw_line(painter: QPainter, font_key: str, rect: QRect, text: str) -> None:
@@ -317,12 +352,14 @@ class TicketDelegate(QStyledItemDelegate):
         if not ticket.main_label:
             return
         rect = self.button_rect(card)
+        fill, arrow = {"recall": (theme.PALETTE.menu_button, "↶ "),
+                       "dismiss": (theme.PALETTE.remote, "")}.get(
+            ticket.main_action, (theme.PALETTE.button, "▶ "))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.PALETTE.menu_button if ticket.done else theme.PALETTE.button))
+        painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 8, 8)
         painter.setFont(font_for("button"))
         painter.setPen(QColor(theme.PALETTE.button_text))
-        arrow = "↶ " if ticket.done else "▶ "
         text = QFontMetrics(font_for("button")).elidedText(
             arrow + ticket.main_label, Qt.TextElideMode.ElideRight, rect.width() - 16)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -21,7 +21,6 @@ MAX_NOTE = 600
 # C0/C1 controls and bidi overrides/isolates: they could reorder or hide neighbouring text.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\r\n]+")
-_LONG_RUN = re.compile(r"[^\s\u200b]{19,}")
 
 STATUS_LABELS = {
     "new": "NEW", "received": "RECEIVED", "accepted": "ACCEPTED",
@@ -89,6 +88,7 @@ class TicketView:
     problem_text: str
     sync_state: str
     sync_badge: str          # "" when HubRise has confirmed everything
+    confirmed: bool          # HubRise has the status the screen shows
     next_status: str | None  # what the main button sets
     main_label: str          # "Ready", "Recall", "Got it", "" when no button
     main_action: str         # "status" | "recall" | "dismiss" | "" (what a tap on it does)
@@ -116,14 +116,6 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str:
         return ""
     text = _SPACES.sub(" ", _UNSAFE.sub(" ", value[: limit * 4])).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def wrappable(text: str, run: int = 18) -> str:
-    """Add invisible break points inside very long words so word-wrapping can always fit them."""
-    if len(text) <= run:
-        return text
-    return _LONG_RUN.sub(lambda m: "\u200b".join(
-        m.group(0)[i:i + run] for i in range(0, len(m.group(0)), run)), text)
 
 
 def clean_note(value: object) -> str:
@@ -276,6 +268,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         seller_notes=clean_note(order.seller_notes),
         problem=bool(problem_text), problem_text=problem_text,
         sync_state=row.sync_state, sync_badge=_sync_badge(row),
+        confirmed=row.sync_state == "ok" and row.status == row.remote_status,
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kds.ui.connect.widgets import big_button, plain_label
+from kds.ui.connect.widgets import MUTED, big_button, plain_label
 
 
 class FirstRunScreen(QWidget):
@@ -18,11 +18,14 @@ class FirstRunScreen(QWidget):
         title = plain_label("Kitchen display for HubRise", size=40, bold=True)
         intro = plain_label("Orders from every platform connected to HubRise, on one screen. "
                             "Start with the demo, or connect your restaurant.", size=24)
-        self.demo_button = big_button("Try the demo", height=110)
-        demo_hint = plain_label("Built-in simulator with sample orders. No account needed.", 20)
-        self.connect_button = big_button("Connect to HubRise", role="primaryButton", height=110)
-        connect_hint = plain_label("Sign in to HubRise in your browser, then paste the code here.", 20)
-        self.notice_label = plain_label(storage_notice or "", 18)
+        self.demo_button = big_button("Try the demo", height=110, size=30)
+        demo_hint = plain_label("Built-in simulator with sample orders. No account needed.", 20,
+                                color=MUTED)
+        self.connect_button = big_button("Connect to HubRise", role="primaryButton", height=110,
+                                         size=30)
+        connect_hint = plain_label("Sign in to HubRise in your browser, then paste the code here.",
+                                   20, color=MUTED)
+        self.notice_label = plain_label(storage_notice or "", 18, color="#f39c12")
         self.notice_label.setVisible(bool(storage_notice))
         self.demo_button.clicked.connect(self.demoChosen)
         self.connect_button.clicked.connect(self.connectChosen)
@@ -38,7 +41,7 @@ class FirstRunScreen(QWidget):
         column.addSpacing(28)
         for button, hint in ((self.connect_button, connect_hint), (self.demo_button, demo_hint)):
             column.addWidget(button)
-            column.addWidget(hint, alignment=Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(hint)
             column.addSpacing(18)
         column.addStretch(1)
         column.addWidget(self.notice_label)

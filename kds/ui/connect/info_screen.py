@@ -8,9 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kds.connection import ConnectionInfo, DisconnectReport
-from kds.ui.connect.widgets import TaskRunner, big_button, plain_label
+from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 
-NOT_SHARED = "not shared with this connection"
+NOT_SHARED = "not known"  # e.g. a pasted token: HubRise gives these only in the OAuth answer
 ROWS = (
     ("Location", "location_name", "location_id"),
     ("Account", "account_name", "account_id"),
@@ -48,7 +48,7 @@ class ConnectionInfoScreen(QWidget):
         self.reconnect_banner = self._reconnect_banner()
         column.addWidget(self.reconnect_banner)
         column.addLayout(self._grid())
-        self.notice_label = plain_label(storage_notice or "", 18)
+        self.notice_label = plain_label(storage_notice or "", 18, color="#f39c12")
         self.notice_label.setVisible(bool(storage_notice))
         column.addWidget(self.notice_label)
         column.addStretch(1)
@@ -71,26 +71,26 @@ class ConnectionInfoScreen(QWidget):
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(16)
         for row, (title, name_key, id_key) in enumerate(ROWS):
-            caption = plain_label(title, 22, wrap=False)
-            caption.setStyleSheet("color: #a6adb4;")
-            name = plain_label("", 28, bold=True)
-            ident = plain_label("", 20, wrap=False)
-            ident.setStyleSheet("color: #a6adb4;")
+            caption = plain_label(title, 22, wrap=False, color=MUTED)
+            name = plain_label("", 30, bold=True)
+            ident = plain_label("", 22, wrap=False, color=MUTED)
             grid.addWidget(caption, row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(ident, row, 2)
             self.name_labels[name_key] = name
             self.id_labels[id_key] = ident
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         return grid
 
     def _reconnect_banner(self) -> QFrame:
         banner = QFrame()
-        banner.setStyleSheet("background: #c0392b;")
+        banner.setObjectName("reconnectBanner")
+        banner.setStyleSheet("QFrame#reconnectBanner { background: #c0392b; border-radius: 8px; }")
         row = QHBoxLayout(banner)
         label = plain_label("Reconnect needed: HubRise no longer accepts this connection. "
                             "The board keeps showing the orders it has.", 22, bold=True)
-        label.setStyleSheet("background: transparent; color: #ffffff;")
+        label.setStyleSheet("background: transparent; color: #ffffff; font-size: 22px;"
+                            " font-weight: bold;")
         self.reconnect_button = big_button("Reconnect", role="primaryButton")
         self.reconnect_button.clicked.connect(self.reconnectRequested)
         row.addWidget(label, 1)
@@ -100,7 +100,9 @@ class ConnectionInfoScreen(QWidget):
 
     def _confirm_panel(self) -> QFrame:
         panel = QFrame()
-        panel.setStyleSheet("QFrame { background: #1d2126; border-radius: 8px; }")
+        panel.setObjectName("disconnectConfirm")
+        panel.setStyleSheet("QFrame#disconnectConfirm { background: #1d2126; border: 2px solid "
+                            "#c0392b; border-radius: 8px; }")
         column = QVBoxLayout(panel)
         column.addWidget(plain_label(
             "Disconnect this screen from HubRise? It will stop receiving orders. "
@@ -122,7 +124,9 @@ class ConnectionInfoScreen(QWidget):
     def set_info(self, info: ConnectionInfo) -> None:
         self.info = info
         for name_key, label in self.name_labels.items():
-            label.setText(getattr(info, name_key) or NOT_SHARED)
+            value = getattr(info, name_key)
+            label.setText(value or NOT_SHARED)
+            label.setStyleSheet(text_style(30, bold=True) if value else text_style(24, color=MUTED))
         for id_key, label in self.id_labels.items():
             value = getattr(info, id_key)
             label.setText(f"id {value}" if value else "")

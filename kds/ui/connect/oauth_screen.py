@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kds.connection import ConnectError, ConnectionInfo
-from kds.ui.connect.widgets import TaskRunner, big_button, plain_label
+from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.theme import font
 
 
@@ -31,6 +31,7 @@ def _big_field(placeholder: str) -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setMinimumHeight(80)
     field.setFont(font(30, bold=True))
+    field.setStyleSheet("font-size: 30px; font-weight: bold; min-height: 80px;")
     return field
 
 
@@ -56,7 +57,11 @@ class OAuthConnectScreen(QWidget):
         self.title = plain_label("Connect to HubRise", size=36, bold=True)
         self.step1 = plain_label("1. Sign in to HubRise and choose the location for this screen.", 22)
         self.open_button = big_button("Open HubRise sign-in", role="primaryButton")
-        self.url_label = plain_label("", 16)
+        # Read-only field, not a label: a long URL scrolls instead of widening the screen,
+        # and it can be copied to another device when this one has no browser.
+        self.url_label = QLineEdit()
+        self.url_label.setReadOnly(True)
+        self.url_label.setStyleSheet("font-size: 16px; min-height: 40px;")
         self.url_label.setVisible(False)
         self.step2 = plain_label("2. HubRise then shows a code. Paste it here:", 22)
         self.code_field = _big_field("Paste the code here")
@@ -122,6 +127,7 @@ class OAuthConnectScreen(QWidget):
         self.last_url = url
         # Shown too, so it can be typed on another device when this one has no browser.
         self.url_label.setText(url)
+        self.url_label.setCursorPosition(0)
         self.url_label.setVisible(True)
         if not self._open_url(url):
             self.show_status("Could not open a browser here: open the address above on any "
@@ -175,7 +181,7 @@ class OAuthConnectScreen(QWidget):
     def show_status(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
         self.status_label.setProperty("error", error)
-        self.status_label.setStyleSheet("color: #ff7675;" if error else "color: #a6adb4;")
+        self.status_label.setStyleSheet(text_style(22, bold=error, color="#ff7675" if error else MUTED))
 
     @property
     def busy(self) -> bool:

@@ -15,22 +15,35 @@ from kds.ui.theme import TOUCH, font
 log = logging.getLogger(__name__)
 
 
-def plain_label(text: str = "", size: int = 22, bold: bool = False, wrap: bool = True) -> QLabel:
+MUTED = "#a6adb4"
+
+
+def text_style(size: int, bold: bool = False, color: str | None = None) -> str:
+    # A style sheet, not setFont(): the app's sheet sets QWidget font-size, which beats setFont.
+    style = (f"background: transparent; font-size: {size}px;"
+             f" font-weight: {'bold' if bold else 'normal'};")
+    return style + (f" color: {color};" if color else "")
+
+
+def plain_label(text: str = "", size: int = 22, bold: bool = False, wrap: bool = True,
+                color: str | None = None) -> QLabel:
     """A label that never interprets rich text: names come from the network."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setFont(font(size, bold))
+    label.setStyleSheet(text_style(size, bold, color))
     label.setWordWrap(wrap)
     return label
 
 
-def big_button(text: str, role: str = "", height: int = TOUCH + 16) -> QPushButton:
+def big_button(text: str, role: str = "", height: int = TOUCH + 16, size: int = 24) -> QPushButton:
     button = QPushButton(text)
     if role:
         button.setObjectName(role)  # primaryButton / dangerButton come from the theme
     button.setMinimumHeight(height)
-    button.setFont(font(24, bold=True))
+    button.setFont(font(size, bold=True))
+    button.setStyleSheet(f"font-size: {size}px;")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 

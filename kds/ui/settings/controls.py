@@ -14,6 +14,7 @@ def _button(text: str, width: int = TOUCH + 8) -> QPushButton:
     button = QPushButton(text)
     button.setMinimumSize(width, TOUCH)
     button.setFont(font(24, bold=True))
+    button.setStyleSheet("font-size: 26px;")
     return button
 
 
@@ -24,7 +25,7 @@ class Toggle(QWidget):
 
     def __init__(self, value: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.on_button, self.off_button = _button("On", 96), _button("Off", 96)
+        self.on_button, self.off_button = _button("On", 88), _button("Off", 88)
         self._group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -55,8 +56,9 @@ class Stepper(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setFont(font(26, bold=True))
+        self.label.setStyleSheet("font-size: 26px; font-weight: bold;")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setMinimumWidth(130)
+        self.label.setMinimumWidth(104)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.minus, self.label, self.plus):
@@ -93,7 +95,7 @@ class Choice(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for key, text in options:
-            button = _button(text, 120)
+            button = _button(text, 112)
             button.setCheckable(True)
             self._group.addButton(button)
             self.buttons[key] = button

@@ -7,13 +7,13 @@ from dataclasses import fields, replace
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
-from kds.ui.connect.widgets import big_button, plain_label
+from kds.ui.connect.widgets import MUTED, big_button, plain_label
 from kds.ui.settings.controls import Choice, Stepper, Toggle
 
 # (field, title, hint, step, unit) in screen order; toggles and choices have no step.
@@ -65,12 +65,13 @@ class SettingsScreen(QWidget):
 
     def _build(self) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 28, 40, 24)
+        column.setContentsMargins(32, 20, 32, 20)
         column.addWidget(plain_label("Settings", size=36, bold=True))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.setHorizontalSpacing(40)
-        grid.setVerticalSpacing(10)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(6)
         half = (len(ROWS) + 1) // 2
         for index, (name, title, hint, step, unit) in enumerate(ROWS):
             control = self._control(name, step, unit)
@@ -78,6 +79,8 @@ class SettingsScreen(QWidget):
             grid.addWidget(self._row(title, hint, control), index % half, index // half)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Vertical scrolling only: a sideways scroll bar is hard to hit with a finger.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(grid_host)
         column.addWidget(scroll, 1)
@@ -89,13 +92,12 @@ class SettingsScreen(QWidget):
     def _row(title: str, hint: str, control: QWidget) -> QWidget:
         row = QWidget()
         layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setContentsMargins(0, 0, 0, 0)
         text = QVBoxLayout()
-        text.addWidget(plain_label(title, 24, bold=True, wrap=False))
+        text.setSpacing(0)
+        text.addWidget(plain_label(title, 22, bold=True))
         if hint:
-            note = plain_label(hint, 16)
-            note.setStyleSheet("color: #a6adb4;")
-            text.addWidget(note)
+            text.addWidget(plain_label(hint, 15, color=MUTED))
         layout.addLayout(text, 1)
         layout.addWidget(control)
         return row

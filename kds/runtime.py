@@ -1,0 +1,149 @@
+"""The running app without its widgets: store, HubRise client, sync engine, and the demo world.
+
+Qt-free so the self-test, the fault-injection driver and the widgets share one start-up path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kds.clock import Clock, SystemClock
+from kds.hubrise.client import HubRiseClient
+from kds.store.store import Store
+from kds.sync.engine import SyncEngine, make_limiter
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "kds.sqlite3"
+DEMO_FIRST_ORDERS = 6          # a demo board should not start empty
+DEMO_ORDER_EVERY_S = (20.0, 45.0)  # a new demo order at a random moment in this range
+DEMO_POLL_FLOOR_S = 3.0
+CONNECT_RETRY_S = 5.0
+CONNECT_RETRY_MAX_S = 120.0        # the demo world has no rate limits: show orders quickly
+
+
+def open_store(data_dir: Path, clock: Clock) -> Store:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return Store.open(data_dir / STORE_FILE, clock)
+
+
+@dataclass
+class DemoWorld:
+    """The built-in HubRise simulator on a loopback port, with an ordering platform feeding it."""
+
+    world: object
+    server: object
+    generator: object
+    rng: random.Random = field(default_factory=random.Random)
+
+    @classmethod
+    def start(cls, clock: Clock, seed: int | None = None) -> DemoWorld:
+        from kds.sim.generator import OrderGenerator
+        from kds.sim.server import serve_in_thread
+        from kds.sim.world import World
+
+        world = World(clock, rate_limits=False, seed=seed)
+        server = serve_in_thread(world)
+        generator = OrderGenerator(world, clock, seed)
+        return cls(world, server, generator, random.Random(seed))
+
+    @property
+    def base_url(self) -> str:
+        return self.server.base_url  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def token(self) -> str:
+        from kds.sim.world import DEMO_KDS_TOKEN
+
+        return DEMO_KDS_TOKEN
+
+    def seed_orders(self, count: int = DEMO_FIRST_ORDERS) -> None:
+        for _ in range(count):
+            body = self.generator.make_order_body()  # type: ignore[attr-defined]
+            self.world.create_order(self.generator.token, body)  # type: ignore[attr-defined]
+
+    async def run_generator(self, clock: Clock) -> None:
+        """Create demo orders (and the odd platform cancellation) until cancelled."""
+        while True:
+            await clock.sleep(self.rng.uniform(*DEMO_ORDER_EVERY_S))
+            try:
+                self.generator.step()  # type: ignore[attr-defined]
+            except Exception:  # one refused demo order must not stop the demo
+                log.exception("demo order generation failed")
+
+    def stop(self) -> None:
+        self.server.stop()  # type: ignore[attr-defined]
+
+
+@dataclass
+class Runtime:
+    store: Store
+    clock: Clock
+    client: HubRiseClient | None = None
+    engine: SyncEngine | None = None
+    demo: DemoWorld | None = None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def build_sync(self, api_url: str, token: str, *, poll_floor: float | None = None) -> SyncEngine:
+        """Create the client and the engine for one connection (does not start them)."""
+        settings = self.store.get_settings()
+        limiter = make_limiter(self.store, self.clock)
+        self.client = HubRiseClient(api_url, token, limiter=limiter, clock=self.clock)
+        self.engine = SyncEngine(self.client, self.store, self.clock,
+                                 auto_receive=settings.auto_receive,
+                                 poll_mode=settings.poll_mode, limiter=limiter)
+        if poll_floor is not None:
+            self.engine.poll_floor = poll_floor
+        return self.engine
+
+    async def start_sync(self) -> None:
+        """Connect (callback, location, catch-up) in the background and run the loops."""
+        engine = self.engine
+        if engine is None:
+            raise RuntimeError("build_sync first")
+        self.tasks.append(asyncio.ensure_future(self._connect_and_run(engine)))
+        if self.demo is not None:
+            self.tasks.append(asyncio.ensure_future(self.demo.run_generator(self.clock)))
+
+    async def _connect_and_run(self, engine: SyncEngine) -> None:
+        # Offline at start: the loops run at once (the cached board and queued taps keep
+        # working) while the callback/location set-up is retried until it succeeds.
+        loops = asyncio.ensure_future(engine.run())
+        delay = CONNECT_RETRY_S
+        while not loops.done():
+            try:
+                await engine.connect()
+                break
+            except Exception as exc:
+                if engine.health().reconnect_needed:
+                    break
+                log.warning("connecting to HubRise failed, retrying in %.0f s: %s", delay, exc)
+                await self.clock.sleep(delay)
+                delay = min(delay * 2, CONNECT_RETRY_MAX_S)
+        await loops
+
+    async def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        self.tasks.clear()
+        if self.client is not None:
+            await self.client.aclose()
+        if self.demo is not None:
+            self.demo.stop()
+
+
+def start_demo_runtime(data_dir: Path, clock: Clock | None = None,
+                       seed: int | None = None) -> Runtime:
+    clock = clock or SystemClock()
+    runtime = Runtime(open_store(data_dir, clock), clock)
+    runtime.demo = DemoWorld.start(clock, seed)
+    runtime.demo.seed_orders()
+    runtime.build_sync(runtime.demo.base_url, runtime.demo.token, poll_floor=DEMO_POLL_FLOOR_S)
+    return runtime

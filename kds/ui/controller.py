@@ -1,0 +1,221 @@
+"""Wires the pages of the main window to the runtime: which screen shows, and what feeds it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+from kds.clock import Clock
+from kds.config import AppConfig
+from kds.connection import ConnectionInfo, ConnectionService
+from kds.hubrise.oauth import OAuthClient
+from kds.runtime import Runtime, open_store, start_demo_runtime
+from kds.secrets.choose import open_secret_store
+from kds.store.settings import Settings
+from kds.sync.qt_bridge import SyncBridge
+from kds.ui.board.board import BoardScreen
+from kds.ui.board.source import BoardConfig
+from kds.ui.board.ticket import Thresholds
+from kds.ui.connect.first_run import FirstRunScreen
+from kds.ui.connect.info_screen import ConnectionInfoScreen
+from kds.ui.connect.oauth_screen import OAuthConnectScreen
+from kds.ui.main_window import MainWindow
+from kds.ui.settings.screen import SettingsScreen
+from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
+from kds.ui.sources import KitchenSource
+
+log = logging.getLogger(__name__)
+
+
+class AppController:
+    def __init__(self, config: AppConfig, clock: Clock, *, player: SoundPlayer | None = None) -> None:
+        self.config, self.clock = config, clock
+        self.store = open_store(config.data_dir, clock)
+        self.secrets = open_secret_store(config.data_dir)
+        self.service = self._connection_service(config.api_url)
+        self.window = MainWindow(clock)
+        self.runtime: Runtime | None = None
+        self.bridge: SyncBridge | None = None
+        self.board: BoardScreen | None = None
+        self._player = player
+        self.finished = asyncio.Event()
+        self.window.closing.connect(self.finished.set)
+        self.window.location_source = self.store.get_location_raw
+        self._add_settings_page()
+
+    # -- start ----------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Open the right first screen: demo, a known connection, or the first-run choice."""
+        if self.config.kiosk or self.store.get_settings().kiosk:
+            self.window.showFullScreen()
+        else:
+            self.window.resize(1366, 768)
+            self.window.show()
+        if self.config.demo:
+            await self.start_demo()
+            return
+        token = self.config.access_token or self.service.stored_token()
+        if token:
+            await self.start_connected(self.config.api_url, token)
+        else:
+            self.show_first_run()
+
+    async def start_demo(self) -> None:
+        runtime = start_demo_runtime(self.config.data_dir / "demo", self.clock)
+        self.service = self._connection_service(runtime.demo.base_url if runtime.demo else "")
+        info = ConnectionInfo(location_id="3r4s3-1", location_name="Paris (demo)",
+                              account_id="3r4s3", account_name="Bella Pizza",
+                              api_url=runtime.demo.base_url if runtime.demo else "")
+        await self._run(runtime, info)
+
+    async def start_connected(self, api_url: str, token: str) -> None:
+        runtime = Runtime(self.store, self.clock)
+        runtime.build_sync(api_url, token)
+        info = self.service.stored_info() or ConnectionInfo(api_url=api_url)
+        await self._run(runtime, info)
+
+    async def _run(self, runtime: Runtime, info: ConnectionInfo) -> None:
+        self.runtime = runtime
+        assert runtime.engine is not None
+        self.bridge = SyncBridge(runtime.engine, self.window)
+        self.window.health_source = runtime.engine.health
+        self.window.location_source = runtime.store.get_location_raw
+        self._add_board_page(runtime)
+        self._add_connection_page(info)
+        self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
+        self.bridge.healthChanged.connect(self._on_health)
+        self.bridge.locationChanged.connect(self._on_location)
+        self.window.show_page("board")
+        await runtime.start_sync()
+
+    # -- pages ----------------------------------------------------------------------------------
+    def _add_board_page(self, runtime: Runtime) -> None:
+        settings = runtime.store.get_settings()
+        source = KitchenSource(runtime.store, kick=self._kick)
+        self.board = BoardScreen(source, self.clock, self._board_config(settings, runtime),
+                                 player=self._sound_player(settings))
+        self.window.set_page("board", self.board)
+        self.window.update_header()
+
+    def _board_config(self, settings: Settings, runtime: Runtime) -> BoardConfig:
+        location = runtime.store.get_location_raw() or {}
+        zone = location.get("timezone")
+        zone_name = zone.get("name") if isinstance(zone, dict) else None
+        prep = location.get("preparation_time")
+        return BoardConfig(
+            timezone_name=zone_name if isinstance(zone_name, str) else "Europe/Paris",
+            lead_minutes=settings.scheduled_lead_minutes,
+            thresholds=Thresholds(warning_before_due=settings.warn_minutes,
+                                  late_after_due=settings.late_after_minutes,
+                                  default_preparation_minutes=prep if isinstance(prep, int) else 15),
+            preparation_minutes=prep if isinstance(prep, int) else None,
+        )
+
+    def _sound_player(self, settings: Settings) -> SoundPlayer:
+        if not settings.sound_on:
+            return NullSoundPlayer()
+        player = self._player or default_player()
+        player.set_volume(settings.volume / 100)
+        return player
+
+    def _add_settings_page(self) -> None:
+        screen = SettingsScreen(self.store.get_settings(), on_save=self._save_settings)
+        self.window.set_page("settings", screen)
+
+    def _add_connection_page(self, info: ConnectionInfo) -> None:
+        screen = ConnectionInfoScreen(self.service, info)
+        screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
+        self.window.set_page("connection", screen)
+
+    def show_first_run(self) -> None:
+        first = FirstRunScreen()
+        first.demoChosen.connect(lambda: asyncio.ensure_future(self.start_demo()))
+        first.connectChosen.connect(self.show_connect)
+        self.window.set_page("first_run", first)
+        self.window.show_page("first_run")
+
+    def show_connect(self) -> None:
+        screen = OAuthConnectScreen(self.service)
+        screen.connected.connect(lambda info: asyncio.ensure_future(self._connected(info)))
+        screen.cancelled.connect(self.show_first_run)
+        self.window.set_page("connect", screen)
+        self.window.show_page("connect")
+
+    # -- events ---------------------------------------------------------------------------------
+    async def _connected(self, info: ConnectionInfo) -> None:
+        token = self.service.stored_token()
+        if token:
+            await self.start_connected(self.config.api_url, token)
+
+    async def _disconnected(self, wiped: bool) -> None:
+        await self.stop_runtime()
+        if wiped:
+            self.store = open_store(self.config.data_dir, self.clock)
+        self.show_first_run()
+
+    def _kick(self) -> None:
+        if self.runtime is not None and self.runtime.engine is not None:
+            self.runtime.engine.kick()
+        self._refresh_board()
+
+    def _refresh_board(self) -> None:
+        if self.board is not None:
+            self.board.refresh()
+        self.window.update_header()
+
+    def _on_health(self) -> None:
+        self.window.update_header()
+        page = self.window.pages.get("connection")
+        if isinstance(page, ConnectionInfoScreen) and self.runtime and self.runtime.engine:
+            page.set_reconnect_needed(self.runtime.engine.health().reconnect_needed)
+
+    def _on_location(self) -> None:
+        self.window.update_header()
+        for key in ("acceptance", "hours"):
+            page = self.window.pages.get(key)
+            if page is not None and hasattr(page, "on_location_changed"):
+                page.on_location_changed()
+
+    def _save_settings(self, settings: Settings) -> None:
+        self.store.save_settings(settings)
+        if self.runtime is not None and self.runtime.engine is not None:
+            self.runtime.engine.apply_settings(settings)
+            self._add_board_page(self.runtime)
+            self.window.show_page("settings")
+        self.window.apply_settings(settings)
+
+    # -- stop -----------------------------------------------------------------------------------
+    def _connection_service(self, api_url: str) -> ConnectionService:
+        oauth = None
+        if self.config.has_oauth_client:
+            oauth = OAuthClient(self.config.oauth_url, self.config.oauth_client_id or "",
+                                self.config.oauth_client_secret or "")
+        return ConnectionService(api_url=api_url or self.config.api_url,
+                                 data_dir=self.config.data_dir, secrets=self.secrets, oauth=oauth)
+
+    async def stop_runtime(self) -> None:
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge = None
+        if self.runtime is not None:
+            await self.runtime.stop()
+            self.runtime = None
+
+    def finish_after(self, milliseconds: int, screenshot: Any = None) -> None:
+        def finish() -> None:
+            if screenshot is not None:
+                self.window.grab().save(str(screenshot))
+            self.finished.set()
+        QTimer.singleShot(milliseconds, finish)
+
+    async def run_until_finished(self) -> int:
+        await self.start()
+        if self.config.exit_after_ms:
+            self.finish_after(self.config.exit_after_ms, self.config.screenshot)
+        await self.finished.wait()
+        await self.stop_runtime()
+        self.window.hide()
+        return 0

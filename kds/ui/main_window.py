@@ -1,0 +1,144 @@
+"""The main window: one stack of full-screen pages and a strip of big navigation buttons."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kds.clock import Clock
+from kds.hubrise.models import BadPayload, parse_location
+from kds.store.settings import Settings
+from kds.sync.health import Health
+from kds.ui.board.header import HeaderInfo
+
+log = logging.getLogger(__name__)
+
+NAV_PAGES = (
+    ("board", "Orders"),
+    ("acceptance", "Busy / Pause"),
+    ("hours", "Opening hours"),
+    ("settings", "Settings"),
+    ("connection", "Connection"),
+)
+
+
+def header_info(location_raw: dict[str, Any] | None, health: Health | None,
+                now: datetime) -> HeaderInfo:
+    """What the header strip shows, from the stored location and the sync health."""
+    name, mode, resume_at, extra = "", "normal", None, None
+    if location_raw:
+        try:
+            location = parse_location(location_raw)
+        except BadPayload:
+            location = None
+        if location is not None:
+            acceptance = location.order_acceptance.effective(now)
+            name, mode = location.name or "", acceptance.mode
+            resume_at, extra = acceptance.resume_at, acceptance.extra_preparation_time
+    health = health or Health()
+    return HeaderInfo(location_name=name, acceptance_mode=mode, resume_at=resume_at,
+                      extra_preparation_time=extra, online=health.online and not
+                      health.reconnect_needed, offline_since=health.offline_since,
+                      last_poll_at=health.last_poll_at, pending=health.pending,
+                      failed=health.failed)
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.setWindowTitle("KDS — HubRise kitchen display")
+        self.setObjectName("mainWindow")
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.nav = self._nav_strip()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.nav)
+        self.setCentralWidget(body)
+        self.nav.setVisible(False)
+        self.health_source: Callable[[], Health | None] = lambda: None
+        self.location_source: Callable[[], dict[str, Any] | None] = lambda: None
+        self._header_timer = QTimer(self)
+        self._header_timer.timeout.connect(self.update_header)
+        self._header_timer.start(1000)
+
+    # -- navigation ---------------------------------------------------------------------------
+    def _nav_strip(self) -> QWidget:
+        strip = QWidget()
+        strip.setObjectName("navStrip")
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for key, label in NAV_PAGES:
+            button = QPushButton(label)
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            button.setMinimumHeight(64)
+            button.clicked.connect(lambda _=False, k=key: self.show_page(k))
+            self.nav_group.addButton(button)
+            self.nav_buttons[key] = button
+            row.addWidget(button)
+        return strip
+
+    def set_page(self, key: str, widget: QWidget) -> None:
+        """Add or replace a page."""
+        old = self.pages.get(key)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[key] = widget
+        self.stack.addWidget(widget)
+
+    def show_page(self, key: str) -> None:
+        widget = self.pages.get(key)
+        if widget is None:
+            return
+        self.stack.setCurrentWidget(widget)
+        button = self.nav_buttons.get(key)
+        if button is not None:
+            button.setChecked(True)
+        self.nav.setVisible(key in self.nav_buttons and "board" in self.pages)
+
+    def current_page(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self.pages.items() if w is current), None)
+
+    # -- header -------------------------------------------------------------------------------
+    def update_header(self) -> None:
+        board = self.pages.get("board")
+        if board is None or not hasattr(board, "set_header"):
+            return
+        now = self.clock.now()
+        board.set_header(header_info(self.location_source(), self.health_source(), now))
+
+    def apply_settings(self, settings: Settings) -> None:
+        if settings.kiosk and not self.isFullScreen():
+            self.showFullScreen()
+        elif not settings.kiosk and self.isFullScreen():
+            self.showNormal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        # Leaving kiosk mode takes a deliberate chord, never a stray tap: Ctrl+Shift+Q.
+        mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_Q and event.modifiers() & mods == mods:
+            self.close()
+            return
+        super().keyPressEvent(event)
