@@ -34,6 +34,7 @@ def _run_gui(config: AppConfig) -> int:
     import qasync
 
     from kds.clock import SystemClock
+    from kds.gcguard import start_collector
     from kds.logsetup import register_secret, setup_logging
     from kds.ui.controller import AppController
     from kds.ui.theme import apply_theme
@@ -43,6 +44,7 @@ def _run_gui(config: AppConfig) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
     apply_theme(app)
+    start_collector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

@@ -14,11 +14,13 @@ from urllib.parse import urlsplit, urlunsplit
 import platformdirs
 
 from kds import __version__
+from kds.logsetup import register_secret
 
 DEFAULT_API_URL = "https://api.hubrise.com/v1"
 DEFAULT_OAUTH_URL = "https://manager.hubrise.com/oauth2/v1"
 CONFIG_FILE_NAME = "config.toml"
 ENV_TOKEN = "KDS_ACCESS_TOKEN"
+DEFAULT_SCREENSHOT_AFTER_S = 4.0
 ENV_CLIENT_ID = "KDS_OAUTH_CLIENT_ID"
 ENV_CLIENT_SECRET = "KDS_OAUTH_CLIENT_SECRET"
 
@@ -90,14 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
     add("--demo", action="store_true", help="run against the built-in simulator, no account")
     add("--api-url", metavar="URL", help=f"HubRise API base (default {DEFAULT_API_URL})")
     add("--oauth-url", metavar="URL", help="OAuth base (default: follows --api-url)")
-    add("--token-file", metavar="PATH", help=f"read the access token from PATH (or set {ENV_TOKEN})")
+    add("--token-file", metavar="PATH",
+        help=f"read the access token from PATH (or set {ENV_TOKEN})")
     add("--data-dir", metavar="DIR", help="where the cache, logs and settings live")
     add("--reset", action="store_true", help="forget the connection and the local cache")
     add("--yes", action="store_true", help="do not ask for confirmation (with --reset)")
     add("--self-test", action="store_true", help="check the installation and exit")
     add("--kiosk", action="store_true", help="full screen, no window controls")
     add("--exit-after-ms", type=int, default=0, metavar="N", help=argparse.SUPPRESS)
-    add("--screenshot", metavar="PATH", help=argparse.SUPPRESS)
+    add("--screenshot", metavar="FILE.png",
+        help="save a screenshot of the main window and exit (works offscreen)")
+    add("--after", type=float, default=None, metavar="SECONDS",
+        help=f"with --screenshot: wait this long first (default {DEFAULT_SCREENSHOT_AFTER_S:g} s)")
     return parser
 
 
@@ -162,16 +168,31 @@ def _token(args: argparse.Namespace, env: Mapping[str, str]) -> tuple[str | None
     return (env_token, "env") if env_token else (None, None)
 
 
+def _exit_after_ms(args: argparse.Namespace) -> int:
+    """--screenshot FILE [--after SECONDS]: take the shot after the delay, then exit."""
+    if args.after is not None:
+        if not args.screenshot:
+            raise ConfigError("--after only makes sense with --screenshot")
+        if not 0 <= args.after <= 3600:
+            raise ConfigError("--after: give a number of seconds between 0 and 3600")
+        return int(args.after * 1000)
+    if args.screenshot and not args.exit_after_ms:
+        return int(DEFAULT_SCREENSHOT_AFTER_S * 1000)
+    return int(args.exit_after_ms)
+
+
 def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
     """Parse argv (without the program name); raise ConfigError with a readable message."""
     _refuse_plain_token(argv)
     args = build_parser().parse_args(list(argv))
     if args.exit_after_ms < 0:
         raise ConfigError("--exit-after-ms: must be 0 or more")
+    exit_after_ms = _exit_after_ms(args)
     if args.yes and not args.reset:
         raise ConfigError("--yes only makes sense with --reset")
     api_url = _check_url(args.api_url, "--api-url") if args.api_url else DEFAULT_API_URL
-    oauth_url = _check_url(args.oauth_url, "--oauth-url") if args.oauth_url else oauth_url_for(api_url)
+    oauth_url = (_check_url(args.oauth_url, "--oauth-url") if args.oauth_url
+                 else oauth_url_for(api_url))
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
     if data_dir.exists() and not data_dir.is_dir():
         raise ConfigError(f"--data-dir: {data_dir} exists and is not a directory")
@@ -181,7 +202,7 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
         demo=args.demo, api_url=api_url, oauth_url=oauth_url,
         access_token=token, token_source=token_source, data_dir=data_dir,
         reset=args.reset, yes=args.yes, show_version=args.version,
-        self_test=args.self_test, kiosk=args.kiosk, exit_after_ms=args.exit_after_ms,
+        self_test=args.self_test, kiosk=args.kiosk, exit_after_ms=exit_after_ms,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         oauth_client_id=client_id, oauth_client_secret=client_secret,
     )
@@ -205,6 +226,8 @@ def load_config_or_exit(argv: Sequence[str] | None = None,
     if config.show_version:
         print(version_text())
         raise SystemExit(0)
+    register_secret(config.access_token)  # from now on no log line can show it
+    register_secret(config.oauth_client_secret)
     return config
 
 

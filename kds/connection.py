@@ -8,14 +8,14 @@ import secrets as random_tokens
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from kds.config import AppConfig
+from kds.hubrise.client import HubRiseClient
+from kds.hubrise.oauth import OAuthClient
 from kds.logsetup import register_secret
 from kds.secrets.base import SecretStore, SecretStoreError
-
-if TYPE_CHECKING:  # the client layer; imported lazily so this module loads without it
-    from kds.hubrise.client import HubRiseClient
-    from kds.hubrise.oauth import OAuthClient
+from kds.secrets.choose import open_secret_store
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ class ConnectionInfo:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConnectionInfo:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))})
+        return cls(**{k: v for k, v in data.items()
+                      if k in known and (v is None or isinstance(v, str))})
 
 
 @dataclass
@@ -61,6 +62,11 @@ class DisconnectReport:
     secret_removed: bool = False
     cache_wiped: bool = False
     problems: list[str] = field(default_factory=list)
+
+
+def secret_key_for(api_url: str) -> str:
+    # One token per API: a simulator token never overwrites the real HubRise one.
+    return f"access-token {api_url}"
 
 
 def load_or_create_device_id(data_dir: Path) -> str:
@@ -107,12 +113,9 @@ class ConnectionService:
 
     @property
     def secret_key(self) -> str:
-        # One token per API: a simulator token never overwrites the real HubRise one.
-        return f"access-token {self.api_url}"
+        return secret_key_for(self.api_url)
 
     def _default_client(self, token: str) -> HubRiseClient:
-        from kds.hubrise.client import HubRiseClient
-
         return HubRiseClient(self.api_url, token)
 
     # ----- what is stored -----
@@ -130,7 +133,8 @@ class ConnectionService:
 
     def _save_info(self, info: ConnectionInfo) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        (self.data_dir / INFO_FILE).write_text(json.dumps(info.to_dict(), indent=2), encoding="utf-8")
+        text = json.dumps(info.to_dict(), indent=2)
+        (self.data_dir / INFO_FILE).write_text(text, encoding="utf-8")
 
     # ----- connecting -----
     def authorize_url(self) -> str:
@@ -192,7 +196,8 @@ class ConnectionService:
         return ConnectionInfo(
             location_id=_field(location, "id"), location_name=_field(location, "name"),
             account_id=_field(account, "id") or (_field(grant, "account_id") if grant else None),
-            account_name=_field(account, "name") or (_field(grant, "account_name") if grant else None),
+            account_name=_field(account, "name")
+            or (_field(grant, "account_name") if grant else None),
             catalog_id=catalog_id,
             catalog_name=(_field(grant, "catalog_name") if grant else None)
             or await self._name_of(client.get_catalog, catalog_id),
@@ -249,7 +254,8 @@ class ConnectionService:
             if _status(exc) in (401, 404):
                 report.callback_deleted = True  # nothing left to delete on HubRise's side
             else:
-                report.problems.append(f"The HubRise callback could not be deleted ({type(exc).__name__}).")
+                report.problems.append(
+                    f"The HubRise callback could not be deleted ({type(exc).__name__}).")
 
     async def _revoke(self, token: str, report: DisconnectReport) -> None:
         if self.oauth is None:
@@ -283,6 +289,17 @@ def delete_cache_files(data_dir: Path) -> None:
 
 def reset_local_state(data_dir: Path, secrets: SecretStore, api_url: str) -> None:
     """`kds --reset`: forget the stored token, the connection details and the cache (offline)."""
-    secrets.delete_token(f"access-token {api_url}")
+    secrets.delete_token(secret_key_for(api_url))
     (data_dir / INFO_FILE).unlink(missing_ok=True)
     delete_cache_files(data_dir)
+
+
+def build_connection_service(config: AppConfig, secrets: SecretStore | None = None, *,
+                             wipe_cache: Callable[[], None] | None = None) -> ConnectionService:
+    """The service as the app needs it: OAuth only when a client id and secret are configured."""
+    oauth = None
+    if config.oauth_client_id and config.oauth_client_secret:
+        oauth = OAuthClient(config.oauth_url, config.oauth_client_id, config.oauth_client_secret)
+    return ConnectionService(
+        api_url=config.api_url, data_dir=config.data_dir,
+        secrets=secrets or open_secret_store(config.data_dir), oauth=oauth, wipe_cache=wipe_cache)

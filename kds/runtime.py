@@ -88,10 +88,14 @@ class Runtime:
     demo: DemoWorld | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
-    def build_sync(self, api_url: str, token: str, *, poll_floor: float | None = None) -> SyncEngine:
-        """Create the client and the engine for one connection (does not start them)."""
+    def build_sync(self, api_url: str, token: str, *, poll_floor: float | None = None,
+                   rate_limited: bool = True) -> SyncEngine:
+        """Create the client and the engine for one connection (does not start them).
+
+        `rate_limited=False` only for the built-in demo world, which has no limits to respect.
+        """
         settings = self.store.get_settings()
-        limiter = make_limiter(self.store, self.clock)
+        limiter = make_limiter(self.store, self.clock) if rate_limited else None
         self.client = HubRiseClient(api_url, token, limiter=limiter, clock=self.clock)
         self.engine = SyncEngine(self.client, self.store, self.clock,
                                  auto_receive=settings.auto_receive,
@@ -101,30 +105,14 @@ class Runtime:
         return self.engine
 
     async def start_sync(self) -> None:
-        """Connect (callback, location, catch-up) in the background and run the loops."""
+        """Connect (callback, location, catch-up) and run the poll and outbox loops, in the background."""
         engine = self.engine
         if engine is None:
             raise RuntimeError("build_sync first")
-        self.tasks.append(asyncio.ensure_future(self._connect_and_run(engine)))
+        # run() connects by itself and keeps retrying while the kitchen is offline.
+        self.tasks.append(asyncio.ensure_future(engine.run()))
         if self.demo is not None:
             self.tasks.append(asyncio.ensure_future(self.demo.run_generator(self.clock)))
-
-    async def _connect_and_run(self, engine: SyncEngine) -> None:
-        # Offline at start: the loops run at once (the cached board and queued taps keep
-        # working) while the callback/location set-up is retried until it succeeds.
-        loops = asyncio.ensure_future(engine.run())
-        delay = CONNECT_RETRY_S
-        while not loops.done():
-            try:
-                await engine.connect()
-                break
-            except Exception as exc:
-                if engine.health().reconnect_needed:
-                    break
-                log.warning("connecting to HubRise failed, retrying in %.0f s: %s", delay, exc)
-                await self.clock.sleep(delay)
-                delay = min(delay * 2, CONNECT_RETRY_MAX_S)
-        await loops
 
     async def stop(self) -> None:
         if self.engine is not None:
@@ -145,5 +133,6 @@ def start_demo_runtime(data_dir: Path, clock: Clock | None = None,
     runtime = Runtime(open_store(data_dir, clock), clock)
     runtime.demo = DemoWorld.start(clock, seed)
     runtime.demo.seed_orders()
-    runtime.build_sync(runtime.demo.base_url, runtime.demo.token, poll_floor=DEMO_POLL_FLOOR_S)
+    runtime.build_sync(runtime.demo.base_url, runtime.demo.token, poll_floor=DEMO_POLL_FLOOR_S,
+                       rate_limited=False)
     return runtime

@@ -7,11 +7,31 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 
 import asyncio  # noqa: E402
+import gc  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402  (import PySide6 before qasync)
 
 import qasync  # noqa: E402
+
+
+def pytest_configure(config):
+    # Qt objects in reference cycles must be collected on the main thread (see kds.gcguard):
+    # test servers run Python threads that would otherwise collect them at random.
+    from kds.gcguard import collect_on_main_thread_only
+
+    collect_on_main_thread_only()
+
+
+QT_FIXTURES = {"qtbot", "qapp", "qloop", "running_qloop"}
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_main_thread(request):
+    yield
+    # Only tests that made Qt objects leave Qt garbage; collecting after every test is slow.
+    if QT_FIXTURES & set(request.fixturenames) or "asyncio" in request.keywords:
+        gc.collect()
 
 
 def _qasync_loop_factory() -> qasync.QEventLoop:
@@ -45,13 +65,22 @@ def qloop(qapp):
 
 @pytest.fixture
 def running_qloop(qapp):
-    """Sync GUI tests: background tasks progress while qtbot.waitUntil spins Qt."""
+    """Sync GUI tests: background tasks progress while qtbot.waitUntil spins Qt.
+
+    Never call loop.stop() on teardown: it calls QApplication.exit() with no exec() running,
+    which leaves Qt's quit flag set and silently breaks timers in every later test. A short
+    exec() first clears any such state left by earlier code.
+    """
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
     for task in asyncio.all_tasks(loop):
         task.cancel()
-    loop.stop()
-    asyncio.events._set_running_loop(None)  # qasync leaves it set; private but required
+    loop._QEventLoop__is_running = False  # private; see the docstring for why not stop()
+    asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)

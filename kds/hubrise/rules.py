@@ -105,9 +105,11 @@ def _check_time(field: str, value: object) -> Errors:
     if value is None:
         return []
     try:
-        parse_time(value)
+        parsed = parse_time(value)
     except ValueError as exc:
         return [FieldError(field, str(exc))]
+    if not 1900 <= parsed.year <= 9000:  # far-off years cannot be converted between zones
+        return [FieldError(field, f"'{value}' is out of range")]
     return []
 
 
@@ -141,7 +143,8 @@ def business_minutes(text: str, cutoff_time: str, *, is_end: bool) -> int:
 
     A slot end exactly at the cutoff is the *end* of the business day (1440), not its start:
     with cutoff 06:00, 18:00-06:00 is a valid slot that closes as the business day ends, and
-    with cutoff 00:00, 18:00-00:00 closes at midnight. A slot start at the cutoff is 0.
+    with cutoff 00:00, 18:00-00:00 closes at midnight. A slot start at the cutoff is 0, so
+    06:00-06:00 (cutoff 06:00) is open for the whole business day.
     """
     offset = (hhmm_to_minutes(text) - hhmm_to_minutes(cutoff_time)) % _MINUTES_PER_DAY
     return _MINUTES_PER_DAY if (is_end and offset == 0) else offset

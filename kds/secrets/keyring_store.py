@@ -1,4 +1,4 @@
-"""Secret storage in the operating system's keyring (Keychain, Credential Locker, Secret Service)."""
+"""Secret storage in the OS keyring (Keychain, Windows Credential Locker, Secret Service)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from kds.secrets.base import SecretStore, SecretStoreError
 SERVICE_NAME = "kds-hubrise"
 
 
+def _failed(action: str, exc: Exception) -> str:
+    # Only the exception's type: some backends echo the secret in their messages.
+    return f"could not {action} the keyring: {type(exc).__name__}"
+
+
 class KeyringSecretStore(SecretStore):
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE_NAME) -> None:
         self._backend = backend or keyring.get_keyring()
@@ -21,13 +26,13 @@ class KeyringSecretStore(SecretStore):
         try:
             return self._backend.get_password(self._service, key)
         except keyring.errors.KeyringError as exc:
-            raise SecretStoreError(f"could not read from the keyring: {type(exc).__name__}") from None
+            raise SecretStoreError(_failed("read from", exc)) from None
 
     def set_token(self, key: str, token: str) -> None:
         try:
             self._backend.set_password(self._service, key, token)
         except keyring.errors.KeyringError as exc:
-            raise SecretStoreError(f"could not write to the keyring: {type(exc).__name__}") from None
+            raise SecretStoreError(_failed("write to", exc)) from None
 
     def delete_token(self, key: str) -> None:
         try:
@@ -35,4 +40,4 @@ class KeyringSecretStore(SecretStore):
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already forgotten
         except keyring.errors.KeyringError as exc:
-            raise SecretStoreError(f"could not delete from the keyring: {type(exc).__name__}") from None
+            raise SecretStoreError(_failed("delete from", exc)) from None

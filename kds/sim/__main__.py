@@ -6,11 +6,9 @@ import argparse
 import logging
 import threading
 
-import uvicorn
-
 from kds.clock import SystemClock
-from kds.sim.app import create_app
 from kds.sim.generator import OrderGenerator
+from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 
 log = logging.getLogger("kds.sim")
@@ -67,14 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO)
     world = build_world(args)
     stop = threading.Event()
+    try:
+        server = serve_in_thread(world, args.host, args.port)
+    except RuntimeError as exc:
+        parser.exit(1, f"kds-sim: {exc} (is port {args.port} free?)\n")
+    print(f"HubRise simulator on {server.base_url}", flush=True)
     if args.generate_every > 0:
         threading.Thread(target=_generate, daemon=True, name="kds-sim-generator", args=(
             world, args.generate_every, args.platform_token, args.seed, stop)).start()
-    print(f"HubRise simulator on http://{args.host}:{args.port}/v1", flush=True)
     try:
-        uvicorn.run(create_app(world), host=args.host, port=args.port, log_level="warning")
+        server.wait()
+    except KeyboardInterrupt:
+        pass
     finally:
         stop.set()
+        server.stop()
     return 0
 
 

@@ -81,7 +81,8 @@ def reprice(order: dict[str, Any], currency: str, *, declared_total: str | None 
 def new_element(key: str, body: dict[str, Any], token: str, new_id: NewId,
                 deal_map: dict[str, str]) -> dict[str, Any]:
     element = copy.deepcopy(body)
-    element.pop("private_ref", None)
+    for computed in ("id", "private_ref", "deleted", "subtotal"):  # HubRise sets these itself
+        element.pop(computed, None)
     element = {"id": new_id(), **element, "deleted": False,
                _PRIVATE: {token: body["private_ref"]} if body.get("private_ref") else {}}
     if key == "items":

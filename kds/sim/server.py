@@ -31,6 +31,11 @@ class RunningServer:
     def oauth_url(self) -> str:
         return f"{self.root_url}/oauth2/v1"
 
+    def wait(self) -> None:
+        """Block until the server stops; Ctrl+C reaches the caller between short joins."""
+        while self._thread.is_alive():
+            self._thread.join(0.5)
+
     def stop(self) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=10)

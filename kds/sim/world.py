@@ -9,7 +9,6 @@ import copy
 import random
 import string
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +17,7 @@ from kds.clock import Clock
 from kds.hubrise import rules
 from kds.hubrise.money import format_time, parse_time
 from kds.sim import demo
+from kds.sim.events import Connection, LoggedRequest, validate_callback, without_state
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
 from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_fields,
@@ -26,11 +26,6 @@ from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_
 DEMO_KDS_TOKEN = "demo-kds-token"
 DEMO_PLATFORM_TOKEN = "demo-platform-token"
 MAX_PAGE = 100
-# The 12 documented resource.event pairs (API-NOTES §1.3); only order and location are recorded.
-CALLBACK_PAIRS = frozenset({
-    "catalog.create", "catalog.delete", "catalog.update", "customer.create", "customer.update",
-    "delivery.create", "delivery.update", "inventory.patch", "inventory.update",
-    "location.update", "order.create", "order.update"})
 UNAUTHORIZED_MESSAGE = "The access token is invalid or the connection has been revoked"
 
 
@@ -63,25 +58,9 @@ def not_found(what: str) -> SimError:
     return SimError(404, "not_found", f"{what} not found")
 
 
-@dataclass
-class Connection:
-    token: str
-    client_name: str
-    device_id: str | None = None
-    callback: dict[str, Any] | None = None
-    events: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> event, oldest first
-
-
-@dataclass(frozen=True)
-class LoggedRequest:
-    token: str | None
-    method: str
-    path: str
-    status: int
-    at: datetime
-
-
 class World:
+    """The demo account's state as HubRise would hold it; every public method takes the lock."""
+
     def __init__(self, clock: Clock, *, rate_limits: bool = True, seed: int | None = None,
                  demo_connections: bool = True) -> None:
         self.clock = clock
@@ -324,25 +303,31 @@ class World:
                 current_opening_hours=current["opening_hours"])
             if errors:
                 raise invalid(errors)
-            updated = copy.deepcopy(current)
-            for key in ("cutoff_time", "opening_hours", "preparation_time"):
-                if key in body:
-                    updated[key] = copy.deepcopy(body[key])
-            if "order_acceptance" in body:
-                acceptance = dict(body["order_acceptance"])
-                if acceptance.get("resume_at") is not None:
-                    acceptance["resume_at"] = local_time(acceptance["resume_at"], self.tz)
-                updated["order_acceptance"] = acceptance
-            if "custom_fields" in body:
-                updated["custom_fields"] = merge_custom_fields(current["custom_fields"],
-                                                               body["custom_fields"])
-                errors = rules.validate_custom_fields(updated["custom_fields"])
-                if errors:
-                    raise invalid(errors)
+            updated = self._patched(current, body)
             self._location = updated
+            self._revert_acceptance_if_due()  # a resume_at already past takes effect at once
             self._record_event(token, "location", "update", {"location_id": demo.LOCATION_ID},
                                lambda _: copy.deepcopy(updated), lambda _: current)
             return copy.deepcopy(updated)
+
+    def _patched(self, current: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+        """The location after a valid PATCH; custom_fields merge, order_acceptance is replaced."""
+        updated = copy.deepcopy(current)
+        for key in ("cutoff_time", "opening_hours", "preparation_time"):
+            if key in body:
+                updated[key] = copy.deepcopy(body[key])
+        if "order_acceptance" in body:
+            acceptance = dict(body["order_acceptance"])
+            if acceptance.get("resume_at") is not None:
+                acceptance["resume_at"] = local_time(acceptance["resume_at"], self.tz)
+            updated["order_acceptance"] = acceptance
+        if "custom_fields" in body:
+            updated["custom_fields"] = merge_custom_fields(current["custom_fields"],
+                                                           body["custom_fields"])
+            errors = rules.validate_custom_fields(updated["custom_fields"])
+            if errors:
+                raise invalid(errors)
+        return updated
 
     # ------------------------------------------------------------ callbacks and events
 
@@ -354,7 +339,7 @@ class World:
     def set_callback(self, token: str, body: Any) -> dict[str, Any]:
         with self.lock:
             conn = self.connection(token)
-            errors = _validate_callback(body)
+            errors = validate_callback(body)
             if errors:
                 raise invalid(errors)
             conn.callback = {"url": body.get("url"), "events": copy.deepcopy(body["events"])}
@@ -406,7 +391,7 @@ class World:
                 events = [e for e in events if e["_seq"] > _cursor_seq(cursor)]
             page = events[:count]
             next_cursor = f"c{page[-1]['_seq']}" if len(events) > count and page else None
-            return [_without_state(event) for event in page], next_cursor
+            return [without_state(event) for event in page], next_cursor
 
     def get_event(self, token: str, event_id: str) -> dict[str, Any]:
         with self.lock:
@@ -420,12 +405,7 @@ class World:
             event = self.connection(token).events.pop(event_id, None)
             if event is None:
                 raise not_found("Event")
-            return _without_state(event)
-
-
-def _without_state(event: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in render(event, None).items()
-            if key not in ("new_state", "previous_state")}
+            return without_state(event)
 
 
 def _cursor_seq(cursor: str) -> int:
@@ -433,23 +413,3 @@ def _cursor_seq(cursor: str) -> int:
         return int(cursor.removeprefix("c"))
     except ValueError as exc:
         raise invalid([rules.FieldError("cursor", f"'{cursor}' is not a valid cursor")]) from exc
-
-
-def _validate_callback(body: Any) -> list[rules.FieldError]:
-    if not isinstance(body, dict):
-        return [rules.FieldError("", "the body must be a JSON object")]
-    errors = [rules.FieldError(key, "is not a valid key") for key in body
-              if key not in ("url", "events")]
-    url, events = body.get("url"), body.get("events")
-    if url is not None and not isinstance(url, str):
-        errors.append(rules.FieldError("url", "must be a string or null (passive callback)"))
-    if not isinstance(events, dict):
-        return errors + [rules.FieldError("events", "must be an object of resource -> events")]
-    for resource, types in events.items():
-        if not isinstance(types, list):
-            errors.append(rules.FieldError(f"events.{resource}", "must be a list"))
-            continue
-        errors += [rules.FieldError(f"events.{resource}", f"'{resource}.{kind}' is not a valid "
-                                                          "event") for kind in types
-                   if f"{resource}.{kind}" not in CALLBACK_PAIRS]
-    return errors

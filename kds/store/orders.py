@@ -39,6 +39,10 @@ class UpsertResult:
     dead_letter_id: int | None = None
 
 
+# Statuses only the ordering side sets; a kitchen tap queued before them must not override them.
+PLATFORM_FINAL = frozenset({"cancelled", "rejected"})
+
+
 def order_resource(order_id: str) -> str:
     return f"order:{order_id}"
 
@@ -99,6 +103,8 @@ class OrdersMixin(StoreBase):
     def _update_order(self, old: dict[str, Any], clean: dict[str, Any], text: str, digest: str,
                       fields: OrderFields, problems: tuple[str, ...], source: str) -> UpsertResult:
         order_id = old["id"]
+        if fields.status in PLATFORM_FINAL and fields.status != old["remote_status"]:
+            self._withdraw_pending_changes(order_id, fields.status)
         # A kitchen change still waiting in the outbox wins on screen until HubRise has it.
         pending = self._has_pending_change(order_id)
         shown = old["status"] if pending else fields.status
@@ -134,6 +140,20 @@ class OrdersMixin(StoreBase):
         if current is None and old["change_fingerprint"] != change_fingerprint(clean):
             return "changed"
         return current
+
+    def _withdraw_pending_changes(self, order_id: str, status: str) -> None:
+        """The platform cancelled (or rejected) the order: unsent kitchen taps must not undo that.
+
+        Sending them would move the order back to e.g. "accepted" on HubRise, reviving an order
+        the customer cancelled. They are kept as failed, with the reason, never dropped silently;
+        a change already on the wire cannot be recalled.
+        """
+        self.db.execute(
+            "UPDATE outbox SET state = 'failed', last_error = ? WHERE resource = ? "
+            "AND state = 'pending' AND claimed_at IS NULL "
+            "AND coalesce(json_extract(body, '$.status'), '') != ?",
+            [f"Not sent: the order was {status} on HubRise before this change could be sent.",
+             order_resource(order_id), status])
 
     def _order_record(self, order_id: str) -> dict[str, Any] | None:
         cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE id = ?", [order_id])
@@ -221,14 +241,28 @@ class OrdersMixin(StoreBase):
             [resource, kind, patch_kind, to_json(body), now, now])
         return int(cursor.lastrowid or 0)
 
+    def restore_platform_status(self, order_id: str, status: str) -> int:
+        """A kitchen tap reached HubRise just after the platform cancelled (or rejected) the
+        order and overwrote it: show the cancellation again and send it back to HubRise."""
+        with self.transaction():
+            entry = self.set_order_status(
+                order_id, status, reason=f"restoring the ordering platform's {status} status")
+            self.db.execute("UPDATE orders SET remote_change = ? WHERE id = ?",
+                            ["cancelled" if status == "cancelled" else "changed", order_id])
+        return entry
+
     def mark_seen(self, order_id: str) -> None:
         with self.transaction():
             self.db.execute("UPDATE orders SET seen = 1 WHERE id = ?", [order_id])
 
     def dismiss_remote_change(self, order_id: str) -> None:
+        """Staff saw the change; taps withdrawn because of it stop showing as failures too."""
         with self.transaction():
             self.db.execute("UPDATE orders SET remote_change = NULL, seen = 1 WHERE id = ?",
                             [order_id])
+            self.db.execute("UPDATE outbox SET cleared_at = ? WHERE resource = ? "
+                            "AND state = 'failed' AND cleared_at IS NULL",
+                            [self._now_text(), order_resource(order_id)])
 
     def _sync_states(self, order_ids: list[str] | None) -> dict[str, tuple[SyncState, str | None]]:
         """Outbox state per order id: a failed (undismissed) entry outranks a pending one."""

@@ -10,13 +10,15 @@ from kds.clock import Clock
 from kds.sync.health import Health, PollResult
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
-from kds.sync.planner import PollMode, PollPlan, budget_from_limiter, is_open_now, plan_interval
-from kds.sync.poller import Poller
+from kds.sync.planner import (
+    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollMode, PollPlan, budget_from_limiter, is_open_now, plan_interval,
+)
+from kds.sync.poller import CAUGHT_UP_META, Poller
 from kds.sync.retry import Backoff, classify, is_network_failure
 
 log = logging.getLogger(__name__)
 
-IDLE_RETRY_S = 5.0   # poll-loop pause after an unexpected failure
+IDLE_RETRY_S = 5.0   # outbox pause when pending entries have no noted retry time
 _COST_WEIGHT = 0.2   # how fast the planner's "requests per poll" estimate follows reality
 
 
@@ -45,6 +47,9 @@ class SyncEngine:
         self._news = News(clock)
         self._cost = 1.0
         self.connected = False  # connect() has succeeded once
+        # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
+        self.poll_floor: float | None = None
+        self._connect_lock = asyncio.Lock()
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
         self._kick_event: asyncio.Event | None = None
@@ -85,6 +90,10 @@ class SyncEngine:
 
     async def connect(self) -> None:
         """Passive callback for our events, the location, and (first run) a 24 h catch-up."""
+        async with self._connect_lock:
+            await self._connect()
+
+    async def _connect(self) -> None:
         try:
             await self.poller.ensure_callback()
             await self.poller.fetch_location()
@@ -150,9 +159,15 @@ class SyncEngine:
         self._saver = _persist_limiter(self.limiter, self.store, self.clock)
 
     def reconnected(self, client: Any | None = None) -> None:
-        """Staff connected again (new token): resume sending and polling."""
+        """Staff connected again: resume sending and polling.
+
+        With a new client (new token, maybe a new connection) the callback is set up again
+        and the 24 h catch-up re-runs, since events of the revoked connection may be gone.
+        """
         if client is not None:
             self.set_client(client)
+            self.connected = False
+            self.store.set_meta(CAUGHT_UP_META, "")
         self._news.update(reconnect_needed=False, last_error=None)
         self.kick()  # wakes the outbox loop and a connect loop waiting for this
 
@@ -167,9 +182,16 @@ class SyncEngine:
             reserve=self.reserve,
             cost_per_poll=self._cost,
             blocked_for=self._blocked_for(),
+            **self._floors(),
         )
         self._news.update(poll_interval=plan.interval, poll_reason=plan.reason)
         return plan
+
+    def _floors(self) -> dict[str, float]:
+        if self.poll_floor is None:
+            return {}
+        floor = max(0.1, float(self.poll_floor))
+        return {"default_floor": floor, "fast_floor": min(floor, FAST_FLOOR_S)}
 
     def _is_open(self) -> bool:
         raw = self.store.get_location_raw() or {}
@@ -235,23 +257,34 @@ class SyncEngine:
                 await self._wait(None, wake_on_kick=True)  # stop() or reconnected() wake it
                 continue
             try:
-                await self.connect()
+                async with self._connect_lock:  # the app may be connecting at the same time
+                    if self.connected:
+                        break
+                    await self._connect()
             except Exception:
                 failures += 1
                 log.warning("connect failed (%d), retrying", failures, exc_info=True)
                 await self._wait(self.outbox.backoff.delay(failures), wake_on_kick=False)
 
     async def _poll_loop(self) -> None:
-        await self._connect_until_done()
         while not self._stopping:
-            wait = IDLE_RETRY_S
+            await self._connect_until_done()
+            if self._stopping:
+                break
             try:
                 if not self._news.health.reconnect_needed:
                     await self.poll_once()
-                wait = self.plan().interval
-            except Exception:  # a bug in one poll must not stop the kitchen's orders
+            except Exception as exc:  # a bug in one poll must not stop the kitchen's orders
                 log.exception("poll failed")
-            await self._wait(wait, wake_on_kick=False)
+                self._news.update(last_error=f"poll failed: {type(exc).__name__}: {exc}")
+            await self._wait(self._planned_wait(), wake_on_kick=False)
+
+    def _planned_wait(self) -> float:
+        try:
+            return self.plan().interval
+        except Exception:
+            log.exception("planning the next poll failed")
+            return DEFAULT_FLOOR_S
 
     async def _outbox_loop(self) -> None:
         while not self._stopping:

@@ -12,7 +12,7 @@ from kds.sync.retry import Backoff, classify, is_network_failure
 
 log = logging.getLogger(__name__)
 
-BATCH = 50
+BATCH = 50  # entries per drain at most; the loop comes straight back for more
 
 
 @dataclass(slots=True)
@@ -44,7 +44,13 @@ class OutboxWorker:
         way) or answers 401 (nothing may be sent until staff reconnect).
         """
         result = DrainResult()
-        for entry in self.store.due_outbox(self.clock.now(), BATCH):
+        for _ in range(BATCH):
+            # One at a time: the store marks what it hands out as claimed (no more collapsing
+            # of later taps into it), so take only what is about to be sent.
+            due = self.store.due_outbox(self.clock.now(), 1)
+            if not due:
+                break
+            entry = due[0]
             try:
                 response = await self._send(entry)
             except Exception as exc:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.store.orders import PLATFORM_FINAL
 from kds.sync.health import PollResult
 from kds.sync.retry import classify, is_network_failure
 
@@ -32,6 +33,7 @@ class Fetched:
     kind: str                      # "order" | "location" | "other"
     payload: dict[str, Any] | None = None
     problem: str | None = None     # set → dead-letter instead of applying
+    restore_status: str | None = None  # a platform cancellation our own tap overwrote
 
 
 @dataclass(slots=True)
@@ -139,21 +141,24 @@ class Poller:
     async def _fetch_order_state(self, event: Any, batch: Batch) -> Fetched:
         order_id = getattr(event, "order_id", None)
         row = self.store.get_order(order_id) if isinstance(order_id, str) else None
-        if row is not None and not _stale(event, row):
-            full = await self.client.get_event(event.id)
+        if row is not None:
+            event = await self.client.get_event(event.id)
             batch.requests += 1
-            state = getattr(full, "new_state", None)
-            if _looks_like_order(state, order_id):
-                return Fetched(full, "order", payload=state)
-            event = full
+            state = getattr(event, "new_state", None)
+            # A cancellation is checked against the order itself: a tap of ours may have
+            # reached HubRise after it and overwritten it (see _overwritten_final).
+            if (not _stale(event, row) and _looks_like_order(state, order_id)
+                    and state.get("status") not in PLATFORM_FINAL):
+                return Fetched(event, "order", payload=state)
         order_id = getattr(event, "order_id", None) or order_id
         if not isinstance(order_id, str) or not order_id:
             return Fetched(event, "order", problem="order event without order_id")
         # Unknown order, missing/unparseable state, or a snapshot older than our own change:
         # the order itself is the truth.
-        order = await self.client.get_order(order_id)
+        order = _raw(await self.client.get_order(order_id))
         batch.requests += 1
-        return Fetched(event, "order", payload=_raw(order))
+        return Fetched(event, "order", payload=order,
+                       restore_status=_overwritten_final(event, order, row))
 
     async def _fetch_location_state(self, event: Any, batch: Batch) -> Fetched:
         full = await self.client.get_event(event.id)
@@ -205,6 +210,8 @@ class Poller:
             if getattr(result, "order_id", payload["id"]) is None:
                 return _STORE_DEAD_LETTERED  # the store kept it with its reason
             order_ids.append(payload["id"])
+            if item.restore_status is not None:
+                self.store.restore_platform_status(payload["id"], item.restore_status)
             self._auto_receive(payload["id"])
             return None
         except Exception as exc:  # one bad payload never stops the batch
@@ -255,6 +262,17 @@ def _stale(event: Any, row: Any) -> bool:
     if not isinstance(created, datetime) or not isinstance(changed, datetime):
         return True
     return created < changed
+
+
+def _overwritten_final(event: Any, order: dict[str, Any], row: Any) -> str | None:
+    """The platform cancelled/rejected the order, then a kitchen tap already on the wire set it
+    back (HubRise has no conditional update). Return the platform's status to put back."""
+    state = getattr(event, "new_state", None)
+    wanted = state.get("status") if isinstance(state, dict) else None
+    current = order.get("status")
+    if wanted not in PLATFORM_FINAL or current in PLATFORM_FINAL or row is None:
+        return None
+    return str(wanted) if current == row.status else None
 
 
 def _looks_like_order(state: Any, order_id: Any) -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 
 from kds.clock import Clock
 from kds.config import AppConfig
-from kds.connection import ConnectionInfo, ConnectionService
+from kds.connection import ConnectionInfo, ConnectionService, DisconnectReport, delete_cache_files
 from kds.hubrise.oauth import OAuthClient
 from kds.runtime import Runtime, open_store, start_demo_runtime
 from kds.secrets.choose import open_secret_store
@@ -22,6 +22,9 @@ from kds.ui.board.ticket import Thresholds
 from kds.ui.connect.first_run import FirstRunScreen
 from kds.ui.connect.info_screen import ConnectionInfoScreen
 from kds.ui.connect.oauth_screen import OAuthConnectScreen
+from kds.ui.location.acceptance_logic import SuggestionThresholds
+from kds.ui.location.acceptance_panel import AcceptancePanel
+from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
@@ -40,6 +43,7 @@ class AppController:
         self.runtime: Runtime | None = None
         self.bridge: SyncBridge | None = None
         self.board: BoardScreen | None = None
+        self.acceptance: AcceptancePanel | None = None
         self._player = player
         self.finished = asyncio.Event()
         self.window.closing.connect(self.finished.set)
@@ -84,6 +88,7 @@ class AppController:
         self.window.health_source = runtime.engine.health
         self.window.location_source = runtime.store.get_location_raw
         self._add_board_page(runtime)
+        self._add_location_pages(runtime)
         self._add_connection_page(info)
         self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
         self.bridge.healthChanged.connect(self._on_health)
@@ -99,6 +104,27 @@ class AppController:
                                  player=self._sound_player(settings))
         self.window.set_page("board", self.board)
         self.window.update_header()
+
+    def _add_location_pages(self, runtime: Runtime) -> None:
+        source = KitchenSource(runtime.store, kick=self._kick)
+        settings = runtime.store.get_settings()
+        thresholds = SuggestionThresholds(open_tickets=settings.busy_suggest_open_tickets,
+                                          late_tickets=settings.busy_suggest_late_tickets)
+        self.acceptance = AcceptancePanel(source, self.clock, thresholds=thresholds)
+        self.window.set_page("acceptance", self.acceptance)
+        self.window.set_page("hours", OpeningHoursEditor(source, self.clock))
+        if self.board is not None:
+            self.board.lateChanged.connect(lambda _late: self._update_kitchen_load())
+
+    def _update_kitchen_load(self) -> None:
+        """Feed the busy suggestion and flag it on the nav button, where staff will see it."""
+        if self.board is None or self.acceptance is None:
+            return
+        open_tickets = self.board.models["active"].rowCount()
+        self.acceptance.set_kitchen_load(open_tickets, self.board.late_count)
+        suggested = self.acceptance.suggestion.isVisibleTo(self.acceptance)
+        self.window.nav_buttons["acceptance"].setText(
+            "Busy / Pause  ⚠ suggested" if suggested else "Busy / Pause")
 
     def _board_config(self, settings: Settings, runtime: Runtime) -> BoardConfig:
         location = runtime.store.get_location_raw() or {}
@@ -126,7 +152,7 @@ class AppController:
         self.window.set_page("settings", screen)
 
     def _add_connection_page(self, info: ConnectionInfo) -> None:
-        screen = ConnectionInfoScreen(self.service, info)
+        screen = ConnectionInfoScreen(_StopThenDisconnect(self), info)
         screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
         self.window.set_page("connection", screen)
 
@@ -154,6 +180,8 @@ class AppController:
         await self.stop_runtime()
         if wiped:
             self.store = open_store(self.config.data_dir, self.clock)
+        self.board = self.acceptance = None
+        self.window.remove_connected_pages()
         self.show_first_run()
 
     def _kick(self) -> None:
@@ -164,6 +192,7 @@ class AppController:
     def _refresh_board(self) -> None:
         if self.board is not None:
             self.board.refresh()
+            self._update_kitchen_load()
         self.window.update_header()
 
     def _on_health(self) -> None:
@@ -194,7 +223,13 @@ class AppController:
             oauth = OAuthClient(self.config.oauth_url, self.config.oauth_client_id or "",
                                 self.config.oauth_client_secret or "")
         return ConnectionService(api_url=api_url or self.config.api_url,
-                                 data_dir=self.config.data_dir, secrets=self.secrets, oauth=oauth)
+                                 data_dir=self.config.data_dir, secrets=self.secrets, oauth=oauth,
+                                 wipe_cache=self._wipe_cache)
+
+    def _wipe_cache(self) -> None:
+        # Close first: Windows refuses to delete a file that is still open.
+        self.store.close()
+        delete_cache_files(self.config.data_dir)
 
     async def stop_runtime(self) -> None:
         if self.bridge is not None:
@@ -219,3 +254,14 @@ class AppController:
         await self.stop_runtime()
         self.window.hide()
         return 0
+
+
+class _StopThenDisconnect:
+    """Disconnect for the connection screen: stop syncing first, so nothing polls a dead token."""
+
+    def __init__(self, controller: AppController) -> None:
+        self.controller = controller
+
+    async def disconnect(self, wipe_cache: bool) -> DisconnectReport:
+        await self.controller.stop_runtime()
+        return await self.controller.service.disconnect(wipe_cache)

@@ -103,6 +103,15 @@ class MainWindow(QMainWindow):
         self.pages[key] = widget
         self.stack.addWidget(widget)
 
+    def remove_connected_pages(self) -> None:
+        """After a disconnect: only the first-run, connect and settings pages stay."""
+        for key in ("board", "acceptance", "hours", "connection"):
+            widget = self.pages.pop(key, None)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+        self.nav.setVisible(False)
+
     def show_page(self, key: str) -> None:
         widget = self.pages.get(key)
         if widget is None:

@@ -37,6 +37,7 @@ class Palette:
     badge_pending: str = "#6c7a89"
     badge_failed: str = "#c0392b"
     problem: str = "#f39c12"
+    done_item: str = "#5d656e"          # an item ticked off by the cook
 
 
 PALETTE = Palette()

@@ -35,6 +35,7 @@ from kds.hubrise.client import HubRiseClient  # noqa: E402
 from kds.hubrise.ratelimit import RateLimiter  # noqa: E402
 from kds.hubrise.statuses import DONE_STATUSES, next_status  # noqa: E402
 from kds.sim.app import create_app  # noqa: E402
+from kds.sim.server import serve_in_thread  # noqa: E402
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World  # noqa: E402
 from kds.store.store import Store  # noqa: E402
 from kds.sync.engine import SyncEngine  # noqa: E402
@@ -113,7 +114,7 @@ class BusyDay:
 
     async def run(self) -> DayFigures:
         transport = httpx.ASGITransport(app=create_app(self.world))
-        async with HubRiseClient("http://sim.test/v1", DEMO_KDS_TOKEN, transport=transport,
+        async with HubRiseClient("https://sim.test/v1", DEMO_KDS_TOKEN, transport=transport,
                                  clock=self.clock, limiter=RateLimiter(self.clock)) as client:
             engine = SyncEngine(client, self.store, self.clock, poll_mode=self.mode)  # type: ignore[arg-type]
             await engine.connect()
@@ -208,12 +209,25 @@ def simulate_day(mode: str = "default", orders: int = 300, hours: float = 12.0, 
         return asyncio.run(BusyDay(mode, orders, hours, seed, path).run())
 
 
-async def _events_per_second(count: int, db_path: Path) -> float:
+async def _events_per_second(count: int, db_path: Path, loopback: bool = False) -> float:
+    """Events listed, fetched, stored in one transaction and acknowledged, per second."""
     clock = FakeClock(DAY_START)
     world = World(clock, seed=1)
     store = Store.open(db_path, clock)
-    transport = httpx.ASGITransport(app=create_app(world))
-    async with HubRiseClient("http://sim.test/v1", DEMO_KDS_TOKEN, transport=transport,
+    server = serve_in_thread(world) if loopback else None
+    transport = None if server else httpx.ASGITransport(app=create_app(world))
+    base_url = server.base_url if server else "https://sim.test/v1"
+    try:
+        return await _timed_poll(world, store, clock, count, base_url, transport)
+    finally:
+        if server is not None:
+            server.stop()
+        store.close()
+
+
+async def _timed_poll(world: World, store: Store, clock: FakeClock, count: int, base_url: str,
+                      transport: httpx.AsyncBaseTransport | None) -> float:
+    async with HubRiseClient(base_url, DEMO_KDS_TOKEN, transport=transport,
                              clock=clock, limiter=RateLimiter(clock)) as client:
         engine = SyncEngine(client, store, clock, auto_receive=False)
         await engine.connect()
@@ -223,7 +237,6 @@ async def _events_per_second(count: int, db_path: Path) -> float:
         started = time.perf_counter()
         result = await engine.poll_once()
         elapsed = time.perf_counter() - started
-    store.close()
     assert result.applied == count and result.acknowledged == count
     return count / elapsed
 
@@ -239,8 +252,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=500)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        rate = asyncio.run(_events_per_second(args.events, Path(tmp) / "events.sqlite"))
-    line("events_applied_per_second", rate, "events/s")
+        rate = asyncio.run(_events_per_second(args.events, Path(tmp) / "asgi.sqlite"))
+        line("events_applied_per_second_in_process", rate, "events/s")
+        rate = asyncio.run(_events_per_second(args.events, Path(tmp) / "tcp.sqlite", True))
+        line("events_applied_per_second_loopback", rate, "events/s")
     for mode in ("default", "fast"):
         started = time.perf_counter()
         day = simulate_day(mode, args.orders, args.hours)

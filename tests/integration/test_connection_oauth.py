@@ -1,4 +1,4 @@
-"""The whole HubRise sign-in against the simulator: authorize, paste the code, exchange, disconnect."""
+"""The whole HubRise sign-in against the simulator: authorize, paste code, exchange, disconnect."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def sim(world: World) -> Iterator[RunningServer]:
     server.stop()
 
 
-def make_service(sim: RunningServer, data_dir: Path, secret: str = CLIENT_SECRET) -> ConnectionService:
+def make_service(sim: RunningServer, data_dir: Path,
+                 secret: str = CLIENT_SECRET) -> ConnectionService:
     return ConnectionService(
         api_url=sim.base_url, data_dir=data_dir, secrets=open_secret_store(data_dir),
         oauth=OAuthClient(sim.oauth_url, CLIENT_ID, secret))
@@ -225,7 +226,8 @@ async def test_disconnect_and_wipe_removes_the_cache(tmp_path, sim):
         (tmp_path / name).write_text("cache")
     report = await service.disconnect(wipe_cache=True)
     assert report.cache_wiped
-    assert not any((tmp_path / n).exists() for n in ("kds.sqlite3", "kds.sqlite3-wal", "kds.sqlite3-shm"))
+    names = ("kds.sqlite3", "kds.sqlite3-wal", "kds.sqlite3-shm")
+    assert not any((tmp_path / n).exists() for n in names)
 
 
 @on_plain_asyncio

@@ -150,3 +150,19 @@ async def test_each_connection_has_its_own_event_queue(world):
     first = world.pending_events(KDS)[0]["id"]
     world.delete_event(KDS, first)
     assert len(world.pending_events("screen-2")) == 1
+
+
+@run_sync
+async def test_custom_fields_change_fires_the_order_update_event(world):
+    order = world.create_order(PLATFORM, {"status": "new"})
+    world.update_order(PLATFORM, order["id"], {"custom_fields": {"tracking_url": "https://t/1"}})
+    update = world.pending_events(KDS)[-1]
+    assert update["event_type"] == "update"
+    assert update["new_state"]["custom_fields"] == {"tracking_url": "https://t/1"}
+
+
+@run_sync
+async def test_private_ref_change_of_another_connection_sends_no_event(world):
+    order = world.create_order(PLATFORM, {"status": "new"})
+    world.update_order(PLATFORM, order["id"], {"private_ref": "P-2"})
+    assert [e["event_type"] for e in world.pending_events(KDS)] == ["create"]

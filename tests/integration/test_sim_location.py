@@ -33,6 +33,7 @@ async def test_seed_004_patch_is_applied(world):
         response = await client.patch("/v1/location", json=SEED_004_PATCH)
         again = (await client.get("/v1/location")).json()
     assert response.status_code == 200
+    assert response.json()["order_acceptance"] == {"mode": "normal"}
     assert again["cutoff_time"] == "05:00"
     assert again["opening_hours"] == SEED_004_PATCH["opening_hours"]
     assert again["preparation_time"] == 20

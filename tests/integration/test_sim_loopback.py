@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import httpx
 import pytest
 
@@ -60,3 +63,26 @@ def test_kds_sim_flags_build_the_world():
     assert world.rate_limits is False and args.generate_every == 5.0
     world.oauth.authenticate_client("cid", "sec")
     world.oauth.authenticate_client(DEMO_CLIENT_ID, "kds-demo-secret")
+
+
+def test_kds_sim_command_serves_and_accepts_the_documented_curl_order():
+    """The order of docs/SIMULATOR.md, posted to a real `kds-sim` process."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kds.sim", "--port", "0", "--seed", "1", "--no-rate-limits"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = process.stdout.readline()
+        base_url = line.rsplit(" ", 1)[-1].strip()
+        assert base_url.startswith("http://127.0.0.1:") and not base_url.endswith(":0/v1")
+        body = {"status": "new", "service_type": "collection", "customer_notes": "No onions",
+                "items": [{"product_name": "Margherita", "sku_name": "Large",
+                           "price": "14.00 EUR", "quantity": "1"}]}
+        created = httpx.post(base_url + "/location/orders", json=body,
+                             headers={"X-Access-Token": "demo-platform-token"})
+        listed = httpx.get(base_url + "/location/orders",
+                           headers={"X-Access-Token": "demo-kds-token"})
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert created.status_code == 200 and created.json()["total"] == "14.00 EUR"
+    assert [o["id"] for o in listed.json()] == [created.json()["id"]]

@@ -242,3 +242,32 @@ async def test_long_form_location_urls_work_too(world):
         fetched = await client.get(f"/v1/locations/3r4s3-1/orders/{created.json()['id']}")
         other = await client.get("/v1/locations/zzz-9/orders")
     assert fetched.status_code == 200 and other.status_code == 404
+
+
+@run_sync
+async def test_ids_subtotals_and_deleted_flags_are_set_by_hubrise_not_the_sender(world):
+    order = world.create_order(PLATFORM, simple(items=[
+        {"id": "mine", "product_name": "Pizza", "price": "10.00 EUR", "quantity": "1",
+         "subtotal": "99.00 EUR", "deleted": True}]))
+    [item] = order["items"]
+    assert item["id"] != "mine" and item["subtotal"] == "10.00 EUR" and item["deleted"] is False
+
+
+from hypothesis import given, settings  # noqa: E402
+
+from kds.sim.world import SimError  # noqa: E402
+from tests.unit.test_rules import _JSON  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON, _JSON)
+def test_any_json_body_is_answered_with_an_order_or_a_documented_error(create_body, update_body):
+    world = World(FakeClock())
+    order = world.create_order(PLATFORM, simple())
+    for call in (lambda: world.create_order(PLATFORM, create_body),
+                 lambda: world.update_order(KDS, order["id"], update_body),
+                 lambda: world.patch_location(KDS, update_body)):
+        try:
+            call()
+        except SimError as err:
+            assert err.status == 422 and err.errors

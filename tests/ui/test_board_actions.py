@@ -46,15 +46,19 @@ def add(source: MemoryBoardSource, index: int, status: str, service: str,
 
 
 def card_point(board: BoardScreen, order_id: str, where: str) -> QPoint:
-    view = board.views[board.current_tab()]
-    index = board.models[board.current_tab()].index(
-        board.models[board.current_tab()].row_of(order_id), 0)
-    card = view.visualRect(index).adjusted(2, 2, -2, -2)
+    card = board.card_geometry(order_id)
+    assert card is not None
     if where == "button":
         return TicketDelegate.button_rect(card).center()
     if where == "menu":
         return TicketDelegate.menu_rect(card).center()
-    return QPoint(card.center().x(), card.top() + 130)
+    ticket = board.ticket(order_id)
+    lines = board.delegates[board.current_tab()].block_rects(card, ticket)
+    kind, _, item = where.partition(":")     # "more", "item:0"
+    for block, rect in lines:
+        if block.kind == kind and (not item or block.item == int(item)):
+            return rect.center()
+    raise AssertionError(f"no {where} line on the card")
 
 
 def tap(qtbot: Any, board: BoardScreen, order_id: str, where: str = "button") -> None:
@@ -76,6 +80,18 @@ def test_tap_advances_collection_order_to_awaiting_collection(
     assert status_of(source, order_id) == "awaiting_collection"
     assert board.models["active"].ticket(order_id).main_label == "Complete"
     assert board.models["active"].ticket(order_id).sync_badge   # saved here, not yet confirmed
+
+
+def test_reject_with_a_one_tap_reason(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 12, "received", "delivery")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    menu.choose("rejected")
+    qtbot.mouseClick(menu.reason_buttons["Out of stock"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(menu.confirm_button, Qt.MouseButton.LeftButton)
+    assert source.calls[-1][2]["reason"] == "Out of stock"
+    assert status_of(source, order_id) == "rejected"
 
 
 def test_accepting_offers_a_confirmed_time(
@@ -212,3 +228,51 @@ def test_a_failed_action_is_shown_not_raised(
     tap(qtbot, board, order_id)
     assert "disk full" in board.message.text()
     assert not board.undo_bar.isVisible()
+
+
+def test_a_long_order_opens_in_full_when_its_card_is_tapped(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    raw = sample_order(10, clock.now(), status="accepted")
+    raw["items"] = [{"product_name": f"Pizza number {n}", "quantity": "1"} for n in range(40)]
+    order_id = source.add_remote(raw, seen=True).id
+    board.refresh()
+    assert board.delegate.truncated(board.ticket(order_id))
+    tap(qtbot, board, order_id, "more")
+    details = board.dialog
+    assert details is not None and details.isVisible()
+    text = details.text.toPlainText()
+    assert "Pizza number 0" in text and "Pizza number 39" in text
+
+
+def test_bump_bar_m_opens_the_menu_and_r_recalls_from_done_today(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 11, "completed", "delivery")
+    board.refresh()
+    view = board.views["active"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert board.current_tab() == "done"
+    done_view = board.views["done"]
+    qtbot.keyClick(done_view, Qt.Key.Key_Down)
+    assert board.selected_order_id() == order_id
+    qtbot.keyClick(done_view, Qt.Key.Key_M)
+    assert board.dialog is not None and board.dialog.ticket.order_id == order_id
+    board.dialog.close()
+    qtbot.keyClick(done_view, Qt.Key.Key_R)
+    assert status_of(source, order_id) == "in_delivery"
+
+
+def test_cook_ticks_items_off_and_back_on(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    raw = sample_order(13, clock.now(), status="in_preparation")
+    raw["items"] = [{"product_name": "Calzone", "quantity": "1"},
+                    {"product_name": "Tiramisu", "quantity": "2"}]
+    order_id = source.add_remote(raw, seen=True).id
+    board.refresh()
+    tap(qtbot, board, order_id, "item:1")
+    assert board.ticket(order_id).checked == frozenset({1})
+    board.refresh()   # a re-read from the store keeps the ticks
+    assert board.ticket(order_id).checked == frozenset({1})
+    tap(qtbot, board, order_id, "item:1")
+    assert board.ticket(order_id).checked == frozenset()
+    assert status_of(source, order_id) == "in_preparation"   # ticking is not bumping

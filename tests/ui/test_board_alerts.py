@@ -60,7 +60,7 @@ def test_new_order_is_highlighted_and_sound_repeats_until_touched(
     order_id = source.add_remote(sample_order(1, clock.now(), status="received")).id
     board.refresh()
     assert board.ticket(order_id).is_new
-    assert board.alert_banner.isVisible() and "1 NEW ORDER" in board.alert_banner.text()
+    assert board.alert_banner.isVisible() and "1 NEW" in board.alert_banner.text()
     assert player.played == ["new_order"]
     clock.advance(board.config.alert_repeat_seconds)
     board.tick()
@@ -86,7 +86,24 @@ def test_mute_silences_the_repeat_but_keeps_the_highlight(
     board.tick()
     assert player.played == ["new_order"]
     assert board.ticket(order_id).is_new
+    assert board.silence_button.text() == "♪ Muted 4 min"
     clock.advance(300)
+    board.tick()
+    assert player.played == ["new_order", "new_order"]
+    assert board.silence_button.text() == "♪ Mute 5 min"
+
+
+def test_escape_mutes_and_a_second_press_unmutes(
+        board: BoardScreen, source: MemoryBoardSource, clock: FakeClock,
+        player: NullSoundPlayer) -> None:
+    source.add_remote(sample_order(7, clock.now(), status="received"))
+    board.refresh()
+    assert board.handle_key(Qt.Key.Key_Escape)
+    clock.advance(board.config.alert_repeat_seconds)
+    board.tick()
+    assert player.played == ["new_order"]
+    board.handle_key(Qt.Key.Key_Escape)
+    clock.advance(board.config.alert_repeat_seconds)
     board.tick()
     assert player.played == ["new_order", "new_order"]
 
@@ -108,7 +125,7 @@ def test_order_cancelled_by_hubrise_stays_until_dismissed(
     board.tick()
     assert board.models["active"].row_of(order_id) == 0   # still there, first in line
     view = board.views["active"]
-    card = view.visualRect(board.models["active"].index(0, 0)).adjusted(2, 2, -2, -2)
+    card = board.card_geometry(board.models["active"].tickets()[0].order_id)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=TicketDelegate.button_rect(card).center())
     assert source.rows[order_id].remote_change is None
@@ -180,3 +197,22 @@ def test_alert_sounds_are_shipped_as_wav_files() -> None:
     for name in SOUND_NAMES:
         with wave.open(str(SOUNDS_DIR / f"{name}.wav")) as sound:
             assert 0.3 < sound.getnframes() / sound.getframerate() < 3.0
+
+
+def test_late_tickets_are_counted_and_busy_mode_suggested(
+        board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    counts: list[int] = []
+    board.lateChanged.connect(counts.append)
+    for index in range(3):
+        raw = sample_order(10 + index, clock.now(), status="in_preparation")
+        raw["expected_time"] = (clock.now() + timedelta(minutes=10 + index)).isoformat()
+        source.add_remote(raw, seen=True)
+    board.refresh()
+    assert not board.late_banner.isVisible()
+    clock.advance(11 * 60)
+    board.tick()
+    assert board.late_banner.text() == "■ 1 LATE"
+    clock.advance(2 * 60)
+    board.tick()
+    assert board.late_banner.text() == "■ 3 LATE — Busy mode?"
+    assert counts == [1, 3]

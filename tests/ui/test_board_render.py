@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
-from kds.ui.board.delegate import TicketDelegate, layout_body
+from kds.ui.board.delegate import TicketDelegate
+from kds.ui.board.layout import layout_body
 from kds.ui.board.memory import MemoryBoardSource
 from kds.ui.board.model import TicketModel
 from kds.ui.board.samples import sample_order
@@ -66,7 +68,7 @@ def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeC
     option = QStyleOptionViewItem()
     for row in range(board.models["active"].rowCount()):
         hint = delegate.sizeHint(option, board.models["active"].index(row, 0))
-        assert hint.width() == board.config.card_width
+        assert hint.width() == delegate.card_width >= board.config.card_width
         assert 150 < hint.height() <= delegate.max_height
     image.save(str(Path(os.environ.get("KDS_SHOTS", str(tmp_path))) / "board-hostile.png"))
     for label in board.findChildren(QLabel):   # no widget may interpret network text
@@ -87,9 +89,10 @@ def test_markup_is_painted_literally(qtbot: Any, clock: FakeClock) -> None:
     model = TicketModel()
     model.reset([ticket])
     delegate = TicketDelegate(width=300, max_height=900)
-    image = QImage(QSize(300, 900), QImage.Format.Format_RGB32)
-    painter = QPainter(image)
     option = QStyleOptionViewItem()
+    image = QImage(delegate.sizeHint(option, model.index(0, 0)), QImage.Format.Format_RGB32)
+    image.fill(0)
+    painter = QPainter(image)
     option.rect = image.rect()
     delegate.paint(painter, option, model.index(0, 0))
     painter.end()
@@ -148,8 +151,38 @@ def test_screenshot_renders_a_realistic_board(qapp: Any, tmp_path: Path) -> None
 def test_giant_words_are_split_to_fit_the_card(qapp: Any) -> None:
     from PySide6.QtGui import QFontMetrics
 
-    from kds.ui.board.delegate import fit_words, font_for
+    from kds.ui.board.layout import fit_words, font_for
     metrics = QFontMetrics(font_for("item"))
     pieces = fit_words("ab " + "W" * 500, "item", 200).split(" ")[1].split("\u200b")
     assert len(pieces) > 10 and all(metrics.horizontalAdvance(p) <= 200 for p in pieces)
     assert "\u200b" not in fit_words("Quattro Formaggi Medium pizza", "item", 200)
+
+
+def test_an_unreadable_order_still_gets_a_ticket(qtbot: Any, clock: FakeClock) -> None:
+    source = MemoryBoardSource(clock)
+    row = source.add_remote(sample_order(1, START, status="accepted"), seen=True)
+    source.rows[row.id] = dataclasses.replace(row, raw={"no": "id"})
+
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    qtbot.addWidget(board)
+    ticket = board.models["active"].ticket(row.id)
+    assert ticket is not None and ticket.problem and "Could not read" in ticket.problem_text
+    assert ticket.main_label == "Start"
+
+
+def test_a_failing_store_keeps_the_last_known_tickets(qtbot: Any, clock: FakeClock) -> None:
+    source = MemoryBoardSource(clock)
+    order_id = source.add_remote(sample_order(1, START, status="accepted"), seen=True).id
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    qtbot.addWidget(board)
+
+    def locked(*args: Any) -> list[Any]:
+        raise RuntimeError("database is locked")
+
+    source.active_orders = locked  # type: ignore[method-assign]
+    board.refresh()
+    assert board.models["active"].row_of(order_id) == 0
+    assert "last known" in board.message.text()
+    clock.advance(11)
+    board.tick()
+    assert board.message.text() == ""

@@ -49,7 +49,7 @@ def test_platform_order_appears_on_the_board_and_a_tap_reaches_the_outbox(
     assert ticket.main_label == "Accept"
 
     view = board.views["active"]
-    card = view.visualRect(board.models["active"].index(0, 0)).adjusted(2, 2, -2, -2)
+    card = board.card_geometry(board.models["active"].tickets()[0].order_id)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=TicketDelegate.button_rect(card).center())
 

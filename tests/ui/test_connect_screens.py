@@ -1,4 +1,4 @@
-"""What staff see and tap to connect: first run, paste a code or a token, connection info, disconnect."""
+"""What staff see and tap to connect: first run, paste a code or token, connection, disconnect."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 import qasync
 
 from kds.clock import FakeClock
-from kds.connection import ConnectionInfo, ConnectionService
+from kds.connection import ConnectionInfo, ConnectionService, DisconnectReport
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
 from kds.secrets import open_secret_store
@@ -108,7 +108,8 @@ def test_first_run_offers_demo_and_connect(qtbot):
     shoot(screen, "first_run.png")
 
 
-def test_pasting_the_code_connects_and_shows_names_and_ids(qtbot, gui_loop, service, transport, world):
+def test_pasting_the_code_connects_and_shows_names_and_ids(qtbot, gui_loop, service, transport,
+                                                           world):
     opened: list[str] = []
     screen = OAuthConnectScreen(service, open_url=lambda url: opened.append(url) or True)
     qtbot.addWidget(screen)
@@ -189,7 +190,8 @@ def _connected_info_screen(qtbot, gui_loop, service, world, token="screen-token-
     return screen
 
 
-def test_disconnect_asks_keep_or_wipe_and_keeping_leaves_the_cache(qtbot, gui_loop, service, world, tmp_path):
+def test_disconnect_asks_keep_or_wipe_and_keeping_leaves_the_cache(qtbot, gui_loop, service,
+                                                                    world, tmp_path):
     screen = _connected_info_screen(qtbot, gui_loop, service, world)
     (tmp_path / "kds.sqlite3").write_text("orders")
     results: list[bool] = []
@@ -250,3 +252,21 @@ def test_reconnect_needed_banner_offers_reconnect(qtbot, tmp_path):
     assert screen.reconnect_banner.isVisible()
     qtbot.mouseClick(screen.reconnect_button, Qt.MouseButton.LeftButton)
     assert asked == [True]
+
+
+class _HalfWorkingService:
+    async def disconnect(self, wipe_cache: bool) -> DisconnectReport:
+        return DisconnectReport(secret_removed=True, problems=[
+            "HubRise could not revoke the token (NetworkError); remove the connection in the "
+            "HubRise back office."])
+
+
+def test_disconnect_problems_are_shown_to_staff(qtbot, gui_loop):
+    screen = ConnectionInfoScreen(_HalfWorkingService(), ConnectionInfo(location_id="L1"))
+    qtbot.addWidget(screen)
+    results: list[bool] = []
+    screen.disconnected.connect(results.append)
+    qtbot.mouseClick(screen.disconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert "HubRise back office" in screen.status_label.text()

@@ -22,7 +22,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 @pytest.fixture
 def store(tmp_path):
-    store = Store.open(tmp_path / "kds.sqlite3", FakeClock(datetime(2026, 11, 24, tzinfo=timezone.utc)))
+    clock = FakeClock(datetime(2026, 11, 24, tzinfo=timezone.utc))
+    store = Store.open(tmp_path / "kds.sqlite3", clock)
     yield store
     store.close()
 

@@ -75,7 +75,8 @@ def test_token_file_is_read_and_wins_over_environment(tmp_path):
     assert config.token_source == "file"
 
 
-@pytest.mark.parametrize("argv", [["--token", "abc123"], ["--token=abc123"], ["--demo", "--token", "x"]])
+@pytest.mark.parametrize("argv", [
+    ["--token", "abc123"], ["--token=abc123"], ["--demo", "--token", "x"]])
 def test_token_as_plain_argument_is_refused_with_explanation(argv):
     with pytest.raises(ConfigError) as err:
         parse_config(argv, {})
@@ -87,7 +88,8 @@ def test_token_as_plain_argument_is_refused_with_explanation(argv):
 
 def test_token_never_appears_in_config_repr(tmp_path):
     config = parse_config([], {"KDS_ACCESS_TOKEN": "secret-token-789",
-                               "KDS_OAUTH_CLIENT_ID": "cid", "KDS_OAUTH_CLIENT_SECRET": "csecret-42"})
+                               "KDS_OAUTH_CLIENT_ID": "cid",
+                               "KDS_OAUTH_CLIENT_SECRET": "csecret-42"})
     assert "secret-token-789" not in repr(config)
     assert "csecret-42" not in repr(config)
 
@@ -129,7 +131,8 @@ def test_oauth_client_from_environment(tmp_path):
 
 
 def test_oauth_client_from_config_file_in_data_dir(tmp_path):
-    (tmp_path / "config.toml").write_text('[oauth]\nclient_id = "file-id"\nclient_secret = "file-sec"\n')
+    (tmp_path / "config.toml").write_text(
+        '[oauth]\nclient_id = "file-id"\nclient_secret = "file-sec"\n')
     config = parse_config(["--data-dir", str(tmp_path)], {})
     assert (config.oauth_client_id, config.oauth_client_secret) == ("file-id", "file-sec")
 
@@ -161,7 +164,8 @@ def test_bad_argument_exits_two_with_message_on_stderr(capsys):
     assert "tok-xyz-999" not in err
 
 
-@pytest.mark.parametrize("answer, expected", [("y", True), ("YES", True), ("n", False), ("", False)])
+@pytest.mark.parametrize("answer, expected", [
+    ("y", True), ("YES", True), ("n", False), ("", False)])
 def test_reset_asks_for_confirmation(answer, expected, tmp_path):
     config = parse_config(["--reset", "--data-dir", str(tmp_path)], {})
     prompts: list[str] = []
@@ -186,3 +190,20 @@ def test_reset_without_terminal_keeps_everything(tmp_path):
 def test_appconfig_defaults_are_sane():
     config = AppConfig()
     assert config.api_url == DEFAULT_API_URL and isinstance(config.data_dir, Path)
+
+
+def test_screenshot_waits_the_given_seconds_then_exits(tmp_path):
+    config = parse_config(["--demo", "--screenshot", str(tmp_path / "s.png"), "--after", "2.5",
+                           "--data-dir", str(tmp_path)], {})
+    assert config.exit_after_ms == 2500
+    assert config.screenshot == tmp_path / "s.png"
+
+
+def test_screenshot_without_after_uses_the_default_delay(tmp_path):
+    config = parse_config(["--screenshot", "s.png", "--data-dir", str(tmp_path)], {})
+    assert config.exit_after_ms == 4000
+
+
+def test_after_without_screenshot_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="--screenshot"):
+        parse_config(["--after", "3", "--data-dir", str(tmp_path)], {})

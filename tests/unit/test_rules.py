@@ -84,12 +84,19 @@ def test_slot_ending_exactly_at_the_cutoff_closes_the_business_day():
 
 def test_slot_starting_exactly_at_the_cutoff_opens_the_business_day():
     assert validate_opening_hours(week(friday=[{"from": "06:00", "to": "10:00"}]), "06:00") == []
+    # from and to both at the cutoff: open for the whole business day
+    assert validate_opening_hours(week(friday=[{"from": "06:00", "to": "06:00"}]), "06:00") == []
 
 
 def test_slot_ending_after_the_cutoff_is_refused():
     errors = validate_opening_hours(week(friday=[{"from": "18:00", "to": "06:30"}]), "06:00")
     assert fields(errors) == ["opening_hours.friday[0].to"]
     assert "after '18:00'" in errors[0].message
+
+
+def test_slot_cannot_straddle_the_cutoff():
+    errors = validate_opening_hours(week(monday=[{"from": "04:00", "to": "08:00"}]), "06:00")
+    assert fields(errors) == ["opening_hours.monday[0].to"]
 
 
 def test_to_must_follow_from():
@@ -280,6 +287,8 @@ def test_order_update_checks_status_and_times():
     assert fields(validate_order_update({"status": "done"})) == ["status"]
     assert fields(validate_order_update({"status": None})) == ["status"]
     assert fields(validate_order_update({"confirmed_time": "12:30"})) == ["confirmed_time"]
+    assert fields(validate_order_update({"confirmed_time": "9999-12-31T23:59:00-10:00"})) \
+        == ["confirmed_time"]
 
 
 def test_order_update_elements_may_only_be_deleted_or_added():
@@ -290,3 +299,28 @@ def test_order_update_elements_may_only_be_deleted_or_added():
         == ["items[0].deleted"]
     new_item = {"product_name": "Fries", "price": "3.50 EUR", "quantity": "1"}
     assert validate_order_update({"items": [new_item]}) == []
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    | st.sampled_from(["new", "09:00", "23:59", "1.00 EUR", "2", "busy", "monday", "0"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["status", "items", "price", "quantity", "options", "deal_line",
+                         "deal_key", "deals", "monday", "from", "to", "mode", "opening_hours",
+                         "order_acceptance", "customer", "custom_fields", "id", "x"]),
+        inner, max_size=5),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_validators_never_crash_on_arbitrary_json(body):
+    for validate in (validate_order_create, validate_order_update, validate_location_patch,
+                     validate_opening_hours, validate_order_acceptance):
+        errors = validate(body)
+        assert all(isinstance(error, FieldError) and error.message for error in errors)

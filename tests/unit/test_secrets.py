@@ -1,4 +1,4 @@
-"""The access token lives in the OS keyring, or a user-only file when there is none; never in logs."""
+"""The access token lives in the OS keyring, else a user-only file; never in logs."""
 
 from __future__ import annotations
 

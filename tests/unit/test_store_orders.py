@@ -140,13 +140,23 @@ def test_platform_cancellation_of_a_known_order_is_flagged(store: Store) -> None
     assert row is not None and row.remote_change is None
 
 
-def test_cancellation_is_flagged_even_while_a_kitchen_change_is_pending(store: Store) -> None:
+def test_cancellation_wins_over_a_kitchen_change_still_pending(store: Store) -> None:
     store.upsert_remote_order(order())
     store.set_order_status("o1", "in_preparation")
     store.upsert_remote_order(order(status="cancelled"))
     row = store.get_order("o1")
-    assert row is not None and row.status == "in_preparation"
+    assert row is not None and row.status == "cancelled"
     assert row.remote_status == "cancelled" and row.remote_change == "cancelled"
+    assert row.sync_state == "failed"          # the withdrawn tap stays visible, with why
+    assert store.outbox_counts().pending == 0
+
+
+def test_kitchens_own_pending_cancel_is_not_withdrawn_by_the_same_remote_cancel(
+        store: Store) -> None:
+    store.upsert_remote_order(order())
+    store.set_order_status("o1", "cancelled")
+    store.upsert_remote_order(order(status="cancelled"))
+    assert store.outbox_counts().failed == 0
 
 
 def test_kitchens_own_cancellation_is_not_flagged_as_remote(store: Store, clock: FakeClock) -> None:

@@ -1,0 +1,1 @@
+"""The kitchen board: tickets, their painting, the board screen and its alerts."""

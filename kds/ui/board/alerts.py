@@ -51,6 +51,9 @@ class Alerter:
         """A touched ticket stops the new-order sound for that order."""
         self.state.unseen.discard(order_id)
 
+    def silence_left(self) -> float:
+        return max(0.0, self._silenced_until - self._clock.monotonic())
+
     def silence(self, seconds: float) -> None:
         self._silenced_until = self._clock.monotonic() + seconds
 

@@ -1,80 +1,50 @@
 """The kitchen board screen: header, Active / Scheduled / Done today tabs, all-day panel, undo bar.
 
-Keyboard and bump bar (a bump bar is a keyboard):
-    ← → ↑ ↓       move the selection between tickets
-    Enter, Space  bump the selected ticket (its main button: next status, recall, or "got it")
-    Backspace, R  recall: undo the last bump while the undo bar shows, otherwise recall the
-                  selected ticket on the Done today tab
-    M             open the selected ticket's menu (reject, cancel, any status)
-    1 / 2 / 3     show Active / Scheduled / Done today
-    Esc           silence the alert sound for 5 minutes (tickets stay highlighted)
+Keyboard / bump-bar keys are documented in kds.ui.board.keys.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QDialog, QHBoxLayout, QLabel, QListView, QPushButton, QScroller,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from kds.clock import Clock
-from kds.hubrise.models import NotAnOrder, parse_order
-from kds.store.rows import OrderRow
+from kds.hubrise.models import parse_order
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
-from kds.ui.board.delegate import TicketDelegate, ticket_lines
+from kds.ui.board.delegate import TicketDelegate
+from kds.ui.board.layout import ticket_lines
 from kds.ui.board.dialogs import AcceptDialog, TicketDetails, TicketMenu
 from kds.ui.board.header import HeaderBar, HeaderInfo
-from kds.ui.board.model import TicketModel
+from kds.ui.board.keys import BoardKeys
+from kds.ui.board.model import TicketModel, TicketRole
 from kds.ui.board.source import BoardConfig, BoardSource
-from kds.ui.board.ticket import TicketView, build_ticket, sort_key
+from kds.ui.board.feed import TicketFeed
+from kds.ui.board.ticket import TicketView, sort_key, ticket_timing
 from kds.ui.board.undo import Bump, UndoBar
+from kds.ui.board.view import TicketListView
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
 
 log = logging.getLogger(__name__)
 
 TABS = ("active", "scheduled", "done")
 SILENCE_SECONDS = 300
-
-
-class TicketListView(QListView):
-    """Tickets flow top to bottom in columns, columns left to right; scrolls sideways."""
-
-    def __init__(self, delegate: TicketDelegate, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(delegate)
-        self.setViewMode(QListView.ViewMode.ListMode)
-        self.setFlow(QListView.Flow.TopToBottom)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setSpacing(6)
-        self.setUniformItemSizes(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        delegate = self.itemDelegate()
-        if isinstance(delegate, TicketDelegate):
-            # The viewport is not resized yet here; derive its height from the new size.
-            bar = self.horizontalScrollBar().sizeHint().height()
-            usable = event.size().height() - bar - 2 * self.frameWidth()
-            delegate.set_max_height(usable - 2 * self.spacing() - 4)
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
+MESSAGE_SECONDS = 10
+BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
 class BoardScreen(QWidget):
+    lateChanged = Signal(int)   # how many active tickets are past due (to suggest busy mode)
+
     def __init__(self, source: BoardSource, clock: Clock, config: BoardConfig | None = None,
                  player: SoundPlayer | None = None, parent: Any = None,
                  parse: Callable[[Any], Any] = parse_order) -> None:
@@ -82,9 +52,10 @@ class BoardScreen(QWidget):
         self.source, self.clock = source, clock
         self.config = config or BoardConfig()
         self.player = player or NullSoundPlayer()
-        self._parse = parse
-        self._cache: dict[str, tuple[OrderRow, TicketView]] = {}
+        self.feed = TicketFeed(self.config, parse)
         self._last_refresh = float("-inf")
+        self._said_at = float("-inf")
+        self.late_count = 0
         self.alerter = Alerter(clock, self.player, self.config.alert_repeat_seconds)
         self.models = {tab: TicketModel(self) for tab in TABS}
         # One delegate per view: each caches layouts for its own viewport height.
@@ -93,9 +64,10 @@ class BoardScreen(QWidget):
         self.views = {tab: TicketListView(self.delegates[tab]) for tab in TABS}
         self.header = HeaderBar(self.config.tz)
         self.all_day = AllDayPanel()
-        self.undo_bar = UndoBar(clock, self.config.undo_seconds)
+        self.undo_bar = UndoBar(clock, self.config.undo_seconds, self)
         self.undo_bar.undoRequested.connect(self._undo)
         self.dialog: QDialog | None = None
+        self.keys = BoardKeys(self)
         self._build_layout()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -110,6 +82,7 @@ class BoardScreen(QWidget):
         delegate.menuClicked.connect(self.open_menu)
         delegate.cardTouched.connect(self.touch)
         delegate.moreClicked.connect(self.open_details)
+        delegate.itemToggled.connect(self.toggle_item)
         return delegate
 
     # -- layout -------------------------------------------------------------------------------
@@ -129,13 +102,9 @@ class BoardScreen(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self._tab_bar())
-        banners = QHBoxLayout()
-        banners.setSpacing(0)
-        banners.addWidget(self._banner("alertBanner"), 1)
-        banners.addWidget(self._banner("changeBanner"), 1)
-        layout.addLayout(banners)
         layout.addLayout(board, 1)
-        layout.addWidget(self.undo_bar)
+        # The undo bar floats over the board: showing it must not move tickets under a finger.
+        self.undo_bar.raise_()
 
     def _tab_bar(self) -> QWidget:
         bar = QWidget()
@@ -146,29 +115,50 @@ class BoardScreen(QWidget):
         for position, tab in enumerate(TABS):
             button = QPushButton()
             button.setCheckable(True)
-            button.setMinimumSize(220, 64)
+            button.setMinimumSize(150, 64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, t=tab: self.show_tab(t))
             self.tab_group.addButton(button, position)
             self.tab_buttons[tab] = button
             row.addWidget(button)
         self.tab_buttons["active"].setChecked(True)
-        row.addStretch(1)
+        # Alerts live in this always-present row, so a new order never shifts the tickets.
+        row.addWidget(self._banner("alertBanner"), 2)
+        row.addWidget(self._banner("changeBanner"), 3)
+        row.addWidget(self._banner("lateBanner"), 2)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setMinimumWidth(60)
+        self.message.hide()
         row.addWidget(self.message)
         self.silence_button = QPushButton("♪ Mute 5 min")
-        self.silence_button.setMinimumSize(220, 64)
+        self.silence_button.setMinimumSize(180, 64)
         self.silence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.silence_button.clicked.connect(lambda: self.alerter.silence(SILENCE_SECONDS))
+        self.silence_button.clicked.connect(self.silence)
         row.addWidget(self.silence_button)
         return bar
+
+    def silence(self) -> None:
+        """Mute alert sounds for a while; a second press un-mutes."""
+        self.alerter.silence(0 if self.alerter.silenced else SILENCE_SECONDS)
+        self._update_mute_label()
+
+    def _update_mute_label(self) -> None:
+        left = self.alerter.silence_left()
+        self.silence_button.setText(f"♪ Muted {int(left + 59) // 60} min" if left
+                                    else "♪ Mute 5 min")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = 84
+        width = self.width() - self.all_day.width()
+        self.undo_bar.setGeometry(0, self.height() - height, max(200, width), height)
 
     def _banner(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setMinimumHeight(48)
+        label.setMinimumHeight(64)
         label.setMinimumWidth(100)
         label.setContentsMargins(16, 0, 16, 0)
         label.hide()
@@ -188,73 +178,67 @@ class BoardScreen(QWidget):
         self.header.set_info(info, self.clock.now())
 
     def refresh(self) -> None:
-        """Re-read the store and apply the differences to the three boards."""
+        """Re-read the store and apply the differences to the three boards.
+
+        A query that fails (locked database...) leaves its part of the screen as it was:
+        stale tickets beat an empty board in the middle of service.
+        """
         now, lead = self.clock.now(), self.config.lead_minutes
         self._last_refresh = self.clock.monotonic()
-        try:
-            active = list(self.source.active_orders(now, lead))
-            scheduled = list(self.source.scheduled_orders(now, lead))
-            done = list(self.source.done_today(now, self.config.timezone_name))
-            counts = list(self.source.all_day_counts(now, lead))
-        except Exception:   # a locked or broken database must not blank the screen
-            log.exception("board refresh failed")
-            self._say("⚠ Could not read orders; retrying")
-            return
-        # Cancelled-by-HubRise tickets stay on the active board until someone dismisses them.
-        pinned = [row for row in done if row.remote_change]
-        # HubRise changes go first: nobody should have to scroll to find a cancellation.
-        active_tickets = sorted(self._tickets(active + pinned),
-                                key=lambda t: (t.remote_change is None, sort_key(t)))
-        self.models["active"].set_tickets(active_tickets)
-        self.models["scheduled"].set_tickets(sorted(self._tickets(scheduled), key=sort_key))
-        self.models["done"].set_tickets(self._tickets(done))
-        self.all_day.set_counts(counts)
-        self._forget(active + scheduled + done)
-        self._update_alerts(active_tickets + self.models["scheduled"].tickets())
+        active = self._query(self.source.active_orders, now, lead)
+        scheduled = self._query(self.source.scheduled_orders, now, lead)
+        done = self._query(self.source.done_today, now, self.config.timezone_name)
+        counts = self._query(self.source.all_day_counts, now, lead)
+        if active is not None and done is not None:
+            # Cancelled-by-HubRise tickets stay on the active board until someone dismisses
+            # them, and go first: nobody should have to scroll to find a cancellation.
+            pinned = [row for row in done if row.remote_change]
+            self.models["active"].set_tickets(sorted(
+                self.feed.tickets(active + pinned),
+                key=lambda t: (t.remote_change is None, sort_key(t))))
+        if scheduled is not None:
+            self.models["scheduled"].set_tickets(sorted(self.feed.tickets(scheduled), key=sort_key))
+        if done is not None:
+            self.models["done"].set_tickets(self.feed.tickets(done))
+        if counts is not None:
+            self.all_day.set_counts(counts)
+        if active is not None and scheduled is not None and done is not None:
+            self.feed.forget_all_but({row.id for row in active + scheduled + done})
+        self._update_alerts(self.models["active"].tickets() + self.models["scheduled"].tickets())
         self._update_tab_labels()
         self._update_sync_counts()
+        self._update_late(now)
 
-    def _tickets(self, rows: Sequence[OrderRow]) -> list[TicketView]:
-        seen: set[str] = set()
-        tickets = []
-        for row in rows:
-            if row.id in seen:
-                continue
-            seen.add(row.id)
-            ticket = self._ticket(row)
-            if ticket is not None:
-                tickets.append(ticket)
-        return tickets
-
-    def _ticket(self, row: OrderRow) -> TicketView | None:
-        cached = self._cache.get(row.id)
-        if cached is not None and cached[0] == row:
-            return cached[1]
+    def _query(self, query: Callable[..., Sequence[Any]], *args: Any) -> list[Any] | None:
+        """One board query, or None (and a word on screen) when the store could not answer."""
         try:
-            order = self._parse(row.raw)
-        except NotAnOrder:
-            log.warning("order %s has an unreadable payload", row.id[:40])
+            return list(query(*args))
+        except Exception:   # a locked or broken database must not close the board
+            log.exception("board query %s failed", getattr(query, "__name__", "?"))
+            self._say("⚠ Could not read orders; showing the last known tickets")
             return None
-        ticket = build_ticket(row, order, self.config.thresholds, self.config.preparation_minutes)
-        self._cache[row.id] = (row, ticket)
-        return ticket
-
-    def _forget(self, rows: Sequence[OrderRow]) -> None:
-        keep = {row.id for row in rows}
-        for order_id in [key for key in self._cache if key not in keep]:
-            del self._cache[order_id]
 
     def _update_alerts(self, tickets: list[TicketView]) -> None:
         unseen = [t.order_id for t in tickets if t.is_new and not t.done]
         changed = [t.order_id for t in tickets if t.remote_change]
         self.alerter.update(unseen, changed)
         self.alert_banner.setVisible(bool(unseen))
-        self.alert_banner.setText(f"★ {len(unseen)} NEW ORDER{'S' if len(unseen) > 1 else ''}"
-                                  " — tap to acknowledge")
+        self.alert_banner.setText(f"★ {len(unseen)} NEW")
         self.change_banner.setVisible(bool(changed))
         refs = ", ".join(t.reference + " " + t.remote_label.split(" ")[1]
                          for t in tickets if t.remote_change)
-        self.change_banner.setText(f"✖ HubRise: {refs}")
+        self.change_banner.setText(f"✖ {refs}")
+
+    def _update_late(self, now: datetime) -> None:
+        thresholds = self.config.thresholds
+        late = sum(1 for ticket in self.models["active"].tickets()
+                   if not ticket.done and ticket_timing(ticket, now, thresholds).urgency == "late")
+        if late != self.late_count:
+            self.late_count = late
+            self.lateChanged.emit(late)
+        hint = " — Busy mode?" if late >= BUSY_HINT_LATE else ""
+        self.late_banner.setText(f"■ {late} LATE{hint}")
+        self.late_banner.setVisible(late > 0)
 
     def _update_tab_labels(self) -> None:
         names = {"active": "Active", "scheduled": "Scheduled", "done": "Done today"}
@@ -277,6 +261,10 @@ class BoardScreen(QWidget):
             delegate.now = now
         self.header.refresh(now)
         self.alerter.tick()
+        self._update_mute_label()
+        self._update_late(now)
+        if self.message.text() and self.clock.monotonic() - self._said_at >= MESSAGE_SECONDS:
+            self._say("")
         self.undo_bar.tick()
         if self.clock.monotonic() - self._last_refresh >= self.config.refresh_seconds:
             self.refresh()
@@ -291,6 +279,15 @@ class BoardScreen(QWidget):
                 return found
         return None
 
+    def card_geometry(self, order_id: str) -> QRect | None:
+        """Where a ticket's card is drawn, in its view's viewport coordinates (current tab)."""
+        model = self.models[self.current_tab()]
+        ticket, row = model.ticket(order_id), model.row_of(order_id)
+        if ticket is None:
+            return None
+        item = self.views[self.current_tab()].visualRect(model.index(row, 0))
+        return self.delegates[self.current_tab()].card_rect(item, ticket)
+
     def touch(self, order_id: str) -> None:
         """Any tap on a ticket acknowledges it: the highlight and the sound stop."""
         ticket = self.ticket(order_id)
@@ -298,6 +295,14 @@ class BoardScreen(QWidget):
         if ticket is not None and ticket.is_new:
             self._call(self.source.mark_seen, order_id)
             self.refresh()
+
+    def toggle_item(self, order_id: str, item: int) -> None:
+        """Tick an item off (tap again to undo); the card dims it and strikes it through."""
+        updated = self.feed.toggle(order_id, item)
+        for model in self.models.values():
+            ticket = model.ticket(order_id)
+            if ticket is not None:
+                model.update_ticket(dataclasses.replace(ticket, checked=updated))
 
     def press_main_button(self, order_id: str) -> AcceptDialog | None:
         ticket = self.ticket(order_id)
@@ -391,68 +396,25 @@ class BoardScreen(QWidget):
         return True
 
     def _say(self, text: str) -> None:
+        self._said_at = self.clock.monotonic()
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
-    # -- keyboard -----------------------------------------------------------------------------
+    # -- keyboard (see kds.ui.board.keys) -----------------------------------------------------
     def selected_order_id(self) -> str | None:
         view = self.views[self.current_tab()]
         index: QModelIndex = view.currentIndex()
-        ticket = index.data(int(Qt.ItemDataRole.UserRole) + 1) if index.isValid() else None
+        ticket = index.data(TicketRole) if index.isValid() else None
         return ticket.order_id if isinstance(ticket, TicketView) else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return self.handle_key(event.key())
+            return self.keys.handle(event.key())
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not self.handle_key(event.key()):
+        if not self.keys.handle(event.key()):
             super().keyPressEvent(event)
 
     def handle_key(self, key: int) -> bool:
-        """Board keys (see the module docstring); arrows are left to the list view."""
-        view = self.views[self.current_tab()]
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            if not view.currentIndex().isValid() and view.model().rowCount():
-                view.setCurrentIndex(view.model().index(0, 0))
-                return True
-            return False
-        tabs = {Qt.Key.Key_1: "active", Qt.Key.Key_2: "scheduled", Qt.Key.Key_3: "done"}
-        if key in tabs:
-            self.show_tab(tabs[Qt.Key(key)])
-            return True
-        if key == Qt.Key.Key_Escape:
-            self.alerter.silence(SILENCE_SECONDS)
-            return True
-        return self._ticket_key(key)
-
-    def _ticket_key(self, key: int) -> bool:
-        order_id = self.selected_order_id()
-        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_R):
-            if self.recall_last():
-                return True
-            ticket = self.ticket(order_id) if order_id else None
-            if ticket is not None and ticket.main_action == "recall":
-                self.press_main_button(ticket.order_id)
-            return True
-        if order_id is None:
-            return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.touch(order_id)
-            self.press_main_button(order_id)
-            self._reselect(order_id)
-            return True
-        if key == Qt.Key.Key_M:
-            self.open_menu(order_id)
-            return True
-        return False
-
-    def _reselect(self, order_id: str) -> None:
-        """After a bump the ticket may leave; keep the selection near where it was."""
-        view = self.views[self.current_tab()]
-        model = self.models[self.current_tab()]
-        row = model.row_of(order_id)
-        if row < 0:
-            row = min(view.currentIndex().row(), model.rowCount() - 1)
-        if row >= 0:
-            view.setCurrentIndex(model.index(row, 0))
+        return self.keys.handle(key)

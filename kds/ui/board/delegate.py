@@ -6,8 +6,7 @@ kds.ui.board.ticket.clean_text removed control and bidi-override characters.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import logging
 from datetime import datetime, timezone, tzinfo
 from typing import Any
 
@@ -16,159 +15,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kds.ui import theme
-from kds.ui.board.model import TicketRole
-from kds.ui.board.ticket import (
-    Thresholds, TicketView, format_clock, ticket_timing,
+from kds.ui.board.layout import (
+    GAP, WRAP, Block, font_for, font_key, layout_body, prefix_width,
 )
+from kds.ui.board.model import TicketRole
+from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
 
 PAD = 12
 BAND = 96           # coloured header band: reference, status, timer, menu button
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
-GAP = 6
 LONG_PRESS_MS = 600
-WRAP = int(Qt.TextFlag.TextWordWrap)
-
-_FONT_SPEC = {
-    "ref": (34, True), "status": (18, True), "timer": (22, True), "service": (22, True),
-    "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
-    "badge": (19, True), "button": (26, True), "more": (20, True),
-}
-_FONTS: dict[str, QFont] = {}
-
-
-def font_for(key: str) -> QFont:
-    """Fonts are built on first use: QFont needs a running QGuiApplication."""
-    if key not in _FONTS:
-        size, bold = _FONT_SPEC[key]
-        _FONTS[key] = theme.font(size, bold)
-    return _FONTS[key]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One painted line or paragraph of the card body, relative to the body's top."""
-
-    kind: str          # service/customer/remote/problem/sync/cnote/deal/item/option/removed/inote/snote/more
-    text: str
-    top: int
-    height: int
-    indent: int = 0
-    prefix: str = ""   # quantity column for items
-
-
-def _height(kind: str, text: str, width: int) -> int:
-    metrics = QFontMetrics(font_for(_font_key(kind)))
-    rect = metrics.boundingRect(QRect(0, 0, max(20, width), 100_000), WRAP, text)
-    return rect.height()
-
-
-def _font_key(kind: str) -> str:
-    return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
-            "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
-            "snote": "body", "more": "more"}.get(kind, kind)
-
-
-def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[tuple[str, str, int, str]]:
-    """(kind, text, indent, prefix) in reading order, before any height is known."""
-    lines: list[tuple[str, str, int, str]] = []
-    times = _times_text(ticket, tz)
-    lines.append(("service", ticket.service_label + (f"  ·  {times}" if times else ""), 0, ""))
-    who = "  ".join(part for part in (ticket.customer_name, ticket.customer_phone) if part)
-    if who:
-        lines.append(("customer", who, 0, ""))
-    for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
-                       ("sync", ticket.sync_badge)):
-        if text:
-            lines.append((kind, text, 0, ""))
-    if ticket.customer_notes:
-        lines.append(("cnote", "✍ " + ticket.customer_notes, 0, ""))
-    lines.extend(_item_lines(ticket))
-    if ticket.seller_notes:
-        lines.append(("snote", "Note: " + ticket.seller_notes, 0, ""))
-    return lines
-
-
-def _item_lines(ticket: TicketView) -> list[tuple[str, str, int, str]]:
-    lines: list[tuple[str, str, int, str]] = []
-    for item in ticket.items:
-        if item.deal_label:
-            lines.append(("deal", "◆ " + item.deal_label, 0, ""))
-        lines.append(("item", item.name, 52, f"{item.quantity}×"))
-        for group in item.groups:
-            label = f"{group.list_name}: " if group.list_name else ""
-            lines.append(("option", label + ", ".join(group.names), 52, ""))
-        for name in item.removed:
-            lines.append(("removed", name, 52, "NO"))
-        if item.notes:
-            lines.append(("inote", "“" + item.notes + "”", 52, ""))
-    return lines
-
-
-def _times_text(ticket: TicketView, tz: tzinfo | None) -> str:
-    expected = format_clock(ticket.expected_time, tz)
-    confirmed = format_clock(ticket.confirmed_time, tz)
-    if confirmed and expected and confirmed != expected:
-        return f"for {expected} → {confirmed} ✔"
-    if confirmed:
-        return f"for {confirmed} ✔"
-    return f"for {expected}" if expected else ""
-
-
-def fit_words(text: str, kind: str, width: int) -> str:
-    """Break words wider than the card (a 5,000-letter word, a URL) with invisible break points,
-    so word-wrapping never spills out of the card; normal words keep wrapping whole."""
-    metrics = QFontMetrics(font_for(_font_key(kind)))
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    return re.sub(r"\S+", lambda m: _split_word(m.group(0), metrics, width), text)
-
-
-def _split_word(word: str, metrics: QFontMetrics, width: int) -> str:
-    if metrics.horizontalAdvance(word) <= width:
-        return word
-    pieces, current = [], ""
-    for char in word:
-        if current and metrics.horizontalAdvance(current + char) > width:
-            pieces.append(current)
-            current = ""
-        current += char
-    pieces.append(current)
-    return "\u200b".join(pieces)
-
-
-def layout_body(ticket: TicketView, width: int, max_height: int,
-                tz: tzinfo | None) -> tuple[list[Block], int]:
-    """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line."""
-    blocks: list[Block] = []
-    top = 0
-    lines = _body_lines(ticket, tz)
-    more_height = _height("more", "+ 99 more lines", width)
-    for position, (kind, text, indent, prefix) in enumerate(lines):
-        text_width = width - indent - (_prefix_width(prefix) if kind == "removed" else 0)
-        box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
-        text = fit_words(text, kind, text_width - box - 2)
-        height = _height(kind, text, text_width - box) + (8 if kind == "cnote" else 0)
-        remaining = len(lines) - position
-        if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
-            blocks.append(Block("more", f"+ {remaining} more — tap", top, more_height))
-            return blocks, top + more_height + GAP
-        blocks.append(Block(kind, text, top, height, indent, prefix))
-        top += height + (2 if kind in ("option", "removed", "inote") else GAP)
-    return blocks, top
-
-
-def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
-    """The whole ticket as plain text lines (for the detail view of a long order)."""
-    lines = [f"{ticket.reference} — {ticket.status_label}"]
-    for kind, text, indent, prefix in _body_lines(ticket, tz):
-        pad = "      " if indent and kind != "item" else ""
-        lines.append(f"{pad}{prefix} {text}".rstrip() if prefix else f"{pad}{text}")
-    return lines
-
-
-def _prefix_width(prefix: str) -> int:
-    return QFontMetrics(font_for("item")).horizontalAdvance(prefix + " ") if prefix else 0
+log = logging.getLogger(__name__)
 
 
 class TicketDelegate(QStyledItemDelegate):
@@ -178,6 +36,7 @@ class TicketDelegate(QStyledItemDelegate):
     menuClicked = Signal(str)
     cardTouched = Signal(str)
     moreClicked = Signal(str)     # the card was cut short: show the whole order
+    itemToggled = Signal(str, int)   # a cook ticked an item off (or back on)
 
     def __init__(self, parent: Any = None, *, width: int = 300, max_height: int = 900,
                  tz: tzinfo | None = None, thresholds: Thresholds | None = None) -> None:
@@ -197,6 +56,11 @@ class TicketDelegate(QStyledItemDelegate):
             self.max_height = height
             self._cache.clear()
 
+    def set_card_width(self, width: int) -> None:
+        if width != self.card_width:
+            self.card_width = width
+            self._cache.clear()
+
     def _layout(self, ticket: TicketView) -> tuple[list[Block], int]:
         cached = self._cache.get(ticket)
         if cached is None:
@@ -207,12 +71,23 @@ class TicketDelegate(QStyledItemDelegate):
             self._cache[ticket] = cached
         return cached
 
+    def card_height(self, ticket: TicketView) -> int:
+        _, body = self._layout(ticket)
+        return min(self.max_height, BAND + body + BUTTON + 3 * PAD)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         ticket = index.data(TicketRole)
         if not isinstance(ticket, TicketView):
             return QSize(self.card_width, BAND)
-        _, body = self._layout(ticket)
-        return QSize(self.card_width, min(self.max_height, BAND + body + BUTTON + 3 * PAD))
+        return QSize(self.card_width, self.card_height(ticket))
+
+    def card_rect(self, item: QRect, ticket: TicketView) -> QRect:
+        """The card inside the view's item rectangle (which also holds the view's spacing),
+        exactly as wide as the text was laid out for."""
+        width, height = min(self.card_width, item.width()), min(self.card_height(ticket),
+                                                                   item.height())
+        return QRect(item.left() + (item.width() - width) // 2,
+                     item.top() + (item.height() - height) // 2, width, height)
 
     @staticmethod
     def menu_rect(card: QRect) -> QRect:
@@ -228,20 +103,33 @@ class TicketDelegate(QStyledItemDelegate):
         ticket = index.data(TicketRole)
         if not isinstance(ticket, TicketView):
             return
-        card = option.rect.adjusted(2, 2, -2, -2)
+        card = self.card_rect(option.rect, ticket)
         painter.save()
+        try:
+            self._paint_card(painter, card, ticket,
+                             bool(option.state & QStyle.StateFlag.State_Selected))
+        except Exception:   # one odd ticket must not take the whole board (or Qt) down
+            log.exception("could not paint ticket %s", ticket.order_id[:40])
+        finally:
+            painter.restore()
+
+    def _paint_card(self, painter: QPainter, card: QRect, ticket: TicketView,
+                    selected: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_frame(painter, card, ticket, bool(option.state & QStyle.StateFlag.State_Selected))
+        self._paint_frame(painter, card, ticket, selected)
         self._paint_band(painter, card, ticket)
-        blocks, _ = self._layout(ticket)
-        body_top = card.top() + BAND + PAD
-        painter.setClipRect(QRect(card.left(), body_top, card.width(),
+        painter.setClipRect(QRect(card.left(), card.top() + BAND + PAD, card.width(),
                                   card.height() - BAND - BUTTON - 2 * PAD))
-        for block in blocks:
-            self._paint_block(painter, card.left() + PAD, body_top, card.width() - 2 * PAD, block)
+        for block, rect in self.block_rects(card, ticket):
+            self._paint_block(painter, rect, block, block.item in ticket.checked)
         painter.setClipping(False)
         self._paint_button(painter, card, ticket)
-        painter.restore()
+
+    def block_rects(self, card: QRect, ticket: TicketView) -> list[tuple[Block, QRect]]:
+        """Each body line with the rectangle it is painted in (also used to hit-test taps)."""
+        blocks, _ = self._layout(ticket)
+        left, top, width = card.left() + PAD, card.top() + BAND + PAD, card.width() - 2 * PAD
+        return [(block, QRect(left, top + block.top, width, block.height)) for block in blocks]
 
     def _paint_frame(self, painter: QPainter, card: QRect, ticket: TicketView,
                      selected: bool) -> None:
@@ -307,15 +195,18 @@ class TicketDelegate(QStyledItemDelegate):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          elided)
 
-    def _paint_block(self, painter: QPainter, left: int, top: int, width: int,
-                     block: Block) -> None:
-        rect = QRect(left + block.indent, top + block.top, width - block.indent, block.height)
-        painter.setFont(font_for(_font_key(block.kind)))
+    def _paint_block(self, painter: QPainter, line: QRect, block: Block, checked: bool) -> None:
+        rect = line.adjusted(block.indent, 0, 0, 0)
+        painter.setFont(font_for(font_key(block.kind)))
         flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if checked:
+            self._paint_checked(painter, line, rect, block, flags)
+            return
         if block.kind == "item":
             painter.setPen(QColor(theme.PALETTE.text))
-            painter.drawText(QRect(left, rect.top(), block.indent - 4, block.height),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), block.prefix)
+            painter.drawText(QRect(line.left(), rect.top(), block.indent - 4, block.height),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                             block.prefix)
         elif block.kind == "removed":
             self._paint_removed(painter, rect, block, flags)
             return
@@ -326,19 +217,35 @@ class TicketDelegate(QStyledItemDelegate):
             rect = rect.adjusted(6, 4, -6, -4)
         elif block.kind in ("remote", "problem", "sync"):
             self._paint_badge_fill(painter, rect, block.kind)
+            flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.setPen(QColor(_TEXT_COLOURS.get(block.kind, theme.PALETTE.text)))
         painter.drawText(rect, flags, block.text)
+
+    @staticmethod
+    def _paint_checked(painter: QPainter, line: QRect, rect: QRect, block: Block,
+                       flags: int) -> None:
+        """A ticked-off item: dimmed and struck through, with a tick in the quantity column."""
+        painter.setPen(QColor(theme.PALETTE.done_item))
+        if block.kind == "item":
+            painter.drawText(QRect(line.left(), rect.top(), block.indent - 4, block.height),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                             "✔")
+        font = QFont(painter.font())
+        font.setStrikeOut(block.kind == "item")
+        painter.setFont(font)
+        text = f"{block.prefix} {block.text}" if block.kind == "removed" else block.text
+        painter.drawText(rect, flags, text)
 
     def _paint_removed(self, painter: QPainter, rect: QRect, block: Block, flags: int) -> None:
         # "NO" stays readable; the option name itself is struck out.
         painter.setPen(QColor(theme.PALETTE.removed))
-        prefix_width = _prefix_width(block.prefix)
+        offset = prefix_width(block.prefix)
         painter.drawText(rect, flags, block.prefix)
         struck = QFont(font_for("item"))
         struck.setStrikeOut(True)
         struck.setBold(False)
         painter.setFont(struck)
-        painter.drawText(rect.adjusted(prefix_width, 0, 0, 0), flags, block.text)
+        painter.drawText(rect.adjusted(offset, 0, 0, 0), flags, block.text)
 
     @staticmethod
     def _paint_badge_fill(painter: QPainter, rect: QRect, kind: str) -> None:
@@ -376,7 +283,7 @@ class TicketDelegate(QStyledItemDelegate):
         if event.type() != QEvent.Type.MouseButtonRelease:
             return False
         press, self._press = self._press, None
-        self.handle_tap(ticket, option.rect.adjusted(2, 2, -2, -2), event.position().toPoint(),
+        self.handle_tap(ticket, self.card_rect(option.rect, ticket), event.position().toPoint(),
                         long_press=bool(press and press[0] == ticket.order_id
                                         and event.timestamp() - press[1] >= LONG_PRESS_MS))
         return False   # let the view select the card too
@@ -389,8 +296,18 @@ class TicketDelegate(QStyledItemDelegate):
             self.menuClicked.emit(ticket.order_id)
         elif ticket.main_label and self.button_rect(card).contains(point):
             self.bumpClicked.emit(ticket.order_id)
-        elif self.truncated(ticket) and point.y() > card.top() + BAND:
-            self.moreClicked.emit(ticket.order_id)
+        else:
+            block = self.block_at(card, ticket, point)
+            if block is not None and block.kind == "more":
+                self.moreClicked.emit(ticket.order_id)
+            elif block is not None and block.item >= 0:
+                self.itemToggled.emit(ticket.order_id, block.item)
+
+    def block_at(self, card: QRect, ticket: TicketView, point: QPoint) -> Block | None:
+        for block, rect in self.block_rects(card, ticket):
+            if rect.top() <= point.y() <= rect.bottom() + GAP:
+                return block
+        return None
 
     def truncated(self, ticket: TicketView) -> bool:
         blocks, _ = self._layout(ticket)

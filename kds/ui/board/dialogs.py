@@ -18,6 +18,8 @@ from kds.hubrise.statuses import ANOMALY_STATUSES, NORMAL_STATUSES
 from kds.ui.board.ticket import STATUS_LABELS, TicketView
 
 QUICK_MINUTES = (5, 10, 15, 20)
+# A kitchen touchscreen rarely has a keyboard: one tap fills the usual reasons.
+QUICK_REASONS = ("Out of stock", "Kitchen too busy", "Closing soon", "Customer asked")
 
 
 def _button(text: str, name: str = "") -> QPushButton:
@@ -51,7 +53,7 @@ class TicketMenu(QDialog):
         self.pages.addWidget(self._confirm_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(760, 520)
+        self.resize(960, 560)
 
     def _choice_page(self) -> QWidget:
         page = QWidget()
@@ -83,6 +85,13 @@ class TicketMenu(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Reason (optional, may be shown to the customer)")
         self.reason.setMaxLength(200)
+        chips = QGridLayout()
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for position, reason in enumerate(QUICK_REASONS):
+            chip = _button(reason)
+            chip.clicked.connect(lambda _=False, r=reason: self.reason.setText(r))
+            self.reason_buttons[reason] = chip
+            chips.addWidget(chip, position // 2, position % 2)
         buttons = QHBoxLayout()
         self.back_button = _button("Back")
         self.confirm_button = _button("Confirm", "dangerButton")
@@ -92,13 +101,15 @@ class TicketMenu(QDialog):
         buttons.addWidget(self.confirm_button)
         layout.addWidget(self.question)
         layout.addWidget(self.reason)
+        layout.addLayout(chips)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
     def choose(self, status: str) -> None:
         self.status = status
-        self.question.setText(f"Set order {self.ticket.reference} to {_status_name(status)}?")
+        label = STATUS_LABELS.get(status, status)
+        self.question.setText(f"Set order {self.ticket.reference} to {label}?")
         self.pages.setCurrentIndex(1)
 
     def confirm(self) -> None:
@@ -139,16 +150,23 @@ class AcceptDialog(QDialog):
         bottom.addWidget(cancel)
         bottom.addWidget(self.no_time_button)
         layout.addLayout(bottom)
+        self.resize(900, 320)
 
     def pick(self, minutes: int) -> None:
         self.picked.emit(self.ticket.order_id, minutes)
         self.accept()
 
 
+MENU_LABELS = {
+    "rejected": "✖ Reject", "cancelled": "✖ Cancel", "delivery_failed": "✖ Delivery failed",
+    "new": "New", "received": "Received", "accepted": "Accepted", "in_preparation": "Cooking",
+    "awaiting_shipment": "Ready to ship", "awaiting_collection": "Ready to collect",
+    "in_delivery": "Out for delivery", "completed": "Completed",
+}
+
+
 def _status_name(status: str) -> str:
-    label = STATUS_LABELS.get(status, status)
-    raw = status.replace("_", " ")
-    return label if label.lower() == raw else f"{label} ({raw})"
+    return MENU_LABELS.get(status, STATUS_LABELS.get(status, status))
 
 
 class TicketDetails(QDialog):

@@ -77,7 +77,7 @@ class HeaderBar(QWidget):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
-        layout.setSpacing(24)
+        layout.setSpacing(12)
         layout.addWidget(self.location)
         layout.addWidget(self.acceptance)
         layout.addStretch(1)

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kds.clock import Clock
-from kds.hubrise.models import parse_order
+from kds.hubrise.models import NotAnOrder, parse_order
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.store.rows import OrderRow, SyncCounts
 
@@ -80,7 +80,11 @@ class MemoryBoardSource:
     def all_day_counts(self, now: datetime, lead_minutes: int) -> list[tuple[str, Decimal]]:
         totals: dict[str, Decimal] = defaultdict(Decimal)
         for row in self.active_orders(now, lead_minutes):
-            for item in parse_order(row.raw).items:
+            try:
+                items = parse_order(row.raw).items
+            except NotAnOrder:
+                continue
+            for item in items:
                 if not item.deleted:
                     name = item.product_name or "?"
                     label = f"{name} · {item.sku_name}" if item.sku_name else name

@@ -53,6 +53,7 @@ def render(path: Path, width: int = 1920, height: int = 1080) -> Path:
     board.resize(width, height)
     board.show()
     board.refresh()
+    board.toggle_item("o00011x", 0)   # a cook has ticked one item off
     board.tick()
     board.views["active"].setCurrentIndex(board.models["active"].index(1, 0))
     for _ in range(5):

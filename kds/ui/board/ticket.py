@@ -95,6 +95,7 @@ class TicketView:
     is_new: bool             # highlighted until touched
     remote_change: str | None
     remote_label: str
+    checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
 
     @property
     def done(self) -> bool:
@@ -272,6 +273,30 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
     )
+
+
+def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> TicketView:
+    """A ticket for an order whose payload could not be read: never hide an order."""
+    thresholds = thresholds or Thresholds()
+    start = row.created_at or row.first_seen_at
+    target, label = main_action(row.status, row.service_type)
+    return TicketView(
+        order_id=row.id, reference=clean_text(row.id, 64)[-6:].upper(),
+        service_type=row.service_type,
+        service_label=SERVICE_LABELS.get(row.service_type or "", "Order"),
+        status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
+        customer_name="", customer_phone="", created_at=row.created_at,
+        expected_time=row.expected_time, confirmed_time=row.confirmed_time,
+        due_at=row.confirmed_time or row.expected_time
+        or start + timedelta(minutes=thresholds.default_preparation_minutes),
+        items=(), customer_notes="", seller_notes="", problem=True,
+        problem_text="⚠ Could not read this order — check it in HubRise",
+        sync_state=row.sync_state, sync_badge=_sync_badge(row),
+        confirmed=row.sync_state == "ok" and row.status == row.remote_status,
+        next_status=target, main_label=label,
+        main_action=("recall" if row.status in DONE_STATUSES else "status") if label else "",
+        is_new=not row.seen, remote_change=row.remote_change,
+        remote_label=_remote_label(row.remote_change))
 
 
 def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> Timing:

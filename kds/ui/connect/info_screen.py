@@ -33,7 +33,7 @@ class ConnectionInfoScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("connectionInfoScreen")
         self._service = service
-        self._runner = TaskRunner(self)
+        self._runner = TaskRunner()
         self.last_report: DisconnectReport | None = None
         self.name_labels: dict[str, QLabel] = {}
         self.id_labels: dict[str, QLabel] = {}
@@ -114,8 +114,8 @@ class ConnectionInfoScreen(QWidget):
         for button in (self.keep_button, self.wipe_button, self.cancel_button):
             row.addWidget(button)
         column.addLayout(row)
-        self.keep_button.clicked.connect(lambda: self.disconnect(wipe_cache=False))
-        self.wipe_button.clicked.connect(lambda: self.disconnect(wipe_cache=True))
+        self.keep_button.clicked.connect(lambda: self.run_disconnect(wipe_cache=False))
+        self.wipe_button.clicked.connect(lambda: self.run_disconnect(wipe_cache=True))
         self.cancel_button.clicked.connect(lambda: panel.setVisible(False))
         panel.setVisible(False)
         return panel
@@ -138,7 +138,8 @@ class ConnectionInfoScreen(QWidget):
     def ask_disconnect(self) -> None:
         self.confirm_panel.setVisible(True)
 
-    def disconnect(self, wipe_cache: bool) -> None:  # type: ignore[override]
+    def run_disconnect(self, wipe_cache: bool) -> None:
+        """Disconnect in the background (not named disconnect: QObject has one)."""
         if self._runner.busy:
             return
         self._set_buttons(False)

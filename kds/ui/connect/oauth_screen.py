@@ -45,7 +45,7 @@ class OAuthConnectScreen(QWidget):
         self.setObjectName("oauthConnectScreen")
         self._service = service
         self._open_url = open_url
-        self._runner = TaskRunner(self)
+        self._runner = TaskRunner()
         self.last_url: str | None = None
         self._build()
         self._wire()
@@ -55,7 +55,8 @@ class OAuthConnectScreen(QWidget):
     # ----- layout -----
     def _build(self) -> None:
         self.title = plain_label("Connect to HubRise", size=36, bold=True)
-        self.step1 = plain_label("1. Sign in to HubRise and choose the location for this screen.", 22)
+        self.step1 = plain_label(
+            "1. Sign in to HubRise and choose the location for this screen.", 22)
         self.open_button = big_button("Open HubRise sign-in", role="primaryButton")
         # Read-only field, not a label: a long URL scrolls instead of widening the screen,
         # and it can be copied to another device when this one has no browser.
@@ -181,7 +182,8 @@ class OAuthConnectScreen(QWidget):
     def show_status(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
         self.status_label.setProperty("error", error)
-        self.status_label.setStyleSheet(text_style(22, bold=error, color="#ff7675" if error else MUTED))
+        colour = "#ff7675" if error else MUTED
+        self.status_label.setStyleSheet(text_style(22, bold=error, color=colour))
 
     @property
     def busy(self) -> bool:

@@ -8,13 +8,11 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kds.ui.theme import TOUCH, font
 
 log = logging.getLogger(__name__)
-
-
 MUTED = "#a6adb4"
 
 
@@ -55,8 +53,7 @@ class TaskRunner:
     letting them vanish in the loop's exception handler.
     """
 
-    def __init__(self, owner: QWidget) -> None:
-        self._owner = owner
+    def __init__(self) -> None:
         self.task: asyncio.Task[Any] | None = None
 
     @property
@@ -72,6 +69,8 @@ class TaskRunner:
             if exc is None:
                 on_result(task.result())
             elif isinstance(exc, Exception):
+                # Type only: messages from lower layers are shown to staff, not logged twice.
+                log.info("Connect screen task failed: %s", type(exc).__name__)
                 on_error(exc)
 
         self.task = asyncio.ensure_future(coro)

@@ -7,9 +7,9 @@ from dataclasses import fields, replace
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QVBoxLayout, QWidget,
 )
 
 from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
@@ -77,13 +77,7 @@ class SettingsScreen(QWidget):
             control = self._control(name, step, unit)
             self.controls[name] = control
             grid.addWidget(self._row(title, hint, control), index % half, index // half)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        # Vertical scrolling only: a sideways scroll bar is hard to hit with a finger.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(grid_host)
-        column.addWidget(scroll, 1)
+        column.addWidget(grid_host, 1)
         self.status_label = plain_label("", 20)
         column.addWidget(self.status_label)
         column.addLayout(self._buttons())

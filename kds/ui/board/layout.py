@@ -1,0 +1,166 @@
+"""Where each line of a ticket card goes: fonts, wrapping, and the cut for long orders.
+
+Pure geometry from QFontMetrics; painting is in kds.ui.board.delegate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
+from kds.ui import theme
+from kds.ui.board.ticket import TicketView, format_clock
+
+GAP = 6
+ITEM_INDENT = 52    # the quantity column
+WRAP = int(Qt.TextFlag.TextWordWrap)
+
+_FONT_SPEC = {
+    "ref": (34, True), "status": (18, True), "timer": (22, True), "service": (22, True),
+    "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
+    "badge": (19, True), "button": (26, True), "more": (20, True),
+}
+_FONTS: dict[str, QFont] = {}
+
+
+def font_for(key: str) -> QFont:
+    """Fonts are built on first use: QFont needs a running QGuiApplication."""
+    if key not in _FONTS:
+        size, bold = _FONT_SPEC[key]
+        _FONTS[key] = theme.font(size, bold)
+    return _FONTS[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One painted line or paragraph of the card body, relative to the body's top."""
+
+    kind: str          # service/customer/remote/problem/sync/cnote/deal/item/option/removed/inote/snote/more
+    text: str
+    top: int
+    height: int
+    indent: int = 0
+    prefix: str = ""   # quantity column for items
+    item: int = -1     # index in ticket.items for an item and its option/note lines
+
+
+def _height(kind: str, text: str, width: int) -> int:
+    metrics = QFontMetrics(font_for(font_key(kind)))
+    rect = metrics.boundingRect(QRect(0, 0, max(20, width), 100_000), WRAP, text)
+    return rect.height()
+
+
+def font_key(kind: str) -> str:
+    return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
+            "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
+            "snote": "body", "more": "more"}.get(kind, kind)
+
+
+Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
+
+
+def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
+    """Every line of the card body in reading order, before any height is known."""
+    lines: list[Line] = []
+    times = _times_text(ticket, tz)
+    lines.append(("service", ticket.service_label + (f"  ·  {times}" if times else ""),
+                  0, "", -1))
+    who = "  ".join(part for part in (ticket.customer_name, ticket.customer_phone) if part)
+    if who:
+        lines.append(("customer", who, 0, "", -1))
+    for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
+                       ("sync", ticket.sync_badge)):
+        if text:
+            lines.append((kind, text, 0, "", -1))
+    if ticket.customer_notes:
+        lines.append(("cnote", "✍ " + ticket.customer_notes, 0, "", -1))
+    lines.extend(_item_lines(ticket))
+    if ticket.seller_notes:
+        lines.append(("snote", "Note: " + ticket.seller_notes, 0, "", -1))
+    return lines
+
+
+def _item_lines(ticket: TicketView) -> list[Line]:
+    lines: list[Line] = []
+    for index, item in enumerate(ticket.items):
+        if item.deal_label:
+            lines.append(("deal", "◆ " + item.deal_label, 0, "", index))
+        lines.append(("item", item.name, ITEM_INDENT, f"{item.quantity}×", index))
+        for group in item.groups:
+            label = f"{group.list_name}: " if group.list_name else ""
+            lines.append(("option", label + ", ".join(group.names), ITEM_INDENT, "", index))
+        for name in item.removed:
+            lines.append(("removed", name, ITEM_INDENT, "NO", index))
+        if item.notes:
+            lines.append(("inote", "“" + item.notes + "”", ITEM_INDENT, "", index))
+    return lines
+
+
+def _times_text(ticket: TicketView, tz: tzinfo | None) -> str:
+    expected = format_clock(ticket.expected_time, tz)
+    confirmed = format_clock(ticket.confirmed_time, tz)
+    if confirmed and expected and confirmed != expected:
+        return f"for {expected} → {confirmed} ✔"
+    if confirmed:
+        return f"for {confirmed} ✔"
+    return f"for {expected}" if expected else ""
+
+
+def fit_words(text: str, kind: str, width: int) -> str:
+    """Break words wider than the card (a 5,000-letter word, a URL) with invisible break points,
+    so word-wrapping never spills out of the card; normal words keep wrapping whole."""
+    metrics = QFontMetrics(font_for(font_key(kind)))
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return re.sub(r"\S+", lambda m: _split_word(m.group(0), metrics, width), text)
+
+
+def _split_word(word: str, metrics: QFontMetrics, width: int) -> str:
+    if metrics.horizontalAdvance(word) <= width:
+        return word
+    pieces, current = [], ""
+    for char in word:
+        if current and metrics.horizontalAdvance(current + char) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    pieces.append(current)
+    return "\u200b".join(pieces)
+
+
+def layout_body(ticket: TicketView, width: int, max_height: int,
+                tz: tzinfo | None) -> tuple[list[Block], int]:
+    """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line."""
+    blocks: list[Block] = []
+    top = 0
+    lines = _body_lines(ticket, tz)
+    more_height = _height("more", "+ 99 more lines", width)
+    for position, (kind, text, indent, prefix, item) in enumerate(lines):
+        text_width = width - indent - (prefix_width(prefix) if kind == "removed" else 0)
+        box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
+        text = fit_words(text, kind, text_width - box - 2)
+        height = _height(kind, text, text_width - box) + (8 if kind == "cnote" else 0)
+        remaining = len(lines) - position
+        if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
+            blocks.append(Block("more", f"+ {remaining} more — tap", top, more_height))
+            return blocks, top + more_height + GAP
+        blocks.append(Block(kind, text, top, height, indent, prefix, item))
+        top += height + (2 if kind in ("option", "removed", "inote") else GAP)
+    return blocks, top
+
+
+def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
+    """The whole ticket as plain text lines (for the detail view of a long order)."""
+    lines = [f"{ticket.reference} — {ticket.status_label}"]
+    for kind, text, indent, prefix, _ in _body_lines(ticket, tz):
+        pad = "      " if indent and kind != "item" else ""
+        lines.append(f"{pad}{prefix} {text}".rstrip() if prefix else f"{pad}{text}")
+    return lines
+
+
+def prefix_width(prefix: str) -> int:
+    return QFontMetrics(font_for("item")).horizontalAdvance(prefix + " ") if prefix else 0

@@ -1,0 +1,1 @@
+"""Location controls: order acceptance (busy / paused) and the opening-hours week editor."""

@@ -1,0 +1,160 @@
+"""The opening-hours week without Qt: a working copy, slot spans for the timeline, error placement.
+
+Validation itself is kds.hubrise.rules.validate_opening_hours (one rule, one place); this module
+only shapes the week for the editor and places each FieldError next to its slot.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kds.hubrise.rules import (
+    DAYS, DEFAULT_CUTOFF, FieldError, business_minutes, hhmm_to_minutes, validate_cutoff_time,
+    validate_opening_hours,
+)
+
+Week = dict[str, list[dict[str, str]]]
+DAY_LABELS = {"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday",
+              "thursday": "Thursday", "friday": "Friday", "saturday": "Saturday",
+              "sunday": "Sunday"}
+STEP_MINUTES = 15
+_FIELD_RE = re.compile(r"^opening_hours\.([a-z]+)(?:\[(\d+)\])?(?:\.(from|to))?$")
+
+
+def week_from_raw(hours: object) -> Week:
+    """All seven days, closed days as []; slot values kept as given so problems stay visible."""
+    week: Week = {day: [] for day in DAYS}
+    if not isinstance(hours, dict):
+        return week
+    for day in DAYS:
+        slots = hours.get(day)
+        if isinstance(slots, list):
+            week[day] = [{"from": str(s.get("from", "")), "to": str(s.get("to", ""))}
+                         for s in slots if isinstance(s, dict)]
+    return week
+
+
+def week_body(week: Week, cutoff_time: str) -> dict[str, Any]:
+    """The one PATCH /location body Save sends."""
+    return {"opening_hours": copy.deepcopy({day: week.get(day, []) for day in DAYS}),
+            "cutoff_time": cutoff_time}
+
+
+def validate_week(week: Week, cutoff_time: str) -> list[FieldError]:
+    return validate_cutoff_time(cutoff_time) + validate_opening_hours(
+        {day: week.get(day, []) for day in DAYS}, cutoff_time)
+
+
+@dataclass
+class PlacedErrors:
+    """FieldErrors sorted by where the editor shows them."""
+
+    by_slot: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    by_day: dict[str, list[str]] = field(default_factory=dict)
+    cutoff: list[str] = field(default_factory=list)
+    general: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_slot or self.by_day or self.cutoff or self.general)
+
+
+def place_errors(errors: list[FieldError] | list[dict[str, str]]) -> PlacedErrors:
+    placed = PlacedErrors()
+    for error in errors:
+        name, message = _field_and_message(error)
+        match = _FIELD_RE.match(name)
+        if name == "cutoff_time":
+            placed.cutoff.append(message)
+        elif match and match.group(1) in DAYS and match.group(2) is not None:
+            key = (match.group(1), int(match.group(2)))
+            placed.by_slot.setdefault(key, []).append(_slot_words(match.group(3), message))
+        elif match and match.group(1) in DAYS:
+            placed.by_day.setdefault(match.group(1), []).append(message)
+        else:
+            placed.general.append(f"{name}: {message}" if name and name != "opening_hours"
+                                  else message)
+    return placed
+
+
+def _field_and_message(error: FieldError | dict[str, str]) -> tuple[str, str]:
+    if isinstance(error, FieldError):
+        return error.field, error.message
+    return str(error.get("field") or ""), str(error.get("message") or "")
+
+
+def _slot_words(end: str | None, message: str) -> str:
+    prefix = {"from": "Opens: ", "to": "Closes: "}.get(end or "", "")
+    return prefix + message
+
+
+def slot_span(slot: dict[str, str], cutoff_time: str) -> tuple[int, int] | None:
+    """Minutes since the business day started (at the cutoff), for drawing; None if unreadable."""
+    try:
+        start = business_minutes(slot["from"], cutoff_time, is_end=False)
+        end = business_minutes(slot["to"], cutoff_time, is_end=True)
+    except (KeyError, ValueError):
+        return None
+    return start, end
+
+
+def after_midnight(slot: dict[str, str], cutoff_time: str) -> bool:
+    """True for 18:00–01:00 style slots that close after midnight but before the cutoff."""
+    try:
+        return hhmm_to_minutes(slot["to"]) < hhmm_to_minutes(slot["from"]) and \
+            slot_span(slot, cutoff_time) is not None and \
+            business_minutes(slot["to"], cutoff_time, is_end=True) > \
+            business_minutes(slot["from"], cutoff_time, is_end=False)
+    except (KeyError, ValueError):
+        return False
+
+
+def slot_label(slot: dict[str, str], cutoff_time: str) -> str:
+    text = f"{slot.get('from', '?')} – {slot.get('to', '?')}"
+    return text + " ☾" if after_midnight(slot, cutoff_time) else text
+
+
+def shift_time(hhmm: str, minutes: int) -> str:
+    """Move a time of day by whole minutes, wrapping round midnight."""
+    try:
+        value = hhmm_to_minutes(hhmm)
+    except ValueError:
+        value = 12 * 60
+    value = (value + minutes) % (24 * 60)
+    return f"{value // 60:02d}:{value % 60:02d}"
+
+
+def new_slot(slots: list[dict[str, str]], cutoff_time: str) -> dict[str, str]:
+    """A sensible slot to add: lunch on an empty day, else two hours after the last one ends."""
+    if not slots:
+        return {"from": "12:00", "to": "14:00"}
+    spans = [s for s in (slot_span(x, cutoff_time) for x in slots) if s is not None]
+    if not spans:
+        return {"from": "12:00", "to": "14:00"}
+    last_end = max(end for _, end in spans)
+    start = shift_time(cutoff_time, min(last_end + 60, 24 * 60 - 2 * 60))
+    return {"from": start, "to": shift_time(start, 120)}
+
+
+def copy_day_to_all(week: Week, day: str) -> Week:
+    return {other: copy.deepcopy(week.get(day, [])) for other in DAYS}
+
+
+def cutoff_warning(old: str, new: str, week: Week) -> str:
+    """Words about what moving the cutoff changes, and how many slots it would break."""
+    if old == new:
+        return ("The business day starts at the cutoff time. A slot that closes after midnight "
+                "belongs to the day it opened only if it closes before the cutoff.")
+    broken = len(place_errors(validate_opening_hours({d: week.get(d, []) for d in DAYS},
+                                                     new)).by_slot)
+    text = (f"The business day will start at {new} instead of {old}: slots closing after "
+            f"midnight must now close before {new} to stay on the day they open.")
+    if broken:
+        text += f" {broken} slot{'s' if broken > 1 else ''} would become invalid."
+    return text
+
+
+def normal_cutoff(value: object) -> str:
+    return value if isinstance(value, str) and not validate_cutoff_time(value) else DEFAULT_CUTOFF

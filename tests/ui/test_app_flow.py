@@ -1,0 +1,132 @@
+"""The whole app in demo mode, driven like staff: simulator → poller → store → board → outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kds.clock import SystemClock
+from kds.config import parse_config
+from kds.sim.world import DEMO_PLATFORM_TOKEN
+from kds.ui.controller import AppController
+from kds.ui.sound import NullSoundPlayer
+
+COLLECTION_ORDER = {
+    "status": "new", "service_type": "collection", "collection_code": "AB12",
+    "customer_notes": "<img src=x> no onions please",
+    "items": [{"product_name": "Margherita", "sku_name": "Large", "price": "14.00 EUR",
+               "quantity": "2", "options": [
+                   {"option_list_name": "Toppings", "name": "Onions", "removed": True}]}],
+}
+
+
+async def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+async def start_demo_app(tmp_path, qtbot) -> AppController:
+    config = parse_config(["--demo", "--data-dir", str(tmp_path)], {})
+    controller = AppController(config, SystemClock(), player=NullSoundPlayer())
+    qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
+    await controller.start()
+    controller.runtime.engine.poll_floor = 0.2  # the test should not wait for demo polling
+    return controller
+
+
+@pytest.mark.asyncio
+async def test_platform_order_appears_on_the_board_and_each_tap_reaches_the_simulator(
+        qtbot, tmp_path):
+    controller = await start_demo_app(tmp_path, qtbot)
+    try:
+        world = controller.runtime.demo.world
+        order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
+        board = controller.board
+        await wait_for(lambda: board.ticket(order_id) is not None)
+        # Auto-acknowledge: the platform sees "received" without anyone touching the screen.
+        await wait_for(lambda: world.orders[order_id]["status"] == "received")
+
+        dialog = board.press_main_button(order_id)
+        assert dialog is not None, "accepting offers a confirmed time"
+        qtbot.mouseClick(dialog.minute_buttons[10], Qt.MouseButton.LeftButton)
+        await wait_for(lambda: world.orders[order_id]["status"] == "accepted")
+        assert world.orders[order_id]["confirmed_time"] is not None
+
+        board.press_main_button(order_id)
+        await wait_for(lambda: world.orders[order_id]["status"] == "in_preparation")
+        board.press_main_button(order_id)
+        await wait_for(lambda: world.orders[order_id]["status"] == "awaiting_collection")
+        assert controller.runtime.store.get_order(order_id).status == "awaiting_collection"
+    finally:
+        await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_recall_after_a_mistaken_bump_reaches_the_simulator(qtbot, tmp_path):
+    controller = await start_demo_app(tmp_path, qtbot)
+    try:
+        world = controller.runtime.demo.world
+        body = dict(COLLECTION_ORDER, status="in_preparation")
+        order_id = world.create_order(DEMO_PLATFORM_TOKEN, body)["id"]
+        board = controller.board
+        await wait_for(lambda: board.ticket(order_id) is not None)
+        board.press_main_button(order_id)
+        await wait_for(lambda: world.orders[order_id]["status"] == "awaiting_collection")
+        assert board.recall_last()
+        await wait_for(lambda: world.orders[order_id]["status"] == "in_preparation")
+    finally:
+        await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_cancellation_by_the_platform_is_flagged_on_the_board(qtbot, tmp_path):
+    controller = await start_demo_app(tmp_path, qtbot)
+    try:
+        world = controller.runtime.demo.world
+        order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
+        board = controller.board
+        await wait_for(lambda: board.ticket(order_id) is not None)
+        world.update_order(DEMO_PLATFORM_TOKEN, order_id, {"status": "cancelled"})
+        await wait_for(lambda: (t := board.ticket(order_id)) is not None
+                       and t.remote_change == "cancelled")
+    finally:
+        await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_demo_screenshot_shows_header_health_and_tickets(qtbot, tmp_path):
+    controller = await start_demo_app(tmp_path, qtbot)
+    try:
+        controller.window.resize(1366, 768)
+        await wait_for(lambda: controller.runtime.engine.health().last_poll_at is not None)
+        controller.window.update_header()
+        header = controller.board.header
+        assert "Online" in header.health.text()
+        assert header.location.text() == "Paris"
+        image = controller.window.grab()
+        assert image.width() == 1366 and image.save(str(tmp_path / "shot.png"))
+    finally:
+        await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_busy_from_the_acceptance_page_reaches_the_simulator(qtbot, tmp_path):
+    controller = await start_demo_app(tmp_path, qtbot)
+    try:
+        world = controller.runtime.demo.world
+        controller.window.show_page("acceptance")
+        assert controller.window.current_page() == "acceptance"
+        panel = controller.acceptance
+        await wait_for(lambda: controller.runtime.store.get_location_raw() is not None)
+        panel.go_busy(15, panel.resume_key)
+        await wait_for(lambda: world.location["order_acceptance"]["mode"] == "busy")
+        assert world.location["order_acceptance"]["extra_preparation_time"] == 15
+    finally:
+        await controller.stop_runtime()
