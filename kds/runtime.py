@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kds.clock import Clock, SystemClock
+from kds.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine, make_limiter
@@ -60,6 +61,16 @@ class DemoWorld:
         from kds.sim.world import DEMO_KDS_TOKEN
 
         return DEMO_KDS_TOKEN
+
+    def connection_info(self) -> ConnectionInfo:
+        """What the connection screen shows for the demo account."""
+        from kds.sim.demo import ACCOUNT, CATALOG, CUSTOMER_LIST, LOCATION_ID
+
+        return ConnectionInfo(location_id=LOCATION_ID, location_name="Paris (demo)",
+                              account_id=ACCOUNT["id"], account_name=ACCOUNT["name"],
+                              catalog_id=CATALOG["id"], catalog_name=CATALOG["name"],
+                              customer_list_id=CUSTOMER_LIST["id"],
+                              customer_list_name=CUSTOMER_LIST["name"], api_url=self.base_url)
 
     def seed_orders(self, count: int = DEMO_FIRST_ORDERS) -> None:
         for _ in range(count):

@@ -70,9 +70,8 @@ class AppController:
     async def start_demo(self) -> None:
         runtime = start_demo_runtime(self.config.data_dir / "demo", self.clock)
         self.service = self._connection_service(runtime.demo.base_url if runtime.demo else "")
-        info = ConnectionInfo(location_id="3r4s3-1", location_name="Paris (demo)",
-                              account_id="3r4s3", account_name="Bella Pizza",
-                              api_url=runtime.demo.base_url if runtime.demo else "")
+        assert runtime.demo is not None
+        info = runtime.demo.connection_info()
         await self._run(runtime, info)
 
     async def start_connected(self, api_url: str, token: str) -> None:
@@ -149,10 +148,13 @@ class AppController:
 
     def _add_settings_page(self) -> None:
         screen = SettingsScreen(self.store.get_settings(), on_save=self._save_settings)
+        screen.closed.connect(lambda: self.window.show_page("board"))
         self.window.set_page("settings", screen)
 
     def _add_connection_page(self, info: ConnectionInfo) -> None:
         screen = ConnectionInfoScreen(_StopThenDisconnect(self), info)
+        screen.closed.connect(lambda: self.window.show_page("board"))
+        screen.reconnectRequested.connect(self.show_connect)
         screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
         self.window.set_page("connection", screen)
 

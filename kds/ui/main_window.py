@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
             button = QPushButton(label)
             button.setObjectName("navButton")
             button.setCheckable(True)
-            button.setMinimumHeight(64)
+            button.setMinimumHeight(56)
             button.clicked.connect(lambda _=False, k=key: self.show_page(k))
             self.nav_group.addButton(button)
             self.nav_buttons[key] = button

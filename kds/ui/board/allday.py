@@ -29,7 +29,7 @@ class AllDayPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("allDayList")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setWordWrap(True)
+        self.list.setWordWrap(False)  # wrapped lines lost the count column; elide instead
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
