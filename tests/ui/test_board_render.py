@@ -186,3 +186,21 @@ def test_a_failing_store_keeps_the_last_known_tickets(qtbot: Any, clock: FakeClo
     clock.advance(11)
     board.tick()
     assert board.message.text() == ""
+
+
+def test_a_very_long_note_is_clipped_so_the_items_still_show(qapp):
+    from kds.ui.board.layout import CLIPPED, NOTE_MAX_LINES, clip_note, layout_body
+    from kds.ui.board.ticket import ItemLine
+
+    novel = "Please read carefully. " * 200
+    raw = sample_order(1, START)
+    raw["customer_notes"] = novel
+    ticket = build_ticket_from(raw)
+    blocks, _ = layout_body(ticket, 280, 500, None)
+    kinds = [block.kind for block in blocks]
+    assert "item" in kinds, kinds                      # the food is never pushed off the card
+    note = next(block for block in blocks if block.kind == "cnote")
+    assert note.text.endswith(CLIPPED)
+    assert clip_note("short note", "cnote", 280) == "short note"
+    assert NOTE_MAX_LINES >= 3
+    assert isinstance(ticket.items[0], ItemLine)

@@ -143,6 +143,8 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
         text_width = width - indent - (prefix_width(prefix) if kind == "removed" else 0)
         box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
         text = fit_words(text, kind, text_width - box - 2)
+        if kind in NOTE_KINDS:
+            text = clip_note(text, kind, text_width - box)
         height = _height(kind, text, text_width - box) + (8 if kind == "cnote" else 0)
         remaining = len(lines) - position
         if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
@@ -151,6 +153,26 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
         blocks.append(Block(kind, text, top, height, indent, prefix, item))
         top += height + (2 if kind in ("option", "removed", "inote") else GAP)
     return blocks, top
+
+
+NOTE_KINDS = frozenset({"cnote", "inote", "snote"})
+NOTE_MAX_LINES = 4   # a novel in a note must not push the items off the card
+CLIPPED = " … (tap ⋯ for all)"
+
+
+def clip_note(text: str, kind: str, width: int) -> str:
+    """Cut a note to NOTE_MAX_LINES lines; the full text stays in the ticket's detail view."""
+    limit = QFontMetrics(font_for(font_key(kind))).lineSpacing() * NOTE_MAX_LINES + 2
+    if _height(kind, text, width) <= limit:
+        return text
+    low, high = 0, len(text)
+    while low < high:   # the longest prefix that still fits with the marker
+        middle = (low + high + 1) // 2
+        if _height(kind, text[:middle] + CLIPPED, width) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + CLIPPED
 
 
 def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
