@@ -16,31 +16,10 @@ from kds.hubrise.models import (
     parse_order,
 )
 from kds.hubrise.money import Money
+from tests.seed_payloads import SEED_001_CREATE_BODY
 
 # Seed 001 §1.1, the create example, with the id HubRise gives it on creation.
-SEED_CREATE_ORDER = {
-    "id": "5dpm9",
-    "status": "new", "private_ref": "3345", "customer_id": "ve343",
-    "items": [
-        {"product_name": "Margarita", "sku_ref": "MAR-SM", "sku_name": "Small",
-         "price": "9.00 EUR", "quantity": "2",
-         "options": [{"option_list_name": "Sauce", "name": "Barbecue", "ref": "BBQ",
-                      "price": "1.00 EUR"}]},
-        {"product_name": "Brownie", "sku_ref": "BROWN", "price": "3.00 EUR", "quantity": "1",
-         "deal_line": {"deal_key": "0", "label": "Dessert"}},
-        {"product_name": "Coke", "sku_ref": "COK", "price": "1.00 EUR", "quantity": "1",
-         "deal_line": {"deal_key": "0", "label": "Drink"}},
-        {"product_name": "Wings BBQ", "sku_ref": "WBBQ", "price": "4.00 EUR", "quantity": "1",
-         "points_used": "5.0"},
-    ],
-    "deals": {"0": {"name": "Buy a dessert, get a drink for 1€", "ref": "FREEDRINK"}},
-    "discounts": [{"name": "5€ off your order", "ref": "5OFF", "price_off": "5.00 EUR"}],
-    "charges": [{"name": "Delivery < 15 km", "ref": "DEL", "price": "1.50 EUR"}],
-    "payments": [{"name": "PayPal", "ref": "PP", "amount": "23.50 EUR", "info": {"email": ""}}],
-    "loyalty_operations": [{"name": None, "ref": "LOY", "delta": "-5",
-                            "reason": "Points used on order", "new_balance": "1.5"}],
-    "total": "23.50 EUR",
-}
+SEED_CREATE_ORDER = {"id": "5dpm9", **SEED_001_CREATE_BODY}
 
 # Seed 001 §1.2, the retrieve example (its elided "..." fields left out).
 SEED_RETRIEVE_ORDER = {

@@ -8,6 +8,7 @@ from kds.hubrise.rules import (FieldError, validate_cutoff_time, validate_locati
                                validate_opening_hours, validate_order_acceptance,
                                validate_order_create, validate_order_update,
                                validate_preparation_time)
+from tests.seed_payloads import SEED_001_CREATE_BODY
 
 # Seed 004 §1.2, verbatim (comments removed).
 SEED_004_PATCH = {
@@ -28,28 +29,7 @@ SEED_004_PATCH = {
 }
 
 # Seed 001 §1.1, verbatim.
-SEED_001_ORDER = {
-    "status": "new", "private_ref": "3345", "customer_id": "ve343",
-    "items": [
-        {"product_name": "Margarita", "sku_ref": "MAR-SM", "sku_name": "Small",
-         "price": "9.00 EUR", "quantity": "2",
-         "options": [{"option_list_name": "Sauce", "name": "Barbecue", "ref": "BBQ",
-                      "price": "1.00 EUR"}]},
-        {"product_name": "Brownie", "sku_ref": "BROWN", "price": "3.00 EUR", "quantity": "1",
-         "deal_line": {"deal_key": "0", "label": "Dessert"}},
-        {"product_name": "Coke", "sku_ref": "COK", "price": "1.00 EUR", "quantity": "1",
-         "deal_line": {"deal_key": "0", "label": "Drink"}},
-        {"product_name": "Wings BBQ", "sku_ref": "WBBQ", "price": "4.00 EUR", "quantity": "1",
-         "points_used": "5.0"},
-    ],
-    "deals": {"0": {"name": "Buy a dessert, get a drink for 1€", "ref": "FREEDRINK"}},
-    "discounts": [{"name": "5€ off your order", "ref": "5OFF", "price_off": "5.00 EUR"}],
-    "charges": [{"name": "Delivery < 15 km", "ref": "DEL", "price": "1.50 EUR"}],
-    "payments": [{"name": "PayPal", "ref": "PP", "amount": "23.50 EUR", "info": {"email": ""}}],
-    "loyalty_operations": [{"name": None, "ref": "LOY", "delta": "-5",
-                            "reason": "Points used on order", "new_balance": "1.5"}],
-    "total": "23.50 EUR",
-}
+SEED_001_ORDER = SEED_001_CREATE_BODY
 
 
 def fields(errors: list[FieldError]) -> list[str]:
