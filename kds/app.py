@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 
 from kds.config import AppConfig, confirm_reset, load_config_or_exit
@@ -28,6 +29,15 @@ def _self_test(config: AppConfig) -> int:
     return 0 if result.ok else 1
 
 
+def apply_text_size(percent: int) -> None:
+    """The kitchen's text size setting scales the whole UI (text and touch targets alike).
+
+    Qt reads the factor once, when the application starts: a change applies at next start.
+    """
+    if percent != 100 and "QT_SCALE_FACTOR" not in os.environ:
+        os.environ["QT_SCALE_FACTOR"] = f"{percent / 100:.2f}"
+
+
 def _run_gui(config: AppConfig) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
@@ -36,11 +46,15 @@ def _run_gui(config: AppConfig) -> int:
     from kds.clock import SystemClock
     from kds.gcguard import start_collector
     from kds.logsetup import register_secret, setup_logging
+    from kds.runtime import open_store
     from kds.ui.controller import AppController
     from kds.ui.theme import apply_theme
 
     setup_logging(config.data_dir)
     register_secret(config.access_token)
+    clock = SystemClock()
+    store = open_store(config.data_dir, clock)
+    apply_text_size(store.get_settings().font_scale_percent)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
     apply_theme(app)
@@ -48,7 +62,7 @@ def _run_gui(config: AppConfig) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        controller = AppController(config, SystemClock())
+        controller = AppController(config, clock, store=store)
         return loop.run_until_complete(controller.run_until_finished())
 
 

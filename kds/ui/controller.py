@@ -15,6 +15,7 @@ from kds.hubrise.oauth import OAuthClient
 from kds.runtime import Runtime, open_store, start_demo_runtime
 from kds.secrets.choose import open_secret_store
 from kds.store.settings import Settings
+from kds.store.store import Store
 from kds.sync.qt_bridge import SyncBridge
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.source import BoardConfig
@@ -34,9 +35,10 @@ log = logging.getLogger(__name__)
 
 
 class AppController:
-    def __init__(self, config: AppConfig, clock: Clock, *, player: SoundPlayer | None = None) -> None:
+    def __init__(self, config: AppConfig, clock: Clock, *, player: SoundPlayer | None = None,
+                 store: Store | None = None) -> None:
         self.config, self.clock = config, clock
-        self.store = open_store(config.data_dir, clock)
+        self.store = store or open_store(config.data_dir, clock)
         self.secrets = open_secret_store(config.data_dir)
         self.service = self._connection_service(config.api_url)
         self.window = MainWindow(clock)
@@ -83,6 +85,8 @@ class AppController:
     async def _run(self, runtime: Runtime, info: ConnectionInfo) -> None:
         self.runtime = runtime
         assert runtime.engine is not None
+        # Settings live in the main store, also in demo mode (whose orders have their own file).
+        runtime.engine.apply_settings(self.store.get_settings())
         self.bridge = SyncBridge(runtime.engine, self.window)
         self.window.health_source = runtime.engine.health
         self.window.location_source = runtime.store.get_location_raw
@@ -97,7 +101,7 @@ class AppController:
 
     # -- pages ----------------------------------------------------------------------------------
     def _add_board_page(self, runtime: Runtime) -> None:
-        settings = runtime.store.get_settings()
+        settings = self.store.get_settings()
         source = KitchenSource(runtime.store, kick=self._kick)
         self.board = BoardScreen(source, self.clock, self._board_config(settings, runtime),
                                  player=self._sound_player(settings))
@@ -106,7 +110,7 @@ class AppController:
 
     def _add_location_pages(self, runtime: Runtime) -> None:
         source = KitchenSource(runtime.store, kick=self._kick)
-        settings = runtime.store.get_settings()
+        settings = self.store.get_settings()
         thresholds = SuggestionThresholds(open_tickets=settings.busy_suggest_open_tickets,
                                           late_tickets=settings.busy_suggest_late_tickets)
         self.acceptance = AcceptancePanel(source, self.clock, thresholds=thresholds)

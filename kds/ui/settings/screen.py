@@ -26,7 +26,7 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
      " min"),
     ("warn_minutes", "Warning (amber)", "This long before the due time", 1, " min"),
     ("late_after_minutes", "Late (red)", "This long after the due time", 1, " min"),
-    ("font_scale_percent", "Text size", "", 10, "%"),
+    ("font_scale_percent", "Text size", "Applies at next start", 10, "%"),
     ("busy_suggest_open_tickets", "Suggest busy", "From this many open tickets", 1, ""),
     ("busy_suggest_late_tickets", "…or late tickets", "From this many late tickets", 1, ""),
     ("kiosk", "Kiosk mode", "Full screen, no window controls", 0, ""),
