@@ -47,7 +47,7 @@ def header_info(location_raw: dict[str, Any] | None, health: Health | None,
                       extra_preparation_time=extra, online=health.online and not
                       health.reconnect_needed, offline_since=health.offline_since,
                       last_poll_at=health.last_poll_at, pending=health.pending,
-                      failed=health.failed)
+                      failed=health.failed, reconnect_needed=health.reconnect_needed)
 
 
 class MainWindow(QMainWindow):

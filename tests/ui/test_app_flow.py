@@ -130,3 +130,35 @@ async def test_busy_from_the_acceptance_page_reaches_the_simulator(qtbot, tmp_pa
         assert world.location["order_acceptance"]["extra_preparation_time"] == 15
     finally:
         await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_revoked_token_shows_reconnect_needed_and_keeps_the_cached_board(qtbot, tmp_path):
+    from kds.sim.server import serve_in_thread
+    from kds.sim.world import World
+
+    world = World(SystemClock(), seed=9)
+    world.add_connection("screen-token", "kds", "screen-1")
+    server = serve_in_thread(world)
+    config = parse_config(["--api-url", server.base_url, "--data-dir", str(tmp_path)],
+                          {"KDS_ACCESS_TOKEN": "screen-token"})
+    controller = AppController(config, SystemClock(), player=NullSoundPlayer())
+    qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
+    try:
+        await controller.start()
+        engine = controller.runtime.engine
+        engine.poll_floor = 0.2
+        await wait_for(lambda: engine.connected)
+        order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
+        await wait_for(lambda: controller.board.ticket(order_id) is not None)
+
+        world.remove_connection("screen-token")          # revoked in the back office
+        await wait_for(lambda: engine.health().reconnect_needed)
+        controller.window.update_header()
+        assert "RECONNECT NEEDED" in controller.board.header.health.text()
+        assert controller.board.ticket(order_id) is not None  # the kitchen keeps its tickets
+        connection_page = controller.window.pages["connection"]
+        assert connection_page.reconnect_banner.isVisibleTo(connection_page)
+    finally:
+        await controller.stop_runtime()
+        server.stop()

@@ -25,6 +25,7 @@ class HeaderInfo:
     last_poll_at: datetime | None = None
     pending: int = 0
     failed: int = 0
+    reconnect_needed: bool = False        # HubRise answered 401: staff must connect again
 
 
 def _minutes_until(when: datetime, now: datetime) -> int:
@@ -47,7 +48,9 @@ def acceptance_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
 
 
 def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
-    if info.online:
+    if info.reconnect_needed:
+        text = "✖ RECONNECT NEEDED — HubRise refused this screen's access (see Connection)"
+    elif info.online:
         text = "● Online"
         if info.last_poll_at is not None:
             seconds = max(0, int((now - info.last_poll_at).total_seconds()))
