@@ -28,8 +28,21 @@ class StoreBase:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One SQLite transaction; nested calls join it (as a savepoint) and commit with it."""
-        with self.db.atomic():
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        # IMMEDIATE takes the write lock up front: another process writing to the file (a
+        # second tool, a crashed app's recovery) makes us wait for the busy timeout, where a
+        # deferred transaction would fail half-way with "database is locked".
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
 
     def _now(self) -> datetime:
         return self.clock.now()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kds.clock import Clock
 from kds.config import AppConfig
@@ -32,6 +33,21 @@ from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
 
 log = logging.getLogger(__name__)
+FIRST_PAINT_ENV = "KDS_BENCH_FIRST_PAINT"  # set by tests/bench/bench_app.py only
+
+
+class _FirstPaint(QObject):
+    """Prints one line when the board is first painted, for the cold-start benchmark."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            print("first_paint", flush=True)
+            watched.removeEventFilter(self)
+        return False
+
+
+def report_first_paint(widget: QObject) -> None:
+    widget.installEventFilter(_FirstPaint(widget))
 
 
 class AppController:
@@ -107,6 +123,8 @@ class AppController:
                                  player=self._sound_player(settings))
         self.window.set_page("board", self.board)
         self.window.update_header()
+        if os.environ.get(FIRST_PAINT_ENV):
+            report_first_paint(self.board.views["active"].viewport())
 
     def _add_location_pages(self, runtime: Runtime) -> None:
         source = KitchenSource(runtime.store, kick=self._kick)

@@ -1,0 +1,1 @@
+"""Test and support tools that ship with KDS (fault-injecting proxy, drivers)."""

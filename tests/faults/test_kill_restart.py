@@ -1,0 +1,182 @@
+"""The real app under fire: faults on the wire, SIGKILL at random moments, restarts, a corrupt file.
+
+The simulator runs in this process (so its request log and event queues can be checked); the
+fault proxy sits in front of it; the app is a separate `python -m kds.app` process pointed at
+the proxy. Meanwhile the ordering platform keeps creating, changing and cancelling orders, and
+"staff" tap statuses through the app's own code path: the same Store calls the board makes.
+KDS_SOAK_SECONDS=600 makes it a longer soak (default: a CI-sized run).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kds.clock import SystemClock
+from kds.hubrise.statuses import DONE_STATUSES, next_status
+from kds.sim.server import serve_in_thread as serve_sim
+from kds.sim.world import DEMO_PLATFORM_TOKEN, World
+from kds.store.store import Store
+from kds.tools.faultproxy import FaultProxy, serve_in_thread as serve_proxy
+
+TOKEN = "kds-e2e-token"
+SEED = int(os.environ.get("KDS_FAULT_SEED", "20261124"))
+DRIVE_S = float(os.environ.get("KDS_SOAK_SECONDS", "40"))
+KILLS = max(4, int(DRIVE_S // 10))
+SETTLE_S = 120.0
+
+
+class App:
+    """The kds process: start, SIGKILL, restart."""
+
+    def __init__(self, api_url: str, data_dir: Path) -> None:
+        self.api_url, self.data_dir = api_url, data_dir
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = data_dir.parent / "app-output.log"
+
+    def start(self) -> None:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KDS_ACCESS_TOKEN": TOKEN,
+               "KDS_POLL_FLOOR_S": "1"}
+        with self.log.open("ab") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kds.app", "--api-url", self.api_url,
+                 "--data-dir", str(self.data_dir)], env=env, stdout=output, stderr=output)
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.kill()
+
+
+class Platform:
+    """The ordering platform: new orders, changes and customer cancellations."""
+
+    def __init__(self, world: World, rng: random.Random) -> None:
+        self.world, self.rng, self.count = world, rng, 0
+
+    def act(self) -> None:
+        roll = self.rng.random()
+        open_ids = [o["id"] for o in self.world.orders.values()
+                    if o["status"] in ("new", "received", "accepted")]
+        if roll < 0.1 and open_ids:
+            self.world.update_order(DEMO_PLATFORM_TOKEN, self.rng.choice(open_ids),
+                                    {"status": "cancelled"})
+        elif roll < 0.2 and open_ids:
+            self.world.update_order(DEMO_PLATFORM_TOKEN, self.rng.choice(open_ids),
+                                    {"custom_fields": {"platform": {"rider": f"r{self.count}"}}})
+        else:
+            self.count += 1
+            self.world.create_order(DEMO_PLATFORM_TOKEN, {
+                "status": "new", "service_type": self.rng.choice(
+                    ("delivery", "collection", "eat_in")),
+                "items": [{"product_name": "Margherita", "price": "9.00 EUR", "quantity": "1"}]})
+
+
+def staff_tap(store: Store, rng: random.Random, taps: list[tuple[str, str]]) -> None:
+    """One tap on a random open ticket, exactly as the board makes it."""
+    rows = [r for r in store.active_orders(SystemClock().now(), 24 * 60)
+            if r.status not in DONE_STATUSES and r.status != "new"]
+    if not rows:
+        return
+    row = rng.choice(rows)
+    status = next_status(row.status, row.service_type)
+    if status is not None:
+        store.set_order_status(row.id, status)
+        taps.append((row.id, status))
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.5)
+
+
+def settled(world: World, store: Store) -> bool:
+    counts = store.outbox_counts()
+    return (not world.pending_events(TOKEN) and counts.pending == 0
+            and all(store.has_order(order_id) for order_id in list(world.orders)))
+
+
+def mismatches(world: World, store: Store) -> list[str]:
+    wrong = []
+    for order_id, order in list(world.orders.items()):
+        row = store.get_order(order_id)
+        if row is None or row.status != order["status"]:
+            wrong.append(f"{order_id}: sim {order['status']} store {row and row.status}")
+    return wrong
+
+
+@pytest.fixture
+def stack(tmp_path):
+    world = World(SystemClock(), seed=SEED)  # rate limits on: the app must never cause a 429
+    world.add_connection(TOKEN, "kds", "screen-e2e")
+    sim = serve_sim(world)
+    proxy = FaultProxy("127.0.0.1", sim.port, seed=SEED, rate=0.3, stall_s=11.0)
+    running_proxy = serve_proxy(proxy)
+    app = App(running_proxy.base_url, tmp_path / "data")
+    yield world, proxy, app
+    app.stop()
+    running_proxy.stop()
+    sim.stop()
+
+
+def test_no_order_lost_or_doubled_and_every_tap_lands_through_faults_and_kills(stack):
+    world, proxy, app = stack
+    rng = random.Random(SEED)
+    app.start()
+    wait_until(lambda: (app.data_dir / "kds.sqlite3").exists(), 30, "the app's store")
+    store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
+    platform, taps = Platform(world, rng), []
+    kill_at = sorted(rng.uniform(2, DRIVE_S) for _ in range(KILLS))
+    started = time.monotonic()
+    while (elapsed := time.monotonic() - started) < DRIVE_S:
+        platform.act()
+        staff_tap(store, rng, taps)
+        if kill_at and elapsed >= kill_at[0]:
+            kill_at.pop(0)
+            app.kill()   # SIGKILL: no clean-up, possibly mid-transaction or mid-request
+            app.start()
+        time.sleep(rng.uniform(0.1, 0.6))
+
+    proxy.rate = 0.0   # the network heals; everything must now converge
+    wait_until(lambda: settled(world, store), SETTLE_S, "app and simulator to agree")
+    assert mismatches(world, store) == []
+    # Every tap reached HubRise: the last tap per order is what the simulator holds, unless the
+    # platform cancelled it afterwards (cancellations win over queued taps).
+    last_tap = dict(taps)
+    for order_id, status in last_tap.items():
+        assert world.orders[order_id]["status"] in (status, "cancelled"), order_id
+    assert not [r for r in world.request_log if r.token == TOKEN and r.status == 429]
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    injected = sum(n for fault, n in proxy.counts.items() if fault != "pass")
+    print(f"\norders {len(world.orders)}, taps {len(taps)}, kills {KILLS}, "
+          f"faults {dict(proxy.counts)}")
+    assert injected > 10 and len(world.orders) >= 20 and len(taps) >= 10
+    store.close()
+
+
+def test_a_corrupt_cache_is_moved_aside_and_rebuilt_from_hubrise(stack):
+    world, proxy, app = stack
+    proxy.rate = 0.0
+    ids = [world.create_order(DEMO_PLATFORM_TOKEN, {"status": "accepted"})["id"]
+           for _ in range(5)]
+    app.data_dir.mkdir(parents=True)
+    (app.data_dir / "kds.sqlite3").write_bytes(b"this is not a database" * 500)
+    app.start()
+    wait_until(lambda: list(app.data_dir.glob("kds.sqlite3.corrupt-*")), 30, "the file aside")
+    store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
+    wait_until(lambda: all(store.has_order(i) for i in ids), 60, "orders caught up again")
+    store.close()
