@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -285,6 +286,7 @@ class OrdersMixin(StoreBase):
     def _to_row(record: dict[str, Any],
                 states: dict[str, tuple[SyncState, str | None]]) -> OrderRow:
         state, error = states.get(record["id"], ("ok", None))
+        raw, problems = _decoded(record)
         return OrderRow(
             id=record["id"], status=record["status"], remote_status=record["remote_status"],
             service_type=record["service_type"], created_at=from_db(record["created_at"]),
@@ -292,9 +294,29 @@ class OrdersMixin(StoreBase):
             confirmed_time=from_db(record["confirmed_time"]),
             first_seen_at=from_db_required(record["first_seen_at"]),
             last_status_change_at=from_db_required(record["last_status_change_at"]),
-            raw=json.loads(record["raw"]), problems=tuple(json.loads(record["problems"] or "[]")),
+            raw=raw, problems=problems,
             sync_state=state, sync_error=error, seen=bool(record["seen"]),
             remote_change=record["remote_change"])
+
+
+# Decoding the stored JSON was ~80 % of a board refresh (every open order, every refresh):
+# keep the decoded payloads of recent versions, keyed by their hash. Treat them as read-only.
+_DECODED: OrderedDict[tuple[str, str], tuple[dict[str, Any], tuple[str, ...]]] = OrderedDict()
+DECODED_MAX = 5000
+
+
+def _decoded(record: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    problems_text = record["problems"] or "[]"
+    if not record["payload_hash"]:
+        return json.loads(record["raw"]), tuple(json.loads(problems_text))
+    key = (record["payload_hash"], problems_text)
+    hit = _DECODED.get(key)
+    if hit is None:
+        hit = (json.loads(record["raw"]), tuple(json.loads(problems_text)))
+        _DECODED[key] = hit
+        if len(_DECODED) > DECODED_MAX:
+            _DECODED.popitem(last=False)
+    return hit
 
 
 def _due(confirmed: datetime | None, expected: datetime | None) -> str | None:

@@ -46,6 +46,20 @@ class QueriesMixin(OrdersMixin):
         return (order.created_at or order.first_seen_at) + timedelta(minutes=prep)
 
     def _open_orders(self) -> list[tuple[datetime, OrderRow]]:
+        """Open orders with their due times; one refresh asks three times, the file once.
+
+        The key changes with any commit: ours (total_changes) or another connection's
+        (PRAGMA data_version), so a cached list is never stale.
+        """
+        key = (self.db.conn.total_changes, self._one("PRAGMA data_version"))
+        cached = getattr(self, "_open_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        timed = self._read_open_orders()
+        self._open_cache = (key, timed)
+        return timed
+
+    def _read_open_orders(self) -> list[tuple[datetime, OrderRow]]:
         cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 0")
         names = [d[0] for d in cursor.description]
         records = [dict(zip(names, row)) for row in cursor.fetchall()]

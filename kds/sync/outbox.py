@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.store.orders import PLATFORM_FINAL
 from kds.sync.retry import Backoff, classify, is_network_failure
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,10 @@ class OutboxWorker:
                 self.store.set_location(response)
                 result.location_changed = True
             else:
+                overwritten = _overwritten_final_status(self.store, response)
                 self.store.upsert_remote_order(response)
+                if overwritten is not None:
+                    self.store.restore_platform_status(str(response["id"]), overwritten)
                 result.order_ids.append(str(response.get("id")))
         result.sent.append(entry.id)
         self.retry_at.pop(entry.id, None)
@@ -119,3 +123,13 @@ def _raw(model: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ValueError("response is not a JSON object")
     return raw
+
+
+def _overwritten_final_status(store: Any, response: dict[str, Any]) -> str | None:
+    """Our tap was already on the wire when the platform cancelled (or rejected) the order, and
+    it landed after: HubRise has no conditional update, so put the platform's status back."""
+    order_id = response.get("id")
+    row = store.get_order(order_id) if isinstance(order_id, str) else None
+    if row is None or row.remote_status not in PLATFORM_FINAL:
+        return None
+    return None if response.get("status") in PLATFORM_FINAL else str(row.remote_status)

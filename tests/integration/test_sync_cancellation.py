@@ -80,3 +80,34 @@ def test_cancellation_overwritten_by_a_tap_in_flight_is_put_back(tmp_path):
     assert row.status == "cancelled" and row.remote_change == "cancelled"
     assert store.outbox_counts().pending == 0
     store.close()
+
+
+async def _response_lands_after_the_cancellation_was_applied(tmp_path) -> tuple[World, Store, str]:
+    clock = FakeClock(START)
+    world = World(clock, seed=7)
+    server = serve_in_thread(world)
+    store = Store.open(tmp_path / "kds.sqlite3", clock)
+    try:
+        async with HubRiseClient(server.base_url, DEMO_KDS_TOKEN, clock=clock) as client:
+            engine = SyncEngine(client, store, clock, auto_receive=True)
+            await engine.connect()
+            order_id = world.create_order(DEMO_PLATFORM_TOKEN, ORDER)["id"]
+            await engine.poll_once()                  # "received" queued
+            assert store.due_outbox(clock.now(), 1)   # ...and handed to the sender: in flight
+            clock.advance(2)
+            world.update_order(DEMO_PLATFORM_TOKEN, order_id, {"status": "cancelled"})
+            await engine.poll_once()                  # the cancellation is applied first
+            assert store.get_order(order_id).remote_change == "cancelled"
+            for _ in range(3):                        # then the in-flight tap lands
+                await engine.drain_outbox_once()
+        return world, store, order_id
+    finally:
+        server.stop()
+
+
+def test_a_tap_landing_after_an_applied_cancellation_does_not_revive_the_order(tmp_path):
+    world, store, order_id = asyncio.run(_response_lands_after_the_cancellation_was_applied(tmp_path))
+    assert world.orders[order_id]["status"] == "cancelled"
+    row = store.get_order(order_id)
+    assert row.status == row.remote_status == "cancelled" and row.remote_change == "cancelled"
+    store.close()
