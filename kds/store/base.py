@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kds.clock import Clock
+from kds.store.connection import immediate_transaction
 from kds.store.timefmt import to_db
 
 
@@ -33,16 +34,8 @@ class StoreBase:
             with self.db.atomic():
                 yield
             return
-        # IMMEDIATE takes the write lock up front: another process writing to the file (a
-        # second tool, a crashed app's recovery) makes us wait for the busy timeout, where a
-        # deferred transaction would fail half-way with "database is locked".
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate_transaction(conn):
             yield
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
 
     def _now(self) -> datetime:
         return self.clock.now()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,7 +36,7 @@ def private(path: Path) -> None:
 
 def _create_private(path: Path) -> None:
     if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not path.exists():
         # Create with 0600 before SQLite touches it; SQLite gives -wal/-shm the same mode.
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -45,7 +48,7 @@ def _connect(path: Path) -> Database:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
     try:
         db = Database(conn, execute_plugins=False)
-        db.enable_wal()
+        _enable_wal(db)
         # FULL, not NORMAL: events are acknowledged to HubRise right after our commit, so a
         # commit must survive a power cut too, or an acknowledged order could vanish.
         db.execute("PRAGMA synchronous=FULL")
@@ -55,6 +58,41 @@ def _connect(path: Path) -> Database:
         raise
     private(path)
     return db
+
+
+@contextlib.contextmanager
+def immediate_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception.
+
+    IMMEDIATE takes the write lock up front: another process writing to the file (a second
+    KDS starting, a tool, a crashed app's recovery) makes us wait for the busy timeout, where
+    a deferred transaction that read first would fail half-way with "database is locked".
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _enable_wal(db: Database) -> None:
+    """Switch to WAL, waiting for a connection that is creating the file at the same moment.
+
+    Changing the journal mode needs an exclusive lock, and SQLite answers "database is locked"
+    at once rather than through the busy timeout when the other side holds a pending write
+    (two KDS processes, or a tool opening the file while the app migrates it).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _healthy(db: Database) -> bool:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
+from kds.store.connection import immediate_transaction
+
 Migration = Callable[[Database], None]
 
 
@@ -53,22 +55,28 @@ MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes)
 
 
 def schema_version(db: Database) -> int:
+    if not db["meta"].exists():
+        return 0  # a new file, or the very first migration run failed
     row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
 def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
-    """Run the migrations this file has not had yet; returns the versions applied."""
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-    current = schema_version(db)
-    if current > len(migrations):
-        raise StoreTooNew(
-            f"the data file has schema version {current}, this KDS knows up to {len(migrations)}")
+    """Run the migrations this file has not had yet; returns the versions applied.
+
+    All in one write transaction that reads the version under the lock: two KDS processes
+    opening a new file together queue up, and the second finds the work done.
+    """
     applied: list[int] = []
-    for version, migration in enumerate(migrations[current:], start=current + 1):
-        with db.atomic():  # a migration and its version bump land together or not at all
+    with immediate_transaction(db.conn):
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        current = schema_version(db)
+        if current > len(migrations):
+            raise StoreTooNew(f"the data file has schema version {current}, "
+                              f"this KDS knows up to {len(migrations)}")
+        for version, migration in enumerate(migrations[current:], start=current + 1):
             migration(db)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        [str(version)])
-        applied.append(version)
+            applied.append(version)
     return applied

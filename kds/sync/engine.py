@@ -19,6 +19,9 @@ from kds.sync.retry import Backoff, classify, is_network_failure
 log = logging.getLogger(__name__)
 
 IDLE_RETRY_S = 5.0   # outbox pause when pending entries have no noted retry time
+# Orders arriving outside the published hours mean the kitchen is working anyway (hours not
+# kept up to date, an early start): keep the open rate for this long after the last one.
+ACTIVE_WHILE_CLOSED_S = 20 * 60
 _COST_WEIGHT = 0.2   # how fast the planner's "requests per poll" estimate follows reality
 
 
@@ -50,6 +53,7 @@ class SyncEngine:
         # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
         self.poll_floor: float | None = None
         self._connect_lock = asyncio.Lock()
+        self._last_order_news: Any = None  # clock time of the last poll that changed an order
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
         self._kick_event: asyncio.Event | None = None
@@ -127,6 +131,8 @@ class SyncEngine:
             self._news.online()
             self._news.update(last_poll_at=self.clock.now())
         self._news.orders_changed(result.order_ids)
+        if result.order_ids:
+            self._last_order_news = self.clock.now()
         if result.location_changed:
             self._news.location_changed()
         self.refresh_counts()
@@ -177,7 +183,7 @@ class SyncEngine:
         now = self.clock.now()
         plan = plan_interval(
             budget_from_limiter(self._remaining(), now),
-            is_open=self._is_open(),
+            is_open=self._is_open() or self._recently_busy(),
             mode=self.poll_mode,
             reserve=self.reserve,
             cost_per_poll=self._cost,
@@ -191,7 +197,14 @@ class SyncEngine:
         if self.poll_floor is None:
             return {}
         floor = max(0.1, float(self.poll_floor))
-        return {"default_floor": floor, "fast_floor": min(floor, FAST_FLOOR_S)}
+        # A floor is set by demo mode and test harnesses, which must not wait for "closed".
+        return {"default_floor": floor, "fast_floor": min(floor, FAST_FLOOR_S),
+                "closed_interval": floor}
+
+    def _recently_busy(self) -> bool:
+        if self._last_order_news is None:
+            return False
+        return (self.clock.now() - self._last_order_news).total_seconds() < ACTIVE_WHILE_CLOSED_S
 
     def _is_open(self) -> bool:
         raw = self.store.get_location_raw() or {}

@@ -18,7 +18,7 @@ PollMode = Literal["default", "fast"]
 
 DEFAULT_FLOOR_S = 30.0
 FAST_FLOOR_S = 10.0
-CLOSED_INTERVAL_S = 300.0
+CLOSED_INTERVAL_S = 60.0  # orders may still come while closed (pre-orders, stale hours)
 # Staff actions each window keeps free (a busy day is ~1,500 taps, so the day keeps 2,000).
 DEFAULT_RESERVE = {"minute": 50, "hour": 300, "day": 2000}
 WINDOWS = ("minute", "hour", "day")

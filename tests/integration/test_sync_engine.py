@@ -599,11 +599,40 @@ def test_poll_interval_slows_down_while_the_restaurant_is_closed(world, store, c
     assert engine.plan().interval == 30.0           # Tuesday 12:00 in Paris
     clock.set(datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc))  # 16:00: between services
     plan = engine.plan()
-    assert plan.interval == 300.0 and "closed" in plan.reason
-    assert engine.health().poll_interval == 300.0 and engine.health().poll_reason == plan.reason
+    assert plan.interval == 60.0 and "closed" in plan.reason
+    assert engine.health().poll_interval == 60.0 and engine.health().poll_reason == plan.reason
     clock.set(datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc))  # 19:00: open again
     engine.poll_floor = 3.0  # demo mode against the simulator
     assert engine.plan().interval == 3.0
+
+
+def test_demo_floor_also_applies_while_the_restaurant_is_closed(world, store, clock):
+    # Demo mode on a Monday (closed all day) must still show a new order within seconds.
+    store.set_location(world.location)
+    engine = SyncEngine(object(), store, clock, limiter=RateLimiter(clock))
+    clock.set(datetime(2026, 11, 30, 17, 0, tzinfo=timezone.utc))  # Monday: closed
+    assert engine.plan().interval == 60.0
+    engine.poll_floor = 3.0
+    assert engine.plan().interval < 5.0  # the floor, or a little more if the day budget says so
+
+
+def test_an_order_arriving_while_closed_keeps_the_open_rate_for_a_while(world, server, store, clock):
+    clock.set(datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc))  # 16:00 Paris: between services
+
+    async def scenario() -> tuple[float, float, float]:
+        async with client_for(server.base_url, clock) as client:
+            engine = SyncEngine(client, store, clock)
+            await engine.connect()
+            await engine.poll_once()
+            closed = engine.plan().interval
+            world.create_order(DEMO_PLATFORM_TOKEN, order_body())
+            await engine.poll_once()
+            working = engine.plan().interval
+            clock.advance(21 * 60)
+            return closed, working, engine.plan().interval
+
+    closed, working, later = asyncio.run(scenario())
+    assert (closed, working, later) == (60.0, 30.0, 60.0)
 
 
 def test_limiter_counters_are_saved_coalesced_but_a_429_hold_at_once(clock):

@@ -43,7 +43,7 @@ def test_open_location_polls_at_the_default_30_second_floor():
 
 def test_closed_location_polls_slowly():
     plan = plan_interval(budget(), is_open=False)
-    assert plan.interval == 300.0
+    assert plan.interval == 60.0
     assert "closed" in plan.reason
 
 

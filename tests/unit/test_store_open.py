@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,44 @@ def test_a_locked_file_is_reported_not_moved_aside(
         holder.rollback()
         holder.close()
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_opening_waits_for_another_process_that_is_still_creating_the_file(tmp_path: Path) -> None:
+    # The kill/restart harness opens the file while the app creates it: the switch to WAL
+    # must wait for the creator's write, not fail with "database is locked".
+    path = tmp_path / "kds.sqlite3"
+    creator = sqlite3.connect(str(path), timeout=0, check_same_thread=False)
+    creator.execute("BEGIN EXCLUSIVE")
+    creator.execute("CREATE TABLE t (x)")
+    release = threading.Timer(0.5, creator.commit)
+    release.start()
+    try:
+        store = Store.open(path, FakeClock())
+    finally:
+        release.join()
+        creator.close()
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_three_screens_opening_a_new_file_together_all_succeed(tmp_path: Path) -> None:
+    # Without an up-front write lock the migrations of two openers deadlock and one fails
+    # at once with "database is locked" (seen in CI: a harness opening the app's new file).
+    failures: list[BaseException] = []
+    for attempt in range(15):
+        path = tmp_path / f"race{attempt}" / "kds.sqlite3"
+        barrier = threading.Barrier(3)
+
+        def open_once() -> None:
+            barrier.wait()
+            try:
+                Store.open(path, FakeClock()).close()
+            except BaseException as exc:  # collected and asserted on below
+                failures.append(exc)
+
+        threads = [threading.Thread(target=open_once) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
