@@ -17,7 +17,8 @@ from kds.clock import Clock, SystemClock
 from kds.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
 from kds.store.store import Store
-from kds.sync.engine import SyncEngine, make_limiter
+from kds.sync.engine import SyncEngine
+from kds.sync.limiter_store import make_limiter
 
 log = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from kds.clock import Clock
 from kds.sync.health import Health, PollResult
+from kds.sync.limiter_store import client_limiter, persist_limiter
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
 from kds.sync.planner import (
@@ -43,8 +44,8 @@ class SyncEngine:
         self.clock = clock
         self.poll_mode: PollMode = poll_mode
         self.reserve = reserve
-        self.limiter = limiter if limiter is not None else _client_limiter(client)
-        self._saver = _persist_limiter(self.limiter, store, clock)
+        self.limiter = limiter if limiter is not None else client_limiter(client)
+        self._saver = persist_limiter(self.limiter, store, clock)
         self.poller = Poller(client, store, clock, auto_receive=auto_receive)
         self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
         self._news = News(clock)
@@ -161,8 +162,8 @@ class SyncEngine:
     def set_client(self, client: Any) -> None:
         """Use another HubRise client from now on (new token, or the network path changed)."""
         self.client = self.poller.client = self.outbox.client = client
-        self.limiter = _client_limiter(client) or self.limiter
-        self._saver = _persist_limiter(self.limiter, self.store, self.clock)
+        self.limiter = client_limiter(client) or self.limiter
+        self._saver = persist_limiter(self.limiter, self.store, self.clock)
 
     def reconnected(self, client: Any | None = None) -> None:
         """Staff connected again: resume sending and polling.
@@ -353,63 +354,3 @@ class SyncEngine:
 def _is_hubrise_failure(exc: BaseException) -> bool:
     return (isinstance(exc, (OSError, asyncio.TimeoutError))
             or hasattr(exc, "status") or hasattr(exc, "retryable"))
-
-
-def _client_limiter(client: Any) -> Any:
-    for name in ("limiter", "_limiter"):
-        limiter = getattr(client, name, None)
-        if limiter is not None:
-            return limiter
-    return None
-
-
-class LimiterSaver:
-    """Saves the limiter's counters to the store, at most every `every` seconds.
-
-    One SQLite commit per request cost 15x in throughput; losing a few seconds of counts in a
-    crash is harmless (HubRise's 429 then corrects the limiter), so changes are coalesced.
-    A 429 hold is saved at once: it must survive a restart.
-    """
-
-    def __init__(self, store: Any, clock: Clock, every: float = 5.0) -> None:
-        self.store = store
-        self.clock = clock
-        self.every = every
-        self._latest: dict[str, Any] | None = None
-        self._saved_at: float | None = None
-
-    def __call__(self, state: dict[str, Any]) -> None:
-        self._latest = state
-        now = self.clock.monotonic()
-        blocked = state.get("blocked_until")
-        urgent = isinstance(blocked, (int, float)) and blocked > self.clock.now().timestamp()
-        if urgent or self._saved_at is None or now - self._saved_at >= self.every:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._latest is not None:
-            self.store.save_limiter_state(self._latest)
-            self._latest = None
-            self._saved_at = self.clock.monotonic()
-
-
-def _persist_limiter(limiter: Any, store: Any, clock: Clock) -> LimiterSaver | None:
-    """Attach a saver to a limiter that has none, so a restart cannot overspend a window."""
-    if limiter is None:
-        return None
-    current = getattr(limiter, "on_change", False)
-    if isinstance(current, LimiterSaver):
-        return current
-    if current is None:
-        saver = LimiterSaver(store, clock)
-        limiter.on_change = saver
-        return saver
-    return None
-
-
-def make_limiter(store: Any, clock: Clock) -> Any:
-    """A RateLimiter restored from the store, saving itself back as it changes."""
-    from kds.hubrise.ratelimit import RateLimiter
-
-    return RateLimiter(clock, state=store.load_limiter_state(),
-                       on_change=LimiterSaver(store, clock))

@@ -15,7 +15,8 @@ from kds.hubrise.ratelimit import RateLimiter
 from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, SimError, World
 from kds.store.store import Store
-from kds.sync.engine import SyncEngine, make_limiter
+from kds.sync.engine import SyncEngine
+from kds.sync.limiter_store import make_limiter
 from kds.sync.poller import WANTED_EVENTS
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris, a Tuesday: open
@@ -636,7 +637,7 @@ def test_an_order_arriving_while_closed_keeps_the_open_rate_for_a_while(world, s
 
 
 def test_limiter_counters_are_saved_coalesced_but_a_429_hold_at_once(clock):
-    from kds.sync.engine import LimiterSaver
+    from kds.sync.limiter_store import LimiterSaver
 
     class Saved:
         def __init__(self) -> None:
