@@ -65,6 +65,7 @@ Architecture: $arch
 Maintainer: KDS developers <kds@example.com>
 Installed-Size: $installed_kb
 Depends: libc6 (>= 2.34), libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libfontconfig1, fonts-dejavu-core, libpulse0, tzdata
+Recommends: fonts-noto-color-emoji
 Section: misc
 Priority: optional
 Homepage: https://www.hubrise.com/

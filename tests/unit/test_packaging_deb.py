@@ -82,6 +82,8 @@ def test_deb_declares_the_system_libraries_the_bundle_needs(built_deb: Path) -> 
                     "libwayland-client0", "fonts-dejavu-core"):
         assert library in depends
     assert control_field(built_deb, "Package") == "kds"
+    # Customers write emoji in notes ("🌶️ extra hot"): without a colour emoji font they are boxes.
+    assert control_field(built_deb, "Recommends") == "fonts-noto-color-emoji"
     assert int(control_field(built_deb, "Installed-Size")) > 0
 
 
