@@ -10,12 +10,9 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kds.clock import Clock
 from kds.hubrise.models import parse_order
@@ -29,6 +26,7 @@ from kds.ui.board.keys import BoardKeys
 from kds.ui.board.model import TicketModel, TicketRole
 from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
+from kds.ui.board.tabs import TABS, TabBar
 from kds.ui.board.ticket import TicketView, sort_key, ticket_timing
 from kds.ui.board.undo import Bump, UndoBar
 from kds.ui.board.view import TicketListView
@@ -36,7 +34,6 @@ from kds.ui.sound import NullSoundPlayer, SoundPlayer
 
 log = logging.getLogger(__name__)
 
-TABS = ("active", "scheduled", "done")
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
 BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
@@ -106,37 +103,15 @@ class BoardScreen(QWidget):
         # The undo bar floats over the board: showing it must not move tickets under a finger.
         self.undo_bar.raise_()
 
-    def _tab_bar(self) -> QWidget:
-        bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 6, 12, 6)
-        self.tab_group = QButtonGroup(self)
-        self.tab_buttons: dict[str, QPushButton] = {}
-        for position, tab in enumerate(TABS):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setMinimumSize(150, 64)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, t=tab: self.show_tab(t))
-            self.tab_group.addButton(button, position)
-            self.tab_buttons[tab] = button
-            row.addWidget(button)
-        self.tab_buttons["active"].setChecked(True)
-        # Alerts live in this always-present row, so a new order never shifts the tickets.
-        row.addWidget(self._banner("alertBanner"), 2)
-        row.addWidget(self._banner("changeBanner"), 3)
-        row.addWidget(self._banner("lateBanner"), 2)
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setMinimumWidth(60)
-        self.message.hide()
-        row.addWidget(self.message)
-        self.silence_button = QPushButton("♪ Mute 5 min")
-        self.silence_button.setMinimumSize(180, 64)
-        self.silence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.silence_button.clicked.connect(self.silence)
-        row.addWidget(self.silence_button)
-        return bar
+    def _tab_bar(self) -> TabBar:
+        self.tabs = TabBar()
+        self.tabs.tabClicked.connect(self.show_tab)
+        self.tabs.silence_button.clicked.connect(self.silence)
+        self.tab_group, self.tab_buttons = self.tabs.tab_group, self.tabs.tab_buttons
+        self.alert_banner, self.change_banner = self.tabs.alert_banner, self.tabs.change_banner
+        self.late_banner, self.message = self.tabs.late_banner, self.tabs.message
+        self.silence_button = self.tabs.silence_button
+        return self.tabs
 
     def silence(self) -> None:
         """Mute alert sounds for a while; a second press un-mutes."""
@@ -144,26 +119,13 @@ class BoardScreen(QWidget):
         self._update_mute_label()
 
     def _update_mute_label(self) -> None:
-        left = self.alerter.silence_left()
-        self.silence_button.setText(f"♪ Muted {int(left + 59) // 60} min" if left
-                                    else "♪ Mute 5 min")
+        self.tabs.show_mute(self.alerter.silence_left())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         height = 84
         width = self.width() - self.all_day.width()
         self.undo_bar.setGeometry(0, self.height() - height, max(200, width), height)
-
-    def _banner(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setMinimumHeight(64)
-        label.setMinimumWidth(100)
-        label.setContentsMargins(16, 0, 16, 0)
-        label.hide()
-        setattr(self, name.replace("Banner", "_banner"), label)
-        return label
 
     # -- data ---------------------------------------------------------------------------------
     def current_tab(self) -> str:
@@ -222,12 +184,8 @@ class BoardScreen(QWidget):
         unseen = [t.order_id for t in tickets if t.is_new and not t.done]
         changed = [t.order_id for t in tickets if t.remote_change]
         self.alerter.update(unseen, changed)
-        self.alert_banner.setVisible(bool(unseen))
-        self.alert_banner.setText(f"★ {len(unseen)} NEW")
-        self.change_banner.setVisible(bool(changed))
-        refs = ", ".join(t.reference + " " + t.remote_label.split(" ")[1]
-                         for t in tickets if t.remote_change)
-        self.change_banner.setText(f"✖ {refs}")
+        self.tabs.show_alerts(len(unseen), [t.reference + " " + t.remote_label.split(" ")[1]
+                                            for t in tickets if t.remote_change])
 
     def _update_late(self, now: datetime) -> None:
         thresholds = self.config.thresholds
@@ -236,14 +194,10 @@ class BoardScreen(QWidget):
         if late != self.late_count:
             self.late_count = late
             self.lateChanged.emit(late)
-        hint = " — Busy mode?" if late >= BUSY_HINT_LATE else ""
-        self.late_banner.setText(f"■ {late} LATE{hint}")
-        self.late_banner.setVisible(late > 0)
+        self.tabs.show_late(late, suggest_busy=late >= BUSY_HINT_LATE)
 
     def _update_tab_labels(self) -> None:
-        names = {"active": "Active", "scheduled": "Scheduled", "done": "Done today"}
-        for tab, button in self.tab_buttons.items():
-            button.setText(f"{names[tab]} ({self.models[tab].rowCount()})")
+        self.tabs.set_counts({tab: model.rowCount() for tab, model in self.models.items()})
 
     def _update_sync_counts(self) -> None:
         try:

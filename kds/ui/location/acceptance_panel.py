@@ -22,19 +22,14 @@ from PySide6.QtWidgets import (
 from kds.clock import Clock
 from kds.hubrise.models import OrderAcceptance
 from kds.hubrise.rules import validate_order_acceptance
-from kds.ui.board.ticket import clean_text
 from kds.ui.location import acceptance_logic as logic
+from kds.ui.location.mode_card import ModeCard
 from kds.ui.location.prep_box import PreparationTimeBox
 from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import PatchState, location_tz, patch_state
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import MinutesStepper, plain_label
 
-CARD_STYLE = {
-    "normal": "background: #1f4d36; border: 3px solid #2f6f4f;",
-    "busy": "background: #7a4f0a; border: 3px solid #f5b041;",
-    "paused": "background: #6e1f17; border: 3px solid #e74c3c;",
-}
 PANEL_STYLE = """
 QPushButton#reasonButton { font-size: 19px; padding: 0 10px; }
 QLabel#modeTitle { font-size: 56px; font-weight: bold; background: transparent; }
@@ -89,7 +84,11 @@ class AcceptancePanel(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self._suggestion_bar())
         top = QHBoxLayout()
-        top.addWidget(self._status_card(), 3)
+        self.card = ModeCard()
+        self.title, self.subtitle = self.card.title, self.card.subtitle
+        self.resume_label, self.reason_label = self.card.resume_label, self.card.reason_label
+        self.pending_badge = self.card.pending_badge
+        top.addWidget(self.card, 3)
         self.prep_box = PreparationTimeBox(self.source)
         self.prep_box.sent.connect(self._prep_sent)
         self.prep, self.prep_save = self.prep_box.stepper, self.prep_box.save_button
@@ -122,21 +121,6 @@ class AcceptancePanel(QWidget):
         row.addWidget(self.suggestion_no)
         self.suggestion.hide()
         return self.suggestion
-
-    def _status_card(self) -> QFrame:
-        self.card = QFrame()
-        self.card.setObjectName("modeCard")
-        box = QVBoxLayout(self.card)
-        box.setContentsMargins(20, 12, 20, 12)
-        self.title = plain_label("", "modeTitle")
-        self.subtitle = plain_label("", "modeSubtitle")
-        self.resume_label = plain_label("", "modeResume")
-        self.reason_label = plain_label("", "modeReason", wrap=True)
-        self.pending_badge = plain_label("", "pendingBadge", wrap=True)
-        for widget in (self.title, self.subtitle, self.resume_label, self.reason_label,
-                       self.pending_badge):
-            box.addWidget(widget)
-        return self.card
 
     def _mode_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -372,27 +356,9 @@ class AcceptancePanel(QWidget):
         return (wanted or logic.stored_acceptance(self._raw)).effective(now)
 
     def _show_mode(self, acceptance: OrderAcceptance, now: datetime) -> None:
-        self.title.setText(logic.mode_title(acceptance))
-        self.subtitle.setText(logic.mode_subtitle(acceptance))
-        self.resume_label.setText(logic.resume_text(acceptance, now, location_tz(self._raw)))
-        self.resume_label.setVisible(acceptance.mode != "normal")
-        reason = clean_text(acceptance.reason) if acceptance.mode == "paused" else ""
-        self.reason_label.setText(f"Reason: {reason}" if reason else "")
-        self.reason_label.setVisible(bool(reason))
-        self.card.setStyleSheet(f"QFrame#modeCard {{ {CARD_STYLE[acceptance.mode]} "
-                                "border-radius: 12px; }")
+        self.card.show_mode(acceptance, now, location_tz(self._raw))
         self.normal_button.setEnabled(acceptance.mode != "normal" or self._state.state != "idle")
-        self._show_badge()
-
-    def _show_badge(self) -> None:
-        if self._state.state == "pending":
-            self.pending_badge.setText("↻ Pending — waiting for HubRise to confirm")
-            self.pending_badge.setStyleSheet("background: #6c7a89; color: #ffffff;")
-        elif self._state.state == "failed":
-            self.pending_badge.setText(f"✖ HubRise refused the change: "
-                                       f"{clean_text(self._state.message)}")
-            self.pending_badge.setStyleSheet("background: #c0392b; color: #ffffff;")
-        self.pending_badge.setVisible(self._state.state in ("pending", "failed"))
+        self.card.show_badge(self._state)
 
     def _show_prep(self) -> None:
         shown = self._displayed(self.clock.now())
