@@ -17,7 +17,9 @@ from kds.clock import Clock
 from kds.hubrise import rules
 from kds.hubrise.money import format_time, parse_time
 from kds.sim import demo
-from kds.sim.events import Connection, LoggedRequest, validate_callback, without_state
+from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
+from kds.sim.event_queue import CallbacksAndEvents
+from kds.sim.events import Connection, LoggedRequest
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
 from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_fields,
@@ -25,40 +27,10 @@ from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_
 
 DEMO_KDS_TOKEN = "demo-kds-token"
 DEMO_PLATFORM_TOKEN = "demo-platform-token"
-MAX_PAGE = 100
 UNAUTHORIZED_MESSAGE = "The access token is invalid or the connection has been revoked"
 
 
-class SimError(Exception):
-    """An API error with the documented body (seed 002 §7)."""
-
-    def __init__(self, status: int, error_type: str, message: str | None = None,
-                 errors: list[rules.FieldError] | None = None,
-                 retry_after: float | None = None) -> None:
-        super().__init__(message or error_type)
-        self.status, self.error_type, self.message = status, error_type, message
-        self.errors = errors or []
-        self.retry_after = retry_after
-
-    def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {}
-        if self.message:
-            body["message"] = self.message
-        if self.errors:
-            body["errors"] = [error.as_dict() for error in self.errors]
-        body["error_type"] = self.error_type
-        return body
-
-
-def invalid(errors: list[rules.FieldError]) -> SimError:
-    return SimError(422, "unprocessable_entity", "Validation failed", errors)
-
-
-def not_found(what: str) -> SimError:
-    return SimError(404, "not_found", f"{what} not found")
-
-
-class World:
+class World(CallbacksAndEvents):
     """The demo account's state as HubRise would hold it; every public method takes the lock."""
 
     def __init__(self, clock: Clock, *, rate_limits: bool = True, seed: int | None = None,
@@ -246,7 +218,7 @@ class World:
             matching = [o for o in sorted(self.orders.values(), key=lambda o: -o["_seq"])
                         if self._order_matches(token, o, filters)]
             if cursor is not None:
-                matching = [o for o in matching if o["_seq"] < _cursor_seq(cursor)]
+                matching = [o for o in matching if o["_seq"] < cursor_seq(cursor)]
             page = matching[:count]
             more = len(matching) > count
             next_cursor = f"c{page[-1]['_seq']}" if more and page else None
@@ -328,88 +300,3 @@ class World:
             if errors:
                 raise invalid(errors)
         return updated
-
-    # ------------------------------------------------------------ callbacks and events
-
-    def get_callback(self, token: str) -> dict[str, Any]:
-        with self.lock:
-            callback = self.connection(token).callback
-            return copy.deepcopy(callback) if callback else {"url": None, "events": {}}
-
-    def set_callback(self, token: str, body: Any) -> dict[str, Any]:
-        with self.lock:
-            conn = self.connection(token)
-            errors = validate_callback(body)
-            if errors:
-                raise invalid(errors)
-            conn.callback = {"url": body.get("url"), "events": copy.deepcopy(body["events"])}
-            return copy.deepcopy(conn.callback)
-
-    def delete_callback(self, token: str) -> dict[str, Any]:
-        with self.lock:
-            conn = self.connection(token)
-            conn.callback = None
-            conn.events.clear()  # no callback: nothing is recorded or kept (API-NOTES §1.2)
-            return {"url": None, "events": {}}
-
-    def _record_order_event(self, token: str, event_type: str, order: dict[str, Any],
-                            before: dict[str, Any] | None) -> None:
-        ids = {"order_id": order["id"], "location_id": demo.LOCATION_ID}
-        self._record_event(token, "order", event_type, ids, lambda t: render(order, t),
-                           (lambda t: render(before, t)) if before is not None else None)
-
-    def _record_event(self, author: str, resource: str, event_type: str, ids: dict[str, str],
-                      new_state: Any, previous_state: Any | None) -> None:
-        """One event per other connection whose callback subscribes; none for the author."""
-        created_at = self.now_local()
-        for conn in self.connections.values():
-            subscribed = (conn.callback or {}).get("events", {}).get(resource, [])
-            if conn.token == author or event_type not in subscribed:
-                continue
-            new = new_state(conn.token)
-            old = previous_state(conn.token) if previous_state else None
-            if event_type == "update" and new == old:
-                continue  # nothing this connection can see has changed
-            event: dict[str, Any] = {"id": self.new_id(), "resource_type": resource,
-                                     "event_type": event_type, "created_at": created_at, **ids,
-                                     "_seq": self._next_seq()}
-            if event_type == "update":
-                event["previous_state"] = old
-            event["new_state"] = new
-            conn.events[event["id"]] = event
-
-    def pending_events(self, token: str) -> list[dict[str, Any]]:
-        with self.lock:
-            return [render(event, None) for event in self.connection(token).events.values()]
-
-    def list_events(self, token: str, count: int = MAX_PAGE, cursor: str | None = None
-                    ) -> tuple[list[dict[str, Any]], str | None]:
-        """Oldest first, without state (API-NOTES §1.4)."""
-        with self.lock:
-            events = list(self.connection(token).events.values())
-            if cursor is not None:
-                events = [e for e in events if e["_seq"] > _cursor_seq(cursor)]
-            page = events[:count]
-            next_cursor = f"c{page[-1]['_seq']}" if len(events) > count and page else None
-            return [without_state(event) for event in page], next_cursor
-
-    def get_event(self, token: str, event_id: str) -> dict[str, Any]:
-        with self.lock:
-            event = self.connection(token).events.get(event_id)
-            if event is None:
-                raise not_found("Event")
-            return render(event, None)
-
-    def delete_event(self, token: str, event_id: str) -> dict[str, Any]:
-        with self.lock:
-            event = self.connection(token).events.pop(event_id, None)
-            if event is None:
-                raise not_found("Event")
-            return without_state(event)
-
-
-def _cursor_seq(cursor: str) -> int:
-    try:
-        return int(cursor.removeprefix("c"))
-    except ValueError as exc:
-        raise invalid([rules.FieldError("cursor", f"'{cursor}' is not a valid cursor")]) from exc
