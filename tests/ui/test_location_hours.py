@@ -224,3 +224,15 @@ def test_editor_without_known_hours_shows_a_closed_week_that_cannot_be_saved(qtb
     editor = make_editor(qtbot, MemoryLocationSource(raw={"opening_hours": None}), clock)
     assert all(editor.rows[d].closed_label.isVisible() for d in DAYS)
     assert not editor.save_button.isEnabled()
+
+
+def test_the_preview_line_shows_what_the_edited_week_means_now(qtbot, source, clock):
+    editor = make_editor(qtbot, source, clock)  # Friday 19:40 in Paris, open 18:00–01:00
+    assert editor.preview_label.text() == "With these hours: Open now · closes tomorrow at 01:00"
+    tap(qtbot, editor.rows["friday"].close_button)  # not saved yet: the preview follows the draft
+    assert editor.preview_label.text() == "With these hours: Closed now · opens tomorrow at 18:00"
+    assert editor.preview_label.property("closed") is True  # amber, not the green of "open"
+    tap(qtbot, editor.cancel_button)
+    clock.set(datetime(2026, 11, 28, 0, 30, tzinfo=timezone.utc))  # 01:30 Saturday in Paris
+    qtbot.waitUntil(lambda: "Closed now · opens at 18:00" in editor.preview_label.text(),
+                    timeout=3000)  # the tick refreshes it without a tap

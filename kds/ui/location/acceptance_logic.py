@@ -93,26 +93,36 @@ def end_of_service(now: datetime, hours: object, cutoff_time: str | None,
     """
     if not isinstance(hours, dict):
         return None
-    cutoff = cutoff_time or DEFAULT_CUTOFF
-    try:
-        cut = hhmm_to_minutes(cutoff)
-    except ValueError:
-        cutoff, cut = DEFAULT_CUTOFF, hhmm_to_minutes(DEFAULT_CUTOFF)
-    local = now.astimezone(tz)
-    business_date = local.date()
-    if local.hour * 60 + local.minute < cut:  # before the cutoff: still yesterday's service
-        business_date -= timedelta(days=1)
-    for start, end in _slot_spans(hours, business_date, cutoff, tz):
+    cutoff = usable_cutoff(cutoff_time)
+    for start, end in slot_spans(hours, business_date(now, cutoff, tz), cutoff, tz):
         if start <= now < end:
             return end
     return None
 
 
-def _slot_spans(hours: dict[str, Any], business_date: date, cutoff: str,
-                tz: tzinfo) -> list[tuple[datetime, datetime]]:
+def usable_cutoff(cutoff_time: str | None) -> str:
+    """The location's cutoff, or HubRise's default when it is missing or malformed."""
+    try:
+        hhmm_to_minutes(cutoff_time or "")
+    except ValueError:
+        return DEFAULT_CUTOFF
+    return cutoff_time or DEFAULT_CUTOFF
+
+
+def business_date(now: datetime, cutoff: str, tz: tzinfo) -> date:
+    """The business day `now` belongs to: before the cutoff it is still yesterday's service."""
+    local = now.astimezone(tz)
+    if local.hour * 60 + local.minute < hhmm_to_minutes(cutoff):
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+def slot_spans(hours: dict[str, Any], day: date, cutoff: str,
+               tz: tzinfo) -> list[tuple[datetime, datetime]]:
+    """The opening slots of one business day as (start, end) instants; malformed slots skipped."""
     cut = hhmm_to_minutes(cutoff)
-    day_start = datetime.combine(business_date, time(cut // 60, cut % 60), tzinfo=tz)
-    slots = hours.get(DAYS[business_date.weekday()])
+    day_start = datetime.combine(day, time(cut // 60, cut % 60), tzinfo=tz)
+    slots = hours.get(DAYS[day.weekday()])
     spans = []
     for slot in slots if isinstance(slots, list) else []:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 import copy
+from datetime import timezone, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -22,9 +23,10 @@ from kds.hubrise.rules import DAYS, FieldError
 from kds.ui.board.ticket import clean_text
 from kds.ui.location import hours_logic as hl
 from kds.ui.location.day_row import DayRow
+from kds.ui.location.hours_preview import opening_preview
 from kds.ui.location.slot_dialogs import CutoffEditor, SlotEditor
 from kds.ui.location.source import LocationSource
-from kds.ui.location.sync_state import field_errors_from_message, patch_state
+from kds.ui.location.sync_state import field_errors_from_message, location_tz, patch_state
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import plain_label
 
@@ -46,6 +48,8 @@ QWidget#timePicker { background: transparent; }
 QPushButton:disabled { color: #5d6670; border-color: #2c3138; }
 QPushButton#primaryButton:disabled { background: #2c3138; }
 QLabel#legend { font-size: 18px; color: #a6adb4; }
+QLabel#hoursPreview { font-size: 22px; font-weight: bold; color: #7bd88f; }
+QLabel#hoursPreview[closed="true"] { color: #f5b041; }
 """
 
 
@@ -68,10 +72,11 @@ class OpeningHoursEditor(QWidget):
         self._pending: tuple[int, dict[str, Any]] | None = None  # (outbox id, body sent)
         self._server_errors: list[dict[str, str]] = []
         self._status = ""
+        self.tz: tzinfo = timezone.utc
         self._build()
         self.load_from_source()
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.check_pending)
+        self._timer.timeout.connect(self._tick)
         self._tick_ms = tick_ms
 
     # -- layout ------------------------------------------------------------------------------
@@ -80,6 +85,9 @@ class OpeningHoursEditor(QWidget):
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(6)
         layout.addLayout(self._top_bar())
+        # What the week on screen (not the saved one) means now, before staff save it.
+        self.preview_label = plain_label("", "hoursPreview")
+        layout.addWidget(self.preview_label)
         self.status_label = plain_label("", "editorStatus", wrap=True)
         layout.addWidget(self.status_label)
         layout.addWidget(self._conflict_banner())
@@ -167,6 +175,7 @@ class OpeningHoursEditor(QWidget):
         except Exception:  # a locked or closed database: keep what the editor shows
             log.exception("reading the stored location failed")
             return self.remote_week, self.remote_cutoff
+        self.tz = location_tz(raw)
         return hl.week_from_raw(raw.get("opening_hours")), hl.normal_cutoff(raw.get("cutoff_time"))
 
     def load_from_source(self) -> None:
@@ -247,6 +256,19 @@ class OpeningHoursEditor(QWidget):
         self._status = "HubRise refused these hours — see below. Your edits are kept."
         self._render()
 
+    def show_preview(self) -> None:
+        week = hl.week_body(self.week, self.cutoff)["opening_hours"]
+        preview = opening_preview(week, self.clock.now(), self.cutoff, self.tz)
+        self.preview_label.setText("With these hours: " + preview)
+        closed = not preview.startswith("Open")
+        if self.preview_label.property("closed") != closed:
+            self.preview_label.setProperty("closed", closed)  # amber, not green: not only words
+            self.preview_label.style().polish(self.preview_label)
+
+    def _tick(self) -> None:
+        self.show_preview()  # "opens at 18:00" turns into "open now" without a tap
+        self.check_pending()
+
     def check_pending(self) -> None:
         if self._pending is None:
             return
@@ -301,6 +323,7 @@ class OpeningHoursEditor(QWidget):
         self.cancel_button.setEnabled(self.is_dirty() or bool(self._server_errors))
         self.status_label.setText(self._status_text(invalid))
         self.status_label.setVisible(bool(self.status_label.text()))
+        self.show_preview()
 
     def _status_text(self, invalid: bool) -> str:
         if self._status:
@@ -313,7 +336,7 @@ class OpeningHoursEditor(QWidget):
     # main window's stack, or a closed one, must not keep querying).
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.check_pending()
+        self._tick()
         self._timer.start(self._tick_ms)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
