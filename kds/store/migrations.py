@@ -51,7 +51,13 @@ def _create_indexes(db: Database) -> None:
     db["outbox"].create_index(["resource", "id"], "outbox_by_resource")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes)
+def _add_rush(db: Database) -> None:
+    """Version 3: the kitchen's own rush flag. HubRise has no such field, so it lives only here
+    (upserts never write it); existing orders start not rushed."""
+    db.execute("ALTER TABLE orders ADD COLUMN rush INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush)
 
 
 def schema_version(db: Database) -> int:

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 ORDER_COLUMNS = (
     "id, status, remote_status, service_type, created_at, expected_time, confirmed_time, "
     "due_at, done, first_seen_at, last_status_change_at, seen, remote_change, raw, problems, "
-    "payload_hash, change_fingerprint"
+    "payload_hash, change_fingerprint, rush"
 )
 
 
@@ -92,7 +92,7 @@ class OrdersMixin(StoreBase):
         now = self._now_text()
         self.db.execute(
             f"INSERT INTO orders ({ORDER_COLUMNS}) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?, 0)",
             [order_id, fields.status, fields.status, fields.service_type,
              to_db_or_none(fields.created_at), to_db_or_none(fields.expected_time),
              to_db_or_none(fields.confirmed_time),
@@ -256,6 +256,15 @@ class OrdersMixin(StoreBase):
         with self.transaction():
             self.db.execute("UPDATE orders SET seen = 1 WHERE id = ?", [order_id])
 
+    def set_rush(self, order_id: str, rush: bool) -> None:
+        """Flag (or unflag) an order as a kitchen priority. A local decision only: HubRise has
+        no such field, so there is no outbox entry, and status history stays for statuses."""
+        with self.transaction():
+            cursor = self.db.execute("UPDATE orders SET rush = ? WHERE id = ?",
+                                     [int(rush), order_id])
+            if cursor.rowcount == 0:
+                raise KeyError(f"no order {order_id!r} in the store")
+
     def dismiss_remote_change(self, order_id: str) -> None:
         """Staff saw the change; taps withdrawn because of it stop showing as failures too."""
         with self.transaction():
@@ -296,7 +305,7 @@ class OrdersMixin(StoreBase):
             last_status_change_at=from_db_required(record["last_status_change_at"]),
             raw=raw, problems=problems,
             sync_state=state, sync_error=error, seen=bool(record["seen"]),
-            remote_change=record["remote_change"])
+            remote_change=record["remote_change"], rush=bool(record["rush"]))
 
 
 # Decoding the stored JSON was ~80 % of a board refresh (every open order, every refresh):

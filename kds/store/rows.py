@@ -29,6 +29,7 @@ class OrderRow:
     sync_error: str | None = None    # HubRise's message when sync_state == "failed"
     seen: bool = False               # staff touched it (new-order highlight ends)
     remote_change: RemoteChange | None = None  # changed/cancelled by HubRise, not yet dismissed
+    rush: bool = False               # the kitchen's priority flag (local only, never sent)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,10 @@ class KitchenSource:
         self.kick()
         return entry
 
+    def set_rush(self, order_id: str, rush: bool) -> None:
+        # A kitchen-only flag: nothing goes to the outbox, so there is nothing to kick.
+        self.store.set_rush(order_id, rush)
+
     def enqueue_location_patch(self, body: dict[str, Any], kind: str) -> int:
         entry = self.store.enqueue_location_patch(body, kind)
         self.kick()

@@ -38,6 +38,8 @@ class Palette:
     badge_failed: str = "#c0392b"
     problem: str = "#f39c12"
     done_item: str = "#5d656e"          # an item ticked off by the cook
+    rush: str = "#ffffff"               # the ⚑ RUSH strip: dark on light, under any band colour
+    rush_text: str = "#111111"
 
 
 PALETTE = Palette()

@@ -27,7 +27,7 @@ from kds.ui.board.model import TicketModel, TicketRole
 from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
 from kds.ui.board.tabs import TABS, TabBar
-from kds.ui.board.ticket import TicketView, sort_key, ticket_timing
+from kds.ui.board.ticket import TicketView, active_sort_key, sort_key, ticket_timing
 from kds.ui.board.undo import Bump, UndoBar
 from kds.ui.board.view import TicketListView
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
@@ -152,12 +152,10 @@ class BoardScreen(QWidget):
         done = self._query(self.source.done_today, now, self.config.timezone_name)
         counts = self._query(self.source.all_day_counts, now, lead)
         if active is not None and done is not None:
-            # Cancelled-by-HubRise tickets stay on the active board until someone dismisses
-            # them, and go first: nobody should have to scroll to find a cancellation.
+            # Cancelled-by-HubRise tickets stay on the active board until someone dismisses them.
             pinned = [row for row in done if row.remote_change]
-            self.models["active"].set_tickets(sorted(
-                self.feed.tickets(active + pinned),
-                key=lambda t: (t.remote_change is None, sort_key(t))))
+            self.models["active"].set_tickets(sorted(self.feed.tickets(active + pinned),
+                                                     key=active_sort_key))
         if scheduled is not None:
             self.models["scheduled"].set_tickets(sorted(self.feed.tickets(scheduled), key=sort_key))
         if done is not None:
@@ -300,6 +298,7 @@ class BoardScreen(QWidget):
         menu.chosen.connect(lambda oid, status, reason: self.set_status(
             oid, status, reason=reason or None))
         menu.dismissChange.connect(self.dismiss_change)
+        menu.rushChosen.connect(self.set_rush)
         self._show_dialog(menu)
         return menu
 
@@ -323,6 +322,20 @@ class BoardScreen(QWidget):
         ok = self._call(self.source.set_order_status, order_id, status,
                         confirmed_time=confirmed_time, reason=reason)
         self.alerter.acknowledge(order_id)
+        self.refresh()
+        return ok
+
+    def toggle_rush(self, order_id: str) -> bool:
+        """The P key: rush an open ticket, or take the rush off. A done ticket has nothing left
+        to hurry (its flag is not shown), so it is left alone."""
+        ticket = self.ticket(order_id)
+        if ticket is None or ticket.done:
+            return False
+        return self.set_rush(order_id, not ticket.rush)
+
+    def set_rush(self, order_id: str, rush: bool) -> bool:
+        """A kitchen-only priority: stored locally, never sent to HubRise (no outbox entry)."""
+        ok = self._call(self.source.set_rush, order_id, rush)
         self.refresh()
         return ok
 

@@ -23,9 +23,11 @@ from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
 
 PAD = 12
 BAND = 96           # coloured header band: reference, status, timer, menu button
+RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under the band
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
 LONG_PRESS_MS = 600
+RUSH_LABEL = "⚑ RUSH"
 log = logging.getLogger(__name__)
 
 
@@ -66,14 +68,14 @@ class TicketDelegate(QStyledItemDelegate):
         if cached is None:
             if len(self._cache) > 5000:   # old versions of tickets pile up over a service
                 self._cache.clear()
-            body_max = self.max_height - BAND - BUTTON - 3 * PAD
+            body_max = self.max_height - header_height(ticket) - BUTTON - 3 * PAD
             cached = layout_body(ticket, self.card_width - 2 * PAD, body_max, self.tz)
             self._cache[ticket] = cached
         return cached
 
     def card_height(self, ticket: TicketView) -> int:
         _, body = self._layout(ticket)
-        return min(self.max_height, BAND + body + BUTTON + 3 * PAD)
+        return min(self.max_height, header_height(ticket) + body + BUTTON + 3 * PAD)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         ticket = index.data(TicketRole)
@@ -118,8 +120,9 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_frame(painter, card, ticket, selected)
         self._paint_band(painter, card, ticket)
-        painter.setClipRect(QRect(card.left(), card.top() + BAND + PAD, card.width(),
-                                  card.height() - BAND - BUTTON - 2 * PAD))
+        header = header_height(ticket)
+        painter.setClipRect(QRect(card.left(), card.top() + header + PAD, card.width(),
+                                  card.height() - header - BUTTON - 2 * PAD))
         for block, rect in self.block_rects(card, ticket):
             self._paint_block(painter, rect, block, block.item in ticket.checked)
         painter.setClipping(False)
@@ -128,7 +131,8 @@ class TicketDelegate(QStyledItemDelegate):
     def block_rects(self, card: QRect, ticket: TicketView) -> list[tuple[Block, QRect]]:
         """Each body line with the rectangle it is painted in (also used to hit-test taps)."""
         blocks, _ = self._layout(ticket)
-        left, top, width = card.left() + PAD, card.top() + BAND + PAD, card.width() - 2 * PAD
+        left, width = card.left() + PAD, card.width() - 2 * PAD
+        top = card.top() + header_height(ticket) + PAD
         return [(block, QRect(left, top + block.top, width, block.height)) for block in blocks]
 
     def _paint_frame(self, painter: QPainter, card: QRect, ticket: TicketView,
@@ -171,6 +175,8 @@ class TicketDelegate(QStyledItemDelegate):
             status = "NEW · " + status
         self._draw_line(painter, "status", QRect(left, card.top() + 72, card.width() - 2 * PAD, 22),
                         status)
+        if ticket.rushed:
+            self._paint_rush(painter, card)
         menu = self.menu_rect(card)
         painter.setBrush(QColor(0, 0, 0, 70))
         painter.setPen(QPen(QColor(255, 255, 255, 140), 2))
@@ -178,6 +184,16 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setFont(font_for("button"))
         painter.setPen(QColor(theme.PALETTE.text))
         painter.drawText(menu, int(Qt.AlignmentFlag.AlignCenter), "⋯")
+
+    def _paint_rush(self, painter: QPainter, card: QRect) -> None:
+        """A strip under the band saying "⚑ RUSH": a word, so colour is never the only signal,
+        dark on light so it reads whatever the band's urgency colour."""
+        strip = QRect(card.left(), card.top() + BAND, card.width(), RUSH_ROW)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.color("rush"))
+        painter.drawRect(strip)
+        painter.setPen(theme.color("rush_text"))
+        self._draw_line(painter, "timer", strip.adjusted(PAD, 0, -PAD, 0), RUSH_LABEL)
 
     @staticmethod
     def _band_line(ticket: TicketView, icon: str, due_text: str) -> str:
@@ -320,3 +336,8 @@ _TEXT_COLOURS = {
     "inote": theme.PALETTE.note_bg, "snote": theme.PALETTE.muted, "more": theme.PALETTE.problem,
     "problem": "#1b1b1b",
 }
+
+
+def header_height(ticket: TicketView) -> int:
+    """The band, plus the rush strip on a rushed ticket (the body starts below both)."""
+    return BAND + RUSH_ROW if ticket.rushed else BAND

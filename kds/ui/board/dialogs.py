@@ -1,4 +1,4 @@
-"""Ticket menu (any status, with confirmation and a reason) and the accept-with-time chooser.
+"""Ticket menu (any status, with confirmation and a reason; rush) and the accept-with-time chooser.
 
 Both are opened with QDialog.open() (never exec()): the board keeps running and tests drive
 them without a nested event loop.
@@ -38,10 +38,15 @@ def _plain_label(text: str) -> QLabel:
 
 
 class TicketMenu(QDialog):
-    """Choose a status → confirm with an optional reason → `chosen(order_id, status, reason)`."""
+    """Choose a status → confirm with an optional reason → `chosen(order_id, status, reason)`.
+
+    Rush is one tap, no confirmation: it only reorders this kitchen's screen and is undone the
+    same way → `rushChosen(order_id, rush)`.
+    """
 
     chosen = Signal(str, str, str)
     dismissChange = Signal(str)
+    rushChosen = Signal(str, bool)
 
     def __init__(self, ticket: TicketView, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,10 +64,30 @@ class TicketMenu(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(_plain_label(f"Order {self.ticket.reference} — {self.ticket.status_label}"))
+        layout.addLayout(self._quick_row())
+        layout.addLayout(self._status_grid())
+        close = _button("Close")
+        close.clicked.connect(self.reject)
+        layout.addWidget(close)
+        return page
+
+    def _quick_row(self) -> QHBoxLayout:
+        """One-tap actions that need no confirmation, side by side to keep the menu short."""
+        row = QHBoxLayout()
         if self.ticket.remote_change:
             dismiss = _button("✔ Seen: remove HubRise mark", "primaryButton")
             dismiss.clicked.connect(self._dismiss)
-            layout.addWidget(dismiss)
+            row.addWidget(dismiss)
+        self.rush_button: QPushButton | None = None
+        if not self.ticket.done:   # nothing left to hurry on a done order
+            rushed = self.ticket.rush
+            self.rush_button = _button("Remove rush" if rushed else "⚑ Rush",
+                                       "" if rushed else "primaryButton")
+            self.rush_button.clicked.connect(self._toggle_rush)
+            row.addWidget(self.rush_button)
+        return row
+
+    def _status_grid(self) -> QGridLayout:
         grid = QGridLayout()
         self.status_buttons: dict[str, QPushButton] = {}
         choices = [s for s in ANOMALY_STATUSES + NORMAL_STATUSES if s != self.ticket.status]
@@ -72,11 +97,7 @@ class TicketMenu(QDialog):
             button.clicked.connect(lambda _=False, s=status: self.choose(s))
             self.status_buttons[status] = button
             grid.addWidget(button, position // 3, position % 3)
-        layout.addLayout(grid)
-        close = _button("Close")
-        close.clicked.connect(self.reject)
-        layout.addWidget(close)
-        return page
+        return grid
 
     def _confirm_page(self) -> QWidget:
         page = QWidget()
@@ -116,6 +137,10 @@ class TicketMenu(QDialog):
         if self.status is None:
             return
         self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip())
+        self.accept()
+
+    def _toggle_rush(self) -> None:
+        self.rushChosen.emit(self.ticket.order_id, not self.ticket.rush)
         self.accept()
 
     def _dismiss(self) -> None:

@@ -4,7 +4,9 @@
     Enter, Space  bump the selected ticket (its main button: next status, recall, or "got it")
     Backspace, R  recall: undo the last bump while the undo bar shows, otherwise recall the
                   selected ticket on the Done today tab
-    M             open the selected ticket's menu (reject, cancel, any status)
+    M             open the selected ticket's menu (reject, cancel, any status, rush)
+    P             rush the selected ticket (it goes first on Active, marked ⚑ RUSH), or
+                  take the rush off; a kitchen-only priority, never sent to HubRise
     1 / 2 / 3     show Active / Scheduled / Done today
     Esc           mute the alert sound for 5 minutes, or un-mute (tickets stay highlighted)
 """
@@ -69,6 +71,9 @@ class BoardKeys:
             return True
         if key == Qt.Key.Key_M:
             board.open_menu(order_id)
+            return True
+        if key == Qt.Key.Key_P:
+            board.toggle_rush(order_id)   # the ticket moves; Qt keeps it selected
             return True
         return False
 

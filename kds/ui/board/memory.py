@@ -42,7 +42,8 @@ class MemoryBoardSource:
             first_seen_at=old.first_seen_at if old else now,
             last_status_change_at=now, raw=raw,
             problems=tuple(f"{p.field}: {p.message}" for p in order.problems),
-            seen=seen if old is None else old.seen, remote_change=remote_change)
+            seen=seen if old is None else old.seen, remote_change=remote_change,
+            rush=old.rush if old else False)   # the kitchen's flag: HubRise never sends it
         self.rows[order.id] = row
         return row
 
@@ -111,6 +112,11 @@ class MemoryBoardSource:
         self.rows[order_id] = dataclasses.replace(self.rows[order_id], remote_change=None,
                                                   seen=True)
         self.calls.append(("dismiss", order_id, {}))
+
+    def set_rush(self, order_id: str, rush: bool) -> None:
+        # Local only, like the Store: the sync state (this source's outbox) is left alone.
+        self.rows[order_id] = dataclasses.replace(self.rows[order_id], rush=rush)
+        self.calls.append(("rush", order_id, {"rush": rush}))
 
     def outbox_counts(self) -> SyncCounts:
         states = [row.sync_state for row in self.rows.values()]

@@ -96,10 +96,17 @@ class TicketView:
     remote_change: str | None
     remote_label: str
     checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
+    rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
 
     @property
     def done(self) -> bool:
         return self.status in DONE_STATUSES
+
+    @property
+    def rushed(self) -> bool:
+        """Rushed and still to make. A done order keeps its flag (a recall brings it back to the
+        front) but nothing is left to hurry, so it is neither shown nor sorted first."""
+        return self.rush and not self.done
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +279,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         confirmed=row.sync_state == "ok" and row.status == row.remote_status,
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
+        rush=row.rush,
     )
 
 
@@ -296,7 +304,7 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
         next_status=target, main_label=label,
         main_action=("recall" if row.status in DONE_STATUSES else "status") if label else "",
         is_new=not row.seen, remote_change=row.remote_change,
-        remote_label=_remote_label(row.remote_change))
+        remote_label=_remote_label(row.remote_change), rush=row.rush)
 
 
 def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> Timing:
@@ -325,3 +333,9 @@ def format_clock(when: datetime | None, tz: tzinfo | None) -> str:
 
 def sort_key(ticket: TicketView) -> tuple[datetime, str]:
     return (ticket.due_at, ticket.order_id)
+
+
+def active_sort_key(ticket: TicketView) -> tuple[bool, bool, datetime, str]:
+    """The Active tab's order: HubRise changes and cancellations first (nobody should have to
+    scroll to find one), then what the kitchen rushed, then by due time."""
+    return (ticket.remote_change is None, not ticket.rushed, *sort_key(ticket))
