@@ -50,6 +50,9 @@ def test_reference_prefers_collection_code_then_ref_then_id_tail() -> None:
 def test_service_label_names_the_table_for_eat_in() -> None:
     raw = base(service_type="eat_in", custom_fields={"restaurant": {"table_name": "T4"}})
     assert ticket_for(raw).service_label == "Eat in · Table T4"
+    for written in ("Table 6", "Terrasse 3"):   # already a name: not "Table Table 6"
+        raw = base(service_type="eat_in", custom_fields={"restaurant": {"table_name": written}})
+        assert ticket_for(raw).service_label == f"Eat in · {written}"
     assert ticket_for(base(service_type="delivery")).service_label == "Delivery"
     assert ticket_for(base(service_type=None)).service_label == "Order"
 

@@ -153,9 +153,12 @@ def short_reference(order: Any) -> str:
 def service_label(order: Any) -> str:
     base = SERVICE_LABELS.get(order.service_type or "", "Order")
     table = clean_text(order.table_name, 40)
-    if table:
-        return f"{base} · Table {table}"
-    return base
+    if not table:
+        return base
+    # Tills send "12", "T4", "Table 6" or "Terrasse 3": name a bare code, keep a written name.
+    if not any(char.isspace() for char in table):
+        table = f"Table {table}"
+    return f"{base} · {table}"
 
 
 def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
