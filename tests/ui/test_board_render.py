@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStackedWidget, QStyleOptionViewItem
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
@@ -204,3 +204,37 @@ def test_a_very_long_note_is_clipped_so_the_items_still_show(qapp):
     assert clip_note("short note", "cnote", 280) == "short note"
     assert NOTE_MAX_LINES >= 3
     assert isinstance(ticket.items[0], ItemLine)
+
+
+def test_a_hidden_board_lays_out_no_ticket_and_a_shown_one_gets_real_sizes(
+        qtbot: Any, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kds.ui.board import delegate as delegate_module
+
+    laid_out: list[str] = []
+    real_layout = delegate_module.layout_body
+
+    def counting_layout(ticket: Any, *args: Any) -> Any:
+        laid_out.append(ticket.order_id)
+        return real_layout(ticket, *args)
+
+    monkeypatch.setattr(delegate_module, "layout_body", counting_layout)
+    source = MemoryBoardSource(clock)
+    for index in range(40):
+        source.add_remote(sample_order(index, START, status="accepted"), seen=True)
+    window = QStackedWidget()            # as the main window holds its pages, at start-up
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    window.addWidget(board)              # the window is not on screen yet
+    view, model = board.views["active"], board.models["active"]
+    option = QStyleOptionViewItem()
+    option.widget = view                 # what the view passes when it asks for sizes
+    hint = board.delegate.sizeHint(option, model.index(0, 0))
+    assert laid_out == []   # a page being built pays nothing for sizes about to change
+    assert hint.height() == board.delegate.max_height   # a placeholder, replaced when shown
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: view.visualRect(model.index(0, 0)).height()
+                    == board.delegate.card_height(model.tickets()[0]))
+    heights = {view.visualRect(model.index(row, 0)).height() for row in range(model.rowCount())}
+    assert len(heights) > 1   # real, per-ticket heights, not the placeholder

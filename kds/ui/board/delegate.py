@@ -81,6 +81,12 @@ class TicketDelegate(QStyledItemDelegate):
         ticket = index.data(TicketRole)
         if not isinstance(ticket, TicketView):
             return QSize(self.card_width, BAND)
+        view = option.widget
+        if view is not None and not view.isVisible():
+            # A hidden view (the page being built, another tab) is laid out again when shown
+            # (TicketListView.showEvent). Laying out 1,000 tickets for sizes about to change
+            # tripled the cold start; nobody sees a hidden view's item sizes.
+            return QSize(self.card_width, self.max_height)
         return QSize(self.card_width, self.card_height(ticket))
 
     def card_rect(self, item: QRect, ticket: TicketView) -> QRect:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QScroller
 
 from kds.ui.board.delegate import TicketDelegate
@@ -41,6 +41,10 @@ class TicketListView(QListView):
             delegate.set_card_width(self.card_width_for(event.size().width() - 2 * self.frameWidth()))
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.scheduleDelayedItemsLayout()  # sizes given while hidden were placeholders
 
     def card_width_for(self, width: int) -> int:
         """Whole columns only: cards widen a little so no ticket is cut at the right edge."""
