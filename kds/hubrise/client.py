@@ -21,17 +21,16 @@ from kds.hubrise.models import (
     Location,
     NamedResource,
     NotAnEvent,
-    NotAnOrder,
-    Order,
     User,
     parse_account,
     parse_callback,
     parse_event,
     parse_location,
     parse_named,
-    parse_order,
     parse_user,
 )
+from kds.hubrise.order_model import Order, parse_order
+from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import format_time
 from kds.hubrise.ratelimit import RateLimiter
 

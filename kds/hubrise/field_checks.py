@@ -29,11 +29,11 @@ Errors = list[FieldError]
 
 # ---------------------------------------------------------------- small checks
 
-def _is_int(value: object) -> bool:
+def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_text(field: str, value: object, *, required: bool = False,
+def check_text(field: str, value: object, *, required: bool = False,
                 max_len: int | None = None) -> Errors:
     if value is None:
         return [FieldError(field, "is required")] if required else []
@@ -44,7 +44,7 @@ def _check_text(field: str, value: object, *, required: bool = False,
     return []
 
 
-def _check_money(field: str, value: object, *, required: bool = False,
+def check_money(field: str, value: object, *, required: bool = False,
                  currency: str | None = None) -> Errors:
     if value is None:
         return [FieldError(field, "is required")] if required else []
@@ -55,7 +55,7 @@ def _check_money(field: str, value: object, *, required: bool = False,
     return []
 
 
-def _check_decimal(field: str, value: object, *, required: bool = False) -> Errors:
+def check_decimal(field: str, value: object, *, required: bool = False) -> Errors:
     if value is None:
         return [FieldError(field, "is required")] if required else []
     if not is_decimal(value):
@@ -63,7 +63,7 @@ def _check_decimal(field: str, value: object, *, required: bool = False) -> Erro
     return []
 
 
-def _check_time(field: str, value: object) -> Errors:
+def check_time(field: str, value: object) -> Errors:
     if value is None:
         return []
     try:
@@ -75,7 +75,7 @@ def _check_time(field: str, value: object) -> Errors:
     return []
 
 
-def _unknown_keys(field: str, value: dict[str, Any], allowed: frozenset[str]) -> Errors:
+def unknown_keys(field: str, value: dict[str, Any], allowed: frozenset[str]) -> Errors:
     prefix = f"{field}." if field else ""
     return [FieldError(f"{prefix}{key}", "is not a valid key")
             for key in value if key not in allowed]

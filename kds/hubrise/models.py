@@ -1,4 +1,4 @@
-"""Typed, tolerant views of HubRise locations, events and users; orders are re-exported here."""
+"""Typed, tolerant views of HubRise locations, events and users (orders: order_model)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-# Orders live in order_model and the reader in reader; their public names are re-exported
-# here (`X as X`) so importers keep one module for every payload type.
 from kds.hubrise.field_checks import ACCEPTANCE_MODES, HHMM_RE
-from kds.hubrise.order_model import (
-    Charge as Charge,
-    Customer as Customer,
-    Deal as Deal,
-    DealLine as DealLine,
-    Discount as Discount,
-    LoyaltyOperation as LoyaltyOperation,
-    Order as Order,
-    OrderItem as OrderItem,
-    OrderOption as OrderOption,
-    Payment as Payment,
-    parse_order as parse_order,
-)
 from kds.hubrise.reader import BadPayload, FieldProblem, NotALocation, NotAnEvent, PayloadReader, short_repr
-from kds.hubrise.reader import NotAnOrder as NotAnOrder
 
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from kds.hubrise.field_checks import (Errors, FieldError, _check_decimal, _check_money,
-                                      _check_text, _check_time, _is_int, _unknown_keys,
+from kds.hubrise.field_checks import (Errors, FieldError, check_decimal, check_money,
+                                      check_text, check_time, is_int, unknown_keys,
                                       validate_custom_fields)
 from kds.hubrise.money import is_decimal, parse_decimal
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
@@ -42,13 +42,13 @@ def _check_list(field: str, value: object,
 
 def _option_checker(currency: str | None) -> Callable[[str, dict[str, Any]], Errors]:
     def check(where: str, option: dict[str, Any]) -> Errors:
-        errors = _check_text(f"{where}.option_list_name", option.get("option_list_name"),
+        errors = check_text(f"{where}.option_list_name", option.get("option_list_name"),
                              required=True)
-        errors += _check_text(f"{where}.name", option.get("name"), required=True)
-        errors += _check_text(f"{where}.ref", option.get("ref"))
-        errors += _check_money(f"{where}.price", option.get("price"), currency=currency)
+        errors += check_text(f"{where}.name", option.get("name"), required=True)
+        errors += check_text(f"{where}.ref", option.get("ref"))
+        errors += check_money(f"{where}.price", option.get("price"), currency=currency)
         quantity = option.get("quantity", 1)
-        if not _is_int(quantity) or quantity < 1:
+        if not is_int(quantity) or quantity < 1:
             errors.append(FieldError(f"{where}.quantity", "must be a positive integer"))
         if option.get("removed") not in (None, True, False):
             errors.append(FieldError(f"{where}.removed", "must be true or false"))
@@ -68,13 +68,13 @@ def _check_deal_line(where: str, line: object, deal_keys: set[str],
     errors: Errors = []
     if key not in deal_keys:
         errors.append(FieldError(f"{where}.deal_key", f"'{key}' has no entry in the order's deals"))
-    errors += _check_text(f"{where}.label", line.get("label"))
+    errors += check_text(f"{where}.label", line.get("label"))
     effect, value = line.get("pricing_effect"), line.get("pricing_value")
     if effect not in (None, *PRICING_EFFECTS):
         errors.append(FieldError(f"{where}.pricing_effect",
                                  f"{effect!r} is not one of {', '.join(PRICING_EFFECTS)}"))
     elif effect in ("fixed_price", "price_off"):
-        errors += _check_money(f"{where}.pricing_value", value, required=True, currency=currency)
+        errors += check_money(f"{where}.pricing_value", value, required=True, currency=currency)
     elif effect == "percentage_off":
         if not is_decimal(value) or not 0 <= parse_decimal(value) <= 100:
             errors.append(FieldError(f"{where}.pricing_value",
@@ -85,16 +85,16 @@ def _check_deal_line(where: str, line: object, deal_keys: set[str],
 def _item_checker(deal_keys: set[str],
                   currency: str | None) -> Callable[[str, dict[str, Any]], Errors]:
     def check(where: str, item: dict[str, Any]) -> Errors:
-        errors = _check_text(f"{where}.product_name", item.get("product_name"), required=True)
+        errors = check_text(f"{where}.product_name", item.get("product_name"), required=True)
         for key in ("sku_name", "sku_ref", "customer_notes"):
-            errors += _check_text(f"{where}.{key}", item.get(key))
-        errors += _check_text(f"{where}.private_ref", item.get("private_ref"),
+            errors += check_text(f"{where}.{key}", item.get(key))
+        errors += check_text(f"{where}.private_ref", item.get("private_ref"),
                               max_len=PRIVATE_REF_MAX)
-        errors += _check_money(f"{where}.price", item.get("price"), required=True,
+        errors += check_money(f"{where}.price", item.get("price"), required=True,
                                currency=currency)
-        errors += _check_decimal(f"{where}.quantity", item.get("quantity"), required=True)
+        errors += check_decimal(f"{where}.quantity", item.get("quantity"), required=True)
         for key in ("tax_rate", "points_earned", "points_used"):
-            errors += _check_decimal(f"{where}.{key}", item.get(key))
+            errors += check_decimal(f"{where}.{key}", item.get(key))
         errors += _check_list(f"{where}.options", item.get("options"), _option_checker(currency))
         errors += _check_deal_line(f"{where}.deal_line", item.get("deal_line"), deal_keys,
                                    currency)
@@ -106,14 +106,14 @@ def _named_checker(money_key: str, currency: str | None, *, name_required: bool 
                    decimal_keys: tuple[str, ...] = ()) -> Callable[[str, dict[str, Any]], Errors]:
     """Discounts, charges and payments: a name, a ref and one money field."""
     def check(where: str, element: dict[str, Any]) -> Errors:
-        errors = _check_text(f"{where}.name", element.get("name"), required=name_required)
-        errors += _check_text(f"{where}.ref", element.get("ref"))
-        errors += _check_text(f"{where}.private_ref", element.get("private_ref"),
+        errors = check_text(f"{where}.name", element.get("name"), required=name_required)
+        errors += check_text(f"{where}.ref", element.get("ref"))
+        errors += check_text(f"{where}.private_ref", element.get("private_ref"),
                               max_len=PRIVATE_REF_MAX)
-        errors += _check_money(f"{where}.{money_key}", element.get(money_key), required=True,
+        errors += check_money(f"{where}.{money_key}", element.get(money_key), required=True,
                                currency=currency)
         for key in decimal_keys:
-            errors += _check_decimal(f"{where}.{key}", element.get(key))
+            errors += check_decimal(f"{where}.{key}", element.get(key))
         if "info" in element and element["info"] is not None \
                 and not isinstance(element["info"], dict):
             errors.append(FieldError(f"{where}.info", "must be an object"))
@@ -132,11 +132,11 @@ def _element_checkers(currency: str | None,
 
 
 def _check_loyalty(where: str, operation: dict[str, Any]) -> Errors:
-    errors = _check_text(f"{where}.name", operation.get("name"))
-    errors += _check_text(f"{where}.ref", operation.get("ref"))
-    errors += _check_text(f"{where}.reason", operation.get("reason"))
-    errors += _check_decimal(f"{where}.delta", operation.get("delta"), required=True)
-    errors += _check_decimal(f"{where}.new_balance", operation.get("new_balance"))
+    errors = check_text(f"{where}.name", operation.get("name"))
+    errors += check_text(f"{where}.ref", operation.get("ref"))
+    errors += check_text(f"{where}.reason", operation.get("reason"))
+    errors += check_decimal(f"{where}.delta", operation.get("delta"), required=True)
+    errors += check_decimal(f"{where}.new_balance", operation.get("new_balance"))
     return errors
 
 
@@ -150,8 +150,8 @@ def _check_deals(value: object) -> tuple[Errors, set[str]]:
         if not isinstance(deal, dict):
             errors.append(FieldError(f"deals.{key}", "must be an object"))
             continue
-        errors += _check_text(f"deals.{key}.name", deal.get("name"), required=True)
-        errors += _check_text(f"deals.{key}.ref", deal.get("ref"))
+        errors += check_text(f"deals.{key}.name", deal.get("name"), required=True)
+        errors += check_text(f"deals.{key}.ref", deal.get("ref"))
     return errors, set(value)
 
 
@@ -171,11 +171,11 @@ def _check_customer_choice(body: dict[str, Any]) -> Errors:
         errors.append(FieldError("customer_private_ref", (
             "customer_list_id and customer_private_ref must be passed together")))
     for key in ("customer_id", "customer_list_id", "customer_private_ref"):
-        errors += _check_text(key, body.get(key))
+        errors += check_text(key, body.get(key))
     customer = body.get("customer")
     if guest:
         if isinstance(customer, dict):
-            errors += _unknown_keys("customer", customer, CUSTOMER_KEYS)
+            errors += unknown_keys("customer", customer, CUSTOMER_KEYS)
         else:
             errors.append(FieldError("customer", "must be an object"))
     if body.get("loyalty_operations") and not (by_id or by_ref):
@@ -203,22 +203,22 @@ def validate_order_create(body: object, currency: str | None = None) -> Errors:
     """POST /location/orders (seed 001 §1.1). `currency`: the account's, when known."""
     if not isinstance(body, dict):
         return [FieldError("", "the body must be a JSON object")]
-    errors = _unknown_keys("", body, ORDER_CREATE_KEYS)
+    errors = unknown_keys("", body, ORDER_CREATE_KEYS)
     errors += _check_status(body.get("status"), required=True)
     service_type = body.get("service_type")
     if service_type is not None and service_type not in SERVICE_TYPES:
         errors.append(FieldError("service_type", f"{service_type!r} is not one of "
                                                  "delivery, collection, eat_in"))
     for key in _ORDER_TEXT_KEYS:
-        errors += _check_text(key, body.get(key))
-    errors += _check_text("private_ref", body.get("private_ref"), max_len=PRIVATE_REF_MAX)
-    errors += _check_time("expected_time", body.get("expected_time"))
-    errors += _check_time("confirmed_time", body.get("confirmed_time"))
+        errors += check_text(key, body.get(key))
+    errors += check_text("private_ref", body.get("private_ref"), max_len=PRIVATE_REF_MAX)
+    errors += check_time("expected_time", body.get("expected_time"))
+    errors += check_time("confirmed_time", body.get("confirmed_time"))
     codes = body.get("coupon_codes")
     if codes is not None and (not isinstance(codes, list)
                               or not all(isinstance(code, str) for code in codes)):
         errors.append(FieldError("coupon_codes", "must be a list of strings"))
-    errors += _check_money("total", body.get("total"), currency=currency)
+    errors += check_money("total", body.get("total"), currency=currency)
     deal_errors, deal_keys = _check_deals(body.get("deals"))
     errors += deal_errors
     for key, check in _element_checkers(currency, deal_keys).items():
@@ -235,12 +235,12 @@ def _element_update_checker(
     def check(where: str, element: dict[str, Any]) -> Errors:
         if "id" not in element:
             return check_new(where, element)
-        errors = _unknown_keys(where, element, frozenset({"id", "deleted", "private_ref"}))
+        errors = unknown_keys(where, element, frozenset({"id", "deleted", "private_ref"}))
         if not isinstance(element["id"], str):
             errors.append(FieldError(f"{where}.id", "must be a string"))
         if element.get("deleted") not in (None, True):
             errors.append(FieldError(f"{where}.deleted", "can only be true (deletion is final)"))
-        errors += _check_text(f"{where}.private_ref", element.get("private_ref"),
+        errors += check_text(f"{where}.private_ref", element.get("private_ref"),
                               max_len=PRIVATE_REF_MAX)
         return errors
     return check
@@ -255,10 +255,10 @@ def validate_order_update(body: object, currency: str | None = None,
     errors += _check_status(body.get("status"), required=False)
     if "status" in body and body["status"] is None:
         errors.append(FieldError("status", "cannot be null"))
-    errors += _check_time("confirmed_time", body.get("confirmed_time"))
+    errors += check_time("confirmed_time", body.get("confirmed_time"))
     for key in ("seller_notes", "collection_code"):
-        errors += _check_text(key, body.get(key))
-    errors += _check_text("private_ref", body.get("private_ref"), max_len=PRIVATE_REF_MAX)
+        errors += check_text(key, body.get(key))
+    errors += check_text("private_ref", body.get("private_ref"), max_len=PRIVATE_REF_MAX)
     errors += validate_custom_fields(body.get("custom_fields"))
     for key, check in _element_checkers(currency, deal_keys or set()).items():
         errors += _check_list(key, body.get(key), _element_update_checker(check))

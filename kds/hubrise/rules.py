@@ -8,20 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kds.hubrise.field_checks import ACCEPTANCE_MODES as ACCEPTANCE_MODES
-from kds.hubrise.field_checks import CUSTOM_FIELDS_MAX_BYTES as CUSTOM_FIELDS_MAX_BYTES
-from kds.hubrise.field_checks import HHMM_RE
-from kds.hubrise.field_checks import (Errors, FieldError, _check_text, _check_time, _is_int,
-                                      _unknown_keys, validate_custom_fields)
-from kds.hubrise.order_rules import (
-    CUSTOMER_KEYS as CUSTOMER_KEYS,
-    ORDER_CREATE_KEYS as ORDER_CREATE_KEYS,
-    ORDER_UPDATE_KEYS as ORDER_UPDATE_KEYS,
-    PRICING_EFFECTS as PRICING_EFFECTS,
-    PRIVATE_REF_MAX as PRIVATE_REF_MAX,
-    validate_order_create as validate_order_create,
-    validate_order_update as validate_order_update,
-)
+from kds.hubrise.field_checks import ACCEPTANCE_MODES, HHMM_RE
+from kds.hubrise.field_checks import (Errors, FieldError, check_text, check_time, is_int,
+                                      unknown_keys, validate_custom_fields)
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_CUTOFF = "06:00"
@@ -104,7 +93,7 @@ def _validate_day(field: str, slots: list[Any], cutoff_time: str) -> Errors:
         if not isinstance(slot, dict):
             errors.append(FieldError(where, "must be an object with from and to"))
             continue
-        slot_errors = (_unknown_keys(where, slot, frozenset({"from", "to"}))
+        slot_errors = (unknown_keys(where, slot, frozenset({"from", "to"}))
                        + _check_hhmm(f"{where}.from", slot.get("from"))
                        + _check_hhmm(f"{where}.to", slot.get("to")))
         if slot_errors:
@@ -127,7 +116,7 @@ def _validate_day(field: str, slots: list[Any], cutoff_time: str) -> Errors:
 
 
 def validate_preparation_time(value: object) -> Errors:
-    if not _is_int(value) or value < 0:  # type: ignore[operator]
+    if not is_int(value) or value < 0:  # type: ignore[operator]
         return [FieldError("preparation_time", "must be a non-negative integer (minutes)")]
     return []
 
@@ -140,15 +129,15 @@ def validate_order_acceptance(value: object) -> Errors:
     mode = value.get("mode")
     if mode not in ACCEPTANCE_MODES:
         return [FieldError(f"{field}.mode", f"{mode!r} is not one of normal, busy, paused")]
-    errors = _unknown_keys(field, value, _ACCEPTANCE_KEYS[mode])
-    errors += _check_time(f"{field}.resume_at", value.get("resume_at"))
+    errors = unknown_keys(field, value, _ACCEPTANCE_KEYS[mode])
+    errors += check_time(f"{field}.resume_at", value.get("resume_at"))
     if mode == "busy":
         extra = value.get("extra_preparation_time")
-        if not _is_int(extra) or extra < 0:
+        if not is_int(extra) or extra < 0:
             errors.append(FieldError(f"{field}.extra_preparation_time",
                                      "is required for busy and must be a non-negative integer"))
     if mode == "paused":
-        errors += _check_text(f"{field}.reason", value.get("reason"))
+        errors += check_text(f"{field}.reason", value.get("reason"))
     return errors
 
 
@@ -157,7 +146,7 @@ def validate_location_patch(body: object, *, current_cutoff_time: str = DEFAULT_
     """PATCH /location. A new cutoff_time re-checks the current hours when none are sent."""
     if not isinstance(body, dict):
         return [FieldError("", "the body must be a JSON object")]
-    errors = _unknown_keys("", body, LOCATION_PATCH_KEYS)
+    errors = unknown_keys("", body, LOCATION_PATCH_KEYS)
     cutoff = current_cutoff_time
     if "cutoff_time" in body:
         cutoff_errors = validate_cutoff_time(body["cutoff_time"])

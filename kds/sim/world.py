@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kds.clock import Clock
-from kds.hubrise import rules
+from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
 from kds.sim import demo
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
@@ -103,7 +103,7 @@ class World(CallbacksAndEvents):
     def create_order(self, token: str, body: Any) -> dict[str, Any]:
         with self.lock:
             conn = self.connection(token)
-            errors = rules.validate_order_create(body, self.currency)
+            errors = order_rules.validate_order_create(body, self.currency)
             if errors:
                 raise invalid(errors)
             self._check_private_ref_free(token, body.get("private_ref"), None)
@@ -157,13 +157,13 @@ class World(CallbacksAndEvents):
             order = self.orders.get(order_id)
             if order is None:
                 raise not_found("Order")
-            errors = rules.validate_order_update(body, self.currency, set(order["deals"]))
+            errors = order_rules.validate_order_update(body, self.currency, set(order["deals"]))
             errors += self._missing_elements(order, body) if not errors else []
             if errors:
                 raise invalid(errors)
             self._check_private_ref_free(token, body.get("private_ref"), order_id)
             if "custom_fields" in body:
-                errors = rules.validate_custom_fields(
+                errors = field_checks.validate_custom_fields(
                     merge_custom_fields(order["custom_fields"], body["custom_fields"]))
                 if errors:
                     raise invalid(errors)
@@ -296,7 +296,7 @@ class World(CallbacksAndEvents):
         if "custom_fields" in body:
             updated["custom_fields"] = merge_custom_fields(current["custom_fields"],
                                                            body["custom_fields"])
-            errors = rules.validate_custom_fields(updated["custom_fields"])
+            errors = field_checks.validate_custom_fields(updated["custom_fields"])
             if errors:
                 raise invalid(errors)
         return updated

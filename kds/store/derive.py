@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from kds.hubrise import order_model
 from kds.hubrise.money import parse_decimal, parse_time
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
 
@@ -66,13 +67,9 @@ def _time(raw: dict[str, Any], name: str, problems: list[str]) -> datetime | Non
 
 
 def _model_problems(raw: dict[str, Any], already: list[str]) -> list[str]:
-    """Problems the shared parser finds (money, items...) when kds.hubrise.models is present."""
+    """Problems the shared parser finds (money, items...) that the store's own checks did not."""
     try:
-        from kds.hubrise import models
-    except ImportError:
-        return []
-    try:
-        order = models.parse_order(raw)
+        order = order_model.parse_order(raw)
         found = [f"{p.field}: {p.message}" for p in order.problems]
     except Exception:  # the parser is tolerant by contract; a bug there must not stop the store
         log.exception("parse_order failed on order %s", str(raw.get("id"))[:40])

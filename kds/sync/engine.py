@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime
 from typing import Any
 
 from kds.clock import Clock
@@ -54,7 +55,7 @@ class SyncEngine:
         # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
         self.poll_floor: float | None = None
         self._connect_lock = asyncio.Lock()
-        self._last_order_news: Any = None  # clock time of the last poll that changed an order
+        self._last_order_news: datetime | None = None  # last poll that changed an order
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
         self._kick_event: asyncio.Event | None = None
@@ -184,7 +185,7 @@ class SyncEngine:
         now = self.clock.now()
         plan = plan_interval(
             budget_from_limiter(self._remaining(), now),
-            is_open=self._is_open() or self._recently_busy(),
+            is_open=self._recently_busy() or self._is_open(),  # cheap check first
             mode=self.poll_mode,
             reserve=self.reserve,
             cost_per_poll=self._cost,

@@ -7,7 +7,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kds.hubrise.models import BadPayload, parse_event, parse_location, parse_order
+from kds.hubrise.models import BadPayload, parse_event, parse_location
+from kds.hubrise.order_model import parse_order
 from kds.hubrise.money import Money, parse_decimal, parse_time
 from kds.hubrise.statuses import ORDER_STATUSES
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 from kds.clock import FakeClock
 from kds.hubrise.money import parse_time
-from kds.hubrise.rules import validate_order_create
+from kds.hubrise.order_rules import validate_order_create
 from kds.sim.generator import TRICKY_NOTES, OrderGenerator
 from kds.sim.world import DEMO_KDS_TOKEN, World
 

@@ -22,7 +22,7 @@ from kds.ui.board.model import TicketModel
 from kds.ui.board.samples import sample_order
 from kds.ui.board.screenshot import render
 from kds.ui.board.ticket import build_ticket
-from kds.hubrise.models import parse_order
+from kds.hubrise.order_model import parse_order
 from kds.ui.sound import NullSoundPlayer
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)

@@ -8,13 +8,13 @@ import pytest
 
 from kds.hubrise.models import (
     NotAnEvent,
-    NotAnOrder,
     OrderAcceptance,
     parse_callback,
     parse_event,
     parse_location,
-    parse_order,
 )
+from kds.hubrise.order_model import parse_order
+from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import Money
 from tests.seed_payloads import SEED_001_CREATE_BODY
 

@@ -6,8 +6,8 @@ import copy
 
 from kds.hubrise.rules import (FieldError, validate_cutoff_time, validate_location_patch,
                                validate_opening_hours, validate_order_acceptance,
-                               validate_order_create, validate_order_update,
                                validate_preparation_time)
+from kds.hubrise.order_rules import validate_order_create, validate_order_update
 from tests.seed_payloads import SEED_001_CREATE_BODY
 
 # Seed 004 §1.2, verbatim (comments removed).

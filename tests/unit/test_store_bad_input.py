@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import types
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -14,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kds.hubrise
 
 from kds.clock import FakeClock
 from kds.store import Store
@@ -140,10 +138,7 @@ class _Problem:
 
 
 def _fake_models(monkeypatch: pytest.MonkeyPatch, parse_order: Any) -> None:
-    module = types.ModuleType("kds.hubrise.models")
-    module.parse_order = parse_order  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kds.hubrise.models", module)
-    monkeypatch.setattr(kds.hubrise, "models", module, raising=False)
+    monkeypatch.setattr("kds.hubrise.order_model.parse_order", parse_order)
 
 
 def test_shared_parser_problems_such_as_bad_money_are_shown(

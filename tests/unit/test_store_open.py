@@ -194,7 +194,7 @@ def test_three_screens_opening_a_new_file_together_all_succeed(tmp_path: Path) -
     # Without an up-front write lock the migrations of two openers deadlock and one fails
     # at once with "database is locked" (seen in CI: a harness opening the app's new file).
     failures: list[BaseException] = []
-    for attempt in range(15):
+    for attempt in range(40):
         path = tmp_path / f"race{attempt}" / "kds.sqlite3"
         barrier = threading.Barrier(3)
 

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from kds.clock import FakeClock
-from kds.hubrise.models import parse_order
+from kds.hubrise.order_model import parse_order
 from kds.ui.board.feed import TicketFeed
 from kds.ui.board.memory import MemoryBoardSource
 from kds.ui.board.samples import sample_order

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kds.hubrise.models import parse_order
+from kds.hubrise.order_model import parse_order
 from kds.store.rows import OrderRow
 from kds.ui.board.ticket import (
     Thresholds, build_ticket, clean_note, clean_text, format_quantity, main_action,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kds.clock import Clock
-from kds.hubrise.models import parse_order
+from kds.hubrise.order_model import parse_order
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 from typing import Any, Callable, Sequence
 
-from kds.hubrise.models import parse_order
+from kds.hubrise.order_model import parse_order
 from kds.store.rows import OrderRow
 from kds.ui.board.source import BoardConfig
 from kds.ui.board.ticket import TicketView, build_ticket, unreadable_ticket

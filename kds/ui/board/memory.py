@@ -13,7 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kds.clock import Clock
-from kds.hubrise.models import NotAnOrder, parse_order
+from kds.hubrise.order_model import parse_order
+from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.store.rows import OrderRow, SyncCounts
 

@@ -7,12 +7,12 @@ integer extra_preparation_time; busy and paused may carry resume_at; paused may 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from kds.hubrise.models import BadPayload, OrderAcceptance, parse_location
 from kds.hubrise.money import format_time
-from kds.hubrise.rules import DAYS, DEFAULT_CUTOFF, business_minutes, hhmm_to_minutes
+from kds.ui.location.hours_logic import business_date, day_opening_spans, normal_cutoff
 
 BUSY_PRESETS = (10, 15, 20, 30)
 REASON_PRESETS = ("Kitchen overloaded", "Out of ingredients", "Closing early",
@@ -93,45 +93,11 @@ def end_of_service(now: datetime, hours: object, cutoff_time: str | None,
     """
     if not isinstance(hours, dict):
         return None
-    cutoff = usable_cutoff(cutoff_time)
-    for start, end in slot_spans(hours, business_date(now, cutoff, tz), cutoff, tz):
+    cutoff = normal_cutoff(cutoff_time)
+    for start, end in day_opening_spans(hours, business_date(now, cutoff, tz), cutoff, tz):
         if start <= now < end:
             return end
     return None
-
-
-def usable_cutoff(cutoff_time: str | None) -> str:
-    """The location's cutoff, or HubRise's default when it is missing or malformed."""
-    try:
-        hhmm_to_minutes(cutoff_time or "")
-    except ValueError:
-        return DEFAULT_CUTOFF
-    return cutoff_time or DEFAULT_CUTOFF
-
-
-def business_date(now: datetime, cutoff: str, tz: tzinfo) -> date:
-    """The business day `now` belongs to: before the cutoff it is still yesterday's service."""
-    local = now.astimezone(tz)
-    if local.hour * 60 + local.minute < hhmm_to_minutes(cutoff):
-        return local.date() - timedelta(days=1)
-    return local.date()
-
-
-def slot_spans(hours: dict[str, Any], day: date, cutoff: str,
-               tz: tzinfo) -> list[tuple[datetime, datetime]]:
-    """The opening slots of one business day as (start, end) instants; malformed slots skipped."""
-    cut = hhmm_to_minutes(cutoff)
-    day_start = datetime.combine(day, time(cut // 60, cut % 60), tzinfo=tz)
-    slots = hours.get(DAYS[day.weekday()])
-    spans = []
-    for slot in slots if isinstance(slots, list) else []:
-        try:
-            start = business_minutes(slot["from"], cutoff, is_end=False)
-            end = business_minutes(slot["to"], cutoff, is_end=True)
-        except (KeyError, TypeError, ValueError):
-            continue  # malformed slots are the editor's business, not the resume button's
-        spans.append((day_start + timedelta(minutes=start), day_start + timedelta(minutes=end)))
-    return spans
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,8 +257,7 @@ class OpeningHoursEditor(QWidget):
         self._render()
 
     def show_preview(self) -> None:
-        week = hl.week_body(self.week, self.cutoff)["opening_hours"]
-        preview = opening_preview(week, self.clock.now(), self.cutoff, self.tz)
+        preview = opening_preview(self.week, self.clock.now(), self.cutoff, self.tz)
         self.preview_label.setText("With these hours: " + preview)
         closed = not preview.startswith("Open")
         if self.preview_label.property("closed") != closed:

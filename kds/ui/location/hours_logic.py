@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from kds.hubrise.rules import (
@@ -158,3 +159,28 @@ def cutoff_warning(old: str, new: str, week: Week) -> str:
 
 def normal_cutoff(value: object) -> str:
     return value if isinstance(value, str) and not validate_cutoff_time(value) else DEFAULT_CUTOFF
+
+
+def business_date(now: datetime, cutoff: str, tz: tzinfo) -> date:
+    """The business day `now` belongs to: before the cutoff it is still yesterday's service."""
+    local = now.astimezone(tz)
+    if local.hour * 60 + local.minute < hhmm_to_minutes(cutoff):
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+def day_opening_spans(hours: dict[str, Any], day: date, cutoff: str,
+               tz: tzinfo) -> list[tuple[datetime, datetime]]:
+    """The opening slots of one business day as (start, end) instants; malformed slots skipped."""
+    cut = hhmm_to_minutes(cutoff)
+    day_start = datetime.combine(day, time(cut // 60, cut % 60), tzinfo=tz)
+    slots = hours.get(DAYS[day.weekday()])
+    spans = []
+    for slot in slots if isinstance(slots, list) else []:
+        try:
+            start = business_minutes(slot["from"], cutoff, is_end=False)
+            end = business_minutes(slot["to"], cutoff, is_end=True)
+        except (KeyError, TypeError, ValueError):
+            continue  # malformed slots are the editor's to show; here they are skipped
+        spans.append((day_start + timedelta(minutes=start), day_start + timedelta(minutes=end)))
+    return spans

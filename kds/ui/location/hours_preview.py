@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from kds.ui.location.acceptance_logic import business_date, slot_spans, usable_cutoff
+from kds.ui.location.hours_logic import business_date, day_opening_spans, normal_cutoff
 
 Span = tuple[datetime, datetime]
 _LOOKAHEAD_DAYS = 8  # one week ahead, plus the business day we are in
@@ -18,10 +18,10 @@ _LOOKAHEAD_DAYS = 8  # one week ahead, plus the business day we are in
 def upcoming_spans(hours: dict[str, Any], now: datetime, cutoff_time: str | None,
                    tz: tzinfo) -> list[Span]:
     """Open periods from the current business day on, sorted; touching slots are joined."""
-    cutoff = usable_cutoff(cutoff_time)
+    cutoff = normal_cutoff(cutoff_time)
     first = business_date(now, cutoff, tz)
     spans = sorted(span for offset in range(_LOOKAHEAD_DAYS)
-                   for span in slot_spans(hours, first + timedelta(days=offset), cutoff, tz))
+                   for span in day_opening_spans(hours, first + timedelta(days=offset), cutoff, tz))
     return _joined([span for span in spans if span[1] > now])
 
 
