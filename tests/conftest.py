@@ -16,9 +16,9 @@ import qasync  # noqa: E402
 
 
 def pytest_configure(config):
-    # Qt objects in reference cycles must be collected on the main thread (see kds.gcguard):
+    # Qt objects in reference cycles must be collected on the main thread (see kds.app.gcguard):
     # test servers run Python threads that would otherwise collect them at random.
-    from kds.gcguard import collect_on_main_thread_only
+    from kds.app.gcguard import collect_on_main_thread_only
 
     collect_on_main_thread_only()
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kds.clock import FakeClock  # noqa: E402
 from kds.ui import theme  # noqa: E402
 from kds.ui.board.board import BoardScreen  # noqa: E402
-from kds.ui.board.memory import MemoryBoardSource  # noqa: E402
+from tests.fakes.board_source import MemoryBoardSource  # noqa: E402
 from kds.ui.board.model import TicketModel  # noqa: E402
-from kds.ui.board.samples import sample_order  # noqa: E402
+from tests.fakes.samples import sample_order  # noqa: E402
 from kds.ui.board.source import BoardConfig  # noqa: E402
 from kds.ui.sound import NullSoundPlayer  # noqa: E402
 

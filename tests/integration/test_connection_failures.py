@@ -6,10 +6,10 @@ import asyncio
 
 import httpx
 
-from kds.connection import ConnectionService
+from kds.app.connection import ConnectionService
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
-from kds.secrets import open_secret_store
+from kds.platform.secrets import open_secret_store
 
 
 def _down(request: httpx.Request) -> httpx.Response:

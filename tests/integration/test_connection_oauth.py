@@ -18,12 +18,12 @@ import keyring
 import pytest
 
 from kds.clock import FakeClock
-from kds.connection import SCOPE, ConnectError, ConnectionService
+from kds.app.connection import SCOPE, ConnectError, ConnectionService
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.errors import Unauthorized
 from kds.hubrise.oauth import OAuthClient
-from kds.logsetup import setup_logging
-from kds.secrets import KeyringSecretStore, open_secret_store
+from kds.platform.logsetup import setup_logging
+from kds.platform.secrets import KeyringSecretStore, open_secret_store
 from kds.sim import demo
 from kds.sim.server import RunningServer, serve_in_thread
 from kds.sim.world import World

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kds.config import load_config_or_exit, parse_config
-from kds.connection import (
+from kds.app.config import load_config_or_exit, parse_config
+from kds.app.connection import (
     INFO_FILE, ConnectionInfo, ConnectionService, build_connection_service, reset_local_state,
 )
-from kds.logsetup import redact
-from kds.secrets import open_secret_store
+from kds.platform.logsetup import redact
+from kds.platform.secrets import open_secret_store
 
 
 def test_reset_forgets_token_connection_details_and_cache(tmp_path):

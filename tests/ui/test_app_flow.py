@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kds.clock import SystemClock
-from kds.config import parse_config
+from kds.app.config import parse_config
 from kds.sim.world import DEMO_PLATFORM_TOKEN
-from kds.ui.controller import AppController
+from kds.app.controller import AppController
 from kds.ui.sound import NullSoundPlayer
 
 COLLECTION_ORDER = {

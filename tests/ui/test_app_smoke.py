@@ -11,7 +11,7 @@ def test_version_flag_prints_package_version():
 
 
 def test_text_size_setting_scales_the_ui_from_the_next_start(monkeypatch):
-    from kds.app import apply_text_size
+    from kds.app.start import apply_text_size
 
     monkeypatch.delenv("QT_SCALE_FACTOR", raising=False)
     apply_text_size(125)

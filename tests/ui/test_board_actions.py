@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
-from kds.ui.board.memory import MemoryBoardSource
-from kds.ui.board.samples import sample_order
+from tests.fakes.board_source import MemoryBoardSource
+from tests.fakes.samples import sample_order
 from kds.ui.sound import NullSoundPlayer
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)

@@ -17,10 +17,10 @@ from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.layout import layout_body
-from kds.ui.board.memory import MemoryBoardSource
+from tests.fakes.board_source import MemoryBoardSource
 from kds.ui.board.model import TicketModel
-from kds.ui.board.samples import sample_order
-from kds.ui.board.screenshot import render
+from tests.fakes.samples import sample_order
+from tests.screens.board_screenshot import render
 from kds.ui.board.ticket import build_ticket
 from kds.hubrise.order_model import parse_order
 from kds.ui.sound import NullSoundPlayer

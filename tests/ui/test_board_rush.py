@@ -17,8 +17,8 @@ from kds.store import Store
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import RUSH_LABEL, TicketDelegate
 from kds.ui.board.dialogs import TicketMenu
-from kds.ui.board.memory import MemoryBoardSource
-from kds.ui.board.samples import sample_order
+from tests.fakes.board_source import MemoryBoardSource
+from tests.fakes.samples import sample_order
 from kds.ui.board.source import BoardSource
 from kds.ui.sound import NullSoundPlayer
 from kds.ui.sources import KitchenSource

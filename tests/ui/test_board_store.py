@@ -13,7 +13,7 @@ from kds.clock import FakeClock
 from kds.store import Store
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
-from kds.ui.board.samples import sample_order
+from tests.fakes.samples import sample_order
 from kds.ui.board.source import BoardConfig
 from kds.ui.sound import NullSoundPlayer
 

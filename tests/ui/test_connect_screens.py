@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt, QTimer
 import qasync
 
 from kds.clock import FakeClock
-from kds.connection import ConnectionInfo, ConnectionService, DisconnectReport
+from kds.app.connection import ConnectionInfo, ConnectionService, DisconnectReport
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
-from kds.secrets import open_secret_store
+from kds.platform.secrets import open_secret_store
 from kds.sim import demo
 from kds.sim.app import create_app
 from kds.sim.world import World

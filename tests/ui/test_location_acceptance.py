@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QPushButton
 from kds.clock import FakeClock
 from kds.hubrise.money import format_time, parse_time
 from kds.ui.location.acceptance_panel import AcceptancePanel
-from kds.ui.location.acceptance_logic import SuggestionThresholds
-from kds.ui.location.memory import MemoryLocationSource
+from kds.kitchen.acceptance import SuggestionThresholds
+from tests.fakes.location_source import MemoryLocationSource
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 27, 18, 40, tzinfo=timezone.utc)  # Friday 19:40 in Paris: open

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from kds.clock import FakeClock
 from kds.hubrise.rules import DAYS
 from kds.ui.location.hours_editor import OpeningHoursEditor
-from kds.ui.location.memory import SAMPLE_LOCATION, MemoryLocationSource
+from tests.fakes.location_source import SAMPLE_LOCATION, MemoryLocationSource
 
 NOW = datetime(2026, 11, 27, 18, 40, tzinfo=timezone.utc)
 

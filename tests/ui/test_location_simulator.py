@@ -19,7 +19,7 @@ from kds.sim.app import create_app
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
-from kds.ui.location import hours_logic
+from kds.kitchen import hours as hours_logic
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.sources import KitchenSource

@@ -11,8 +11,8 @@ import pytest
 from kds.hubrise.models import OrderAcceptance
 from kds.hubrise.rules import validate_order_acceptance
 from kds.store.rows import OutboxEntry, SyncCounts
-from kds.ui.location import acceptance_logic as logic
-from kds.ui.location import hours_logic as hl
+from kds.kitchen import acceptance as logic
+from kds.kitchen import hours as hl
 from kds.ui.location.sync_state import field_errors_from_message, location_tz, patch_state
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kds.config import (
+from kds.app.config import (
     DEFAULT_API_URL,
     DEFAULT_OAUTH_URL,
     AppConfig,

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kds.ui.location.hours_preview import opening_preview, upcoming_spans
-from kds.ui.location.memory import SAMPLE_LOCATION
+from tests.fakes.location_source import SAMPLE_LOCATION
 
 PARIS = ZoneInfo("Europe/Paris")
 HOURS = copy.deepcopy(SAMPLE_LOCATION["opening_hours"])  # Fri 18:00–01:00, Sat 18:00–02:00, Sun closed

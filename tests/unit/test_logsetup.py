@@ -1,6 +1,6 @@
 import logging
 
-from kds.logsetup import RedactingFilter, redact, register_secret, setup_logging
+from kds.platform.logsetup import RedactingFilter, redact, register_secret, setup_logging
 
 
 def test_registered_secret_never_reaches_the_log_file(tmp_path):

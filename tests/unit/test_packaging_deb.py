@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kds.resources import resource_path
+from kds.platform.resources import resource_path
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGING = REPO / "packaging"

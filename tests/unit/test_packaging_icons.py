@@ -6,7 +6,7 @@ import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kds.resources import resource_path
+from kds.platform.resources import resource_path
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kds.resources import resource_path, resources_root
+from kds.platform.resources import resource_path, resources_root
 
 
 def test_resources_are_found_from_the_source_tree() -> None:

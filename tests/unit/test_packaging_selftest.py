@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kds.selftest import run_self_test
+from kds.app.selftest import run_self_test
 from kds.sync.engine import SyncEngine
 
 

@@ -9,7 +9,7 @@ import keyring
 from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
 
-from kds.secrets import FileSecretStore, KeyringSecretStore, open_secret_store
+from kds.platform.secrets import FileSecretStore, KeyringSecretStore, open_secret_store
 
 TOKEN = "tok-5ecret-abcdef123456"
 

@@ -9,8 +9,8 @@ from typing import Any
 from kds.clock import FakeClock
 from kds.hubrise.order_model import parse_order
 from kds.ui.board.feed import TicketFeed
-from kds.ui.board.memory import MemoryBoardSource
-from kds.ui.board.samples import sample_order
+from tests.fakes.board_source import MemoryBoardSource
+from tests.fakes.samples import sample_order
 from kds.ui.board.source import BoardConfig
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kds.clock import Clock
 from kds.hubrise.models import OrderAcceptance
 from kds.hubrise.rules import validate_order_acceptance
-from kds.ui.location import acceptance_logic as logic
+from kds.kitchen import acceptance as logic
 from kds.ui.location.mode_card import ModeCard
 from kds.ui.location.prep_box import PreparationTimeBox
 from kds.ui.location.source import LocationSource

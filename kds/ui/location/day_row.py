@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kds.hubrise.rules import hhmm_to_minutes
-from kds.ui.location.hours_logic import DAY_LABELS, after_midnight, slot_label, slot_span
+from kds.kitchen.hours import DAY_LABELS, after_midnight, slot_label, slot_span
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import plain_label
 from kds.ui.theme import font

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from kds.clock import Clock
 from kds.hubrise.rules import DAYS, FieldError
 from kds.ui.board.ticket import clean_text
-from kds.ui.location import hours_logic as hl
+from kds.kitchen import hours as hl
 from kds.ui.location.day_row import DayRow
 from kds.ui.location.hours_preview import opening_preview
 from kds.ui.location.slot_dialogs import CutoffEditor, SlotEditor

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from kds.ui.location.hours_logic import business_date, day_opening_spans, normal_cutoff
+from kds.kitchen.hours import business_date, day_opening_spans, normal_cutoff
 
 Span = tuple[datetime, datetime]
 _LOOKAHEAD_DAYS = 8  # one week ahead, plus the business day we are in

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kds.hubrise.models import OrderAcceptance
 from kds.ui.board.ticket import clean_text
-from kds.ui.location import acceptance_logic as logic
+from kds.kitchen import acceptance as logic
 from kds.ui.location.sync_state import PatchState
 from kds.ui.location.widgets import plain_label
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kds.hubrise.rules import validate_opening_hours
-from kds.ui.location.hours_logic import DAY_LABELS, Week, after_midnight, cutoff_warning
+from kds.kitchen.hours import DAY_LABELS, Week, after_midnight, cutoff_warning
 from kds.ui.location.time_picker import Overlay, TimePicker, touch_button
 from kds.ui.location.widgets import plain_label
 

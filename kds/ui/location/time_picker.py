@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from kds.hubrise.rules import hhmm_to_minutes
-from kds.ui.location.hours_logic import STEP_MINUTES, shift_time
+from kds.kitchen.hours import STEP_MINUTES, shift_time
 from kds.ui.theme import TOUCH
 
 QUARTERS = tuple(range(0, 60, STEP_MINUTES))

@@ -1,6 +1,6 @@
 """Render the location panels to PNGs (no simulator, no network).
 
-    python -m kds.ui.location.screenshot shots/ [WIDTH HEIGHT]
+    python -m tests.screens.location_screenshot shots/ [WIDTH HEIGHT]
 writes acceptance.png, acceptance-busy.png, acceptance-paused.png, hours.png and hours-slot.png into the folder.
 """
 
@@ -19,7 +19,7 @@ def render(folder: Path, width: int = 1366, height: int = 768) -> list[Path]:
     from kds.clock import FakeClock
     from kds.ui.location.acceptance_panel import AcceptancePanel
     from kds.ui.location.hours_editor import OpeningHoursEditor
-    from kds.ui.location.memory import MemoryLocationSource
+    from tests.fakes.location_source import MemoryLocationSource
     from kds.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([])

@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kds.clock import Clock
-from kds.config import AppConfig
-from kds.connection import ConnectionInfo, ConnectionService, DisconnectReport, delete_cache_files
+from kds.app.config import AppConfig
+from kds.app.connection import ConnectionInfo, ConnectionService, DisconnectReport, delete_cache_files
 from kds.hubrise.oauth import OAuthClient
-from kds.runtime import Runtime, open_store, start_demo_runtime
-from kds.secrets.choose import open_secret_store
+from kds.app.runtime import Runtime, open_store, start_demo_runtime
+from kds.platform.secrets.choose import open_secret_store
 from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.qt_bridge import SyncBridge
@@ -24,7 +24,7 @@ from kds.ui.board.ticket import Thresholds
 from kds.ui.connect.first_run import FirstRunScreen
 from kds.ui.connect.info_screen import ConnectionInfoScreen
 from kds.ui.connect.oauth_screen import OAuthConnectScreen
-from kds.ui.location.acceptance_logic import SuggestionThresholds
+from kds.kitchen.acceptance import SuggestionThresholds
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow

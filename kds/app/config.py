@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import platformdirs
 
 from kds import __version__
-from kds.logsetup import register_secret
+from kds.platform.logsetup import register_secret
 
 DEFAULT_API_URL = "https://api.hubrise.com/v1"
 DEFAULT_OAUTH_URL = "https://manager.hubrise.com/oauth2/v1"

@@ -14,7 +14,7 @@ def resources_root() -> Path:
     if bundle_dir is not None:
         return Path(bundle_dir) / "resources"
     # From source (editable install or checkout): resources/ sits beside the kds package.
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def resource_path(*parts: str) -> Path:

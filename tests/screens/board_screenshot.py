@@ -1,6 +1,6 @@
 """Render the board with a dozen realistic tickets to a PNG (no simulator, no network).
 
-    python -m kds.ui.board.screenshot shots/board.png [WIDTH HEIGHT]
+    python -m tests.screens.board_screenshot shots/board.png [WIDTH HEIGHT]
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ STATUSES = ("received", "accepted", "in_preparation", "in_preparation", "awaitin
 
 
 def demo_source(clock):  # type: ignore[no-untyped-def]
-    from kds.ui.board.memory import MemoryBoardSource
-    from kds.ui.board.samples import sample_order
+    from tests.fakes.board_source import MemoryBoardSource
+    from tests.fakes.samples import sample_order
 
     source = MemoryBoardSource(clock)
     for index, status in enumerate(STATUSES):

@@ -10,12 +10,12 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from kds.config import AppConfig
+from kds.app.config import AppConfig
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
-from kds.logsetup import register_secret
-from kds.secrets.base import SecretStore, SecretStoreError
-from kds.secrets.choose import open_secret_store
+from kds.platform.logsetup import register_secret
+from kds.platform.secrets.base import SecretStore, SecretStoreError
+from kds.platform.secrets.choose import open_secret_store
 
 log = logging.getLogger(__name__)
 

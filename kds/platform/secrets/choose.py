@@ -10,9 +10,9 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
-from kds.secrets.base import SecretStore
-from kds.secrets.file_store import FileSecretStore
-from kds.secrets.keyring_store import KeyringSecretStore
+from kds.platform.secrets.base import SecretStore
+from kds.platform.secrets.file_store import FileSecretStore
+from kds.platform.secrets.keyring_store import KeyringSecretStore
 
 log = logging.getLogger(__name__)
 

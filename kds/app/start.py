@@ -6,12 +6,12 @@ import asyncio
 import os
 import sys
 
-from kds.config import AppConfig, confirm_reset, load_config_or_exit
+from kds.app.config import AppConfig, confirm_reset, load_config_or_exit
 
 
 def _reset(config: AppConfig) -> int:
-    from kds.connection import reset_local_state
-    from kds.secrets.choose import open_secret_store
+    from kds.app.connection import reset_local_state
+    from kds.platform.secrets.choose import open_secret_store
 
     if not confirm_reset(config):
         print("Nothing was deleted.")
@@ -22,7 +22,7 @@ def _reset(config: AppConfig) -> int:
 
 
 def _self_test(config: AppConfig) -> int:
-    from kds.selftest import run_self_test
+    from kds.app.selftest import run_self_test
 
     result = asyncio.run(run_self_test(config.data_dir / "self-test"))
     print(result.summary)
@@ -44,10 +44,10 @@ def _run_gui(config: AppConfig) -> int:
     import qasync
 
     from kds.clock import SystemClock
-    from kds.gcguard import start_collector
-    from kds.logsetup import register_secret, setup_logging
-    from kds.runtime import open_store
-    from kds.ui.controller import AppController
+    from kds.app.gcguard import start_collector
+    from kds.platform.logsetup import register_secret, setup_logging
+    from kds.app.runtime import open_store
+    from kds.app.controller import AppController
     from kds.ui.theme import apply_theme
 
     setup_logging(config.data_dir)
@@ -75,5 +75,5 @@ def main(argv: list[str] | None = None) -> int:
     return _run_gui(config)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from kds.secrets.base import SecretStore, SecretStoreError
+from kds.platform.secrets.base import SecretStore, SecretStoreError
 
 FILE_NAME = "secrets.json"
 

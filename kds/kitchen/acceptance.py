@@ -12,7 +12,7 @@ from typing import Any
 
 from kds.hubrise.models import BadPayload, OrderAcceptance, parse_location
 from kds.hubrise.money import format_time
-from kds.ui.location.hours_logic import business_date, day_opening_spans, normal_cutoff
+from kds.kitchen.hours import business_date, day_opening_spans, normal_cutoff
 
 BUSY_PRESETS = (10, 15, 20, 30)
 REASON_PRESETS = ("Kitchen overloaded", "Out of ingredients", "Closing early",

@@ -6,7 +6,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from kds.secrets.base import SecretStore, SecretStoreError
+from kds.platform.secrets.base import SecretStore, SecretStoreError
 
 SERVICE_NAME = "kds-hubrise"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kds.clock import Clock, SystemClock
-from kds.connection import ConnectionInfo
+from kds.app.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine

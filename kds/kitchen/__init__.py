@@ -1,0 +1,1 @@
+"""The kitchen's rules, Qt-free, each written once."""

@@ -1,0 +1,1 @@
+"""The operating system: secrets, logging set-up, resource paths, data dirs."""
