@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kds.clock import Clock
+from kds.store.claims import new_owner
 from kds.store.connection import immediate_transaction
 from kds.store.timefmt import to_db
 
@@ -25,6 +26,8 @@ class StoreBase:
         self.path = path
         # Set when the file was damaged at open and moved aside: the app tells staff.
         self.recovered_from = recovered_from
+        # Who this store's outbox claims belong to (kds/store/claims.py).
+        self.claim_owner = new_owner()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -57,7 +57,14 @@ def _add_rush(db: Database) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN rush INTEGER NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush)
+def _add_claim_owner(db: Database) -> None:
+    """Version 4: who claimed an outbox entry and until when (kds/store/claims.py), so opening
+    the file no longer releases the claims of another running KDS."""
+    db.execute("ALTER TABLE outbox ADD COLUMN claimed_by TEXT")
+    db.execute("ALTER TABLE outbox ADD COLUMN claim_until TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner)
 
 
 def schema_version(db: Database) -> int:

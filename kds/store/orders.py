@@ -167,6 +167,13 @@ class OrdersMixin(StoreBase):
         return self._one("SELECT 1 FROM outbox WHERE resource = ? AND state = 'pending' LIMIT 1",
                          [order_resource(order_id)]) is not None
 
+    def kitchen_change_mark(self, order_id: str) -> int:
+        """The newest kitchen change HubRise has confirmed for the order (its outbox id, 0 for
+        none). A snapshot fetched while this moved may be older than that change."""
+        value = self._one("SELECT MAX(id) FROM outbox WHERE resource = ? AND state = 'sent'",
+                          [order_resource(order_id)])
+        return int(value or 0)
+
     def _add_history(self, order_id: str, status: str, by: str, reason: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO status_history (order_id, status, at, by, reason) VALUES (?, ?, ?, ?, ?)",

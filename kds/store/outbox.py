@@ -1,20 +1,25 @@
 """The outbox: staff changes waiting to reach HubRise, sent in order per resource.
 
-The sender (kds.sync) is expected to be single: it takes heads with due_outbox() and reports
-each with mark_outbox_sent / mark_outbox_retry / mark_outbox_failed.
+The sender (kds.sync) takes heads with due_outbox() and reports each with mark_outbox_sent /
+mark_outbox_retry / mark_outbox_failed. Claims carry an owner and a lease (kds/store/claims.py),
+so a second sender on the same file (another KDS, a tool) never gets an entry on the wire.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from kds.store.base import StoreBase
+from kds.store.claims import CLAIM_LEASE_S, owner_is_gone
 from kds.store.orders import OrdersMixin
 from kds.store.rows import OutboxEntry, SyncCounts
 from kds.store.sanitize import Sanitized, clean_text, sanitize, to_json
 from kds.store.timefmt import from_db_required, to_db
+
+log = logging.getLogger(__name__)
 
 LOCATION_RESOURCE = "location"
 LOCATION_PATCH_KINDS = frozenset({"order_acceptance", "opening_hours", "preparation_time",
@@ -48,21 +53,30 @@ class OutboxMixin(OrdersMixin, StoreBase):
     def due_outbox(self, now: datetime, limit: int = 20) -> list[OutboxEntry]:
         """The oldest pending entry of each resource, if due; later ones wait for their head.
 
-        Returned entries are marked as claimed: from then on a new tap is queued behind them
-        instead of rewriting a body that may already be on the wire. A claimed entry is still
-        returned by the next call (e.g. after the sender gave up on a 401), never lost.
+        Returned entries are claimed by this store (owner and lease, kds/store/claims.py) in
+        one UPDATE ... RETURNING under the write lock, so two senders on one file never get the
+        same entry. From then on a new tap is queued behind them instead of rewriting a body
+        that may already be on the wire. A head claimed by another live sender is skipped until
+        its lease ends; this store's own claims are returned again (e.g. after the sender gave
+        up on a 401), never lost.
         """
-        rows = self.db.execute(
-            f"SELECT {OUTBOX_COLUMNS} FROM outbox AS o WHERE o.state = 'pending' "
-            "AND o.id = (SELECT MIN(p.id) FROM outbox AS p "
-            "            WHERE p.resource = o.resource AND p.state = 'pending') "
-            "AND o.next_try_at <= ? ORDER BY o.id LIMIT ?", [to_db(now), max(0, limit)]).fetchall()
-        if rows:
-            with self.transaction():
-                self.db.execute(
-                    f"UPDATE outbox SET claimed_at = ? WHERE id IN ({','.join('?' * len(rows))})",
-                    [self._now_text(), *[row[0] for row in rows]])
-        return [_entry(row) for row in rows]
+        if limit <= 0:
+            return []
+        clock_now = self._now()
+        with self.transaction():
+            rows = self.db.execute(
+                "UPDATE outbox SET claimed_at = ?, claimed_by = ?, claim_until = ? "
+                "WHERE id IN (SELECT o.id FROM outbox AS o WHERE o.state = 'pending' "
+                "  AND o.id = (SELECT MIN(p.id) FROM outbox AS p "
+                "              WHERE p.resource = o.resource AND p.state = 'pending') "
+                "  AND o.next_try_at <= ? "
+                "  AND (o.claimed_by IS NULL OR o.claimed_by = ? OR o.claim_until IS NULL "
+                "       OR o.claim_until <= ?) "
+                f"  ORDER BY o.id LIMIT ?) RETURNING {OUTBOX_COLUMNS}",
+                [to_db(clock_now), self.claim_owner,
+                 to_db(clock_now + timedelta(seconds=CLAIM_LEASE_S)), to_db(now),
+                 self.claim_owner, to_db(clock_now), limit]).fetchall()
+        return sorted((_entry(row) for row in rows), key=lambda entry: entry.id)
 
     def mark_outbox_sent(self, outbox_id: int, response_raw: Any = None) -> None:
         """HubRise accepted the entry. Applies nothing itself: the caller then passes the
@@ -73,11 +87,11 @@ class OutboxMixin(OrdersMixin, StoreBase):
         with self.transaction():
             row = self.db.execute("SELECT resource FROM outbox WHERE id = ?",
                                   [outbox_id]).fetchone()
-            if row is None:
+            if row is None or not self._still_mine(outbox_id):
                 return
             now = self._now_text()
             self.db.execute(
-                "UPDATE outbox SET state = 'sent', sent_at = ?, claimed_at = NULL, "
+                f"UPDATE outbox SET state = 'sent', sent_at = ?, {_UNCLAIMED}, "
                 "last_error = NULL WHERE id = ?", [now, outbox_id])
             self.db.execute(
                 "UPDATE outbox SET cleared_at = ? WHERE resource = ? AND state = 'failed' "
@@ -85,9 +99,11 @@ class OutboxMixin(OrdersMixin, StoreBase):
 
     def mark_outbox_retry(self, outbox_id: int, next_try_at: datetime, error: str) -> None:
         with self.transaction():
+            if not self._still_mine(outbox_id):
+                return
             self.db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, next_try_at = ?, last_error = ?, "
-                "claimed_at = NULL WHERE id = ? AND state = 'pending'",
+                f"{_UNCLAIMED} WHERE id = ? AND state = 'pending'",
                 [to_db(next_try_at), _text(error), outbox_id])
 
     def mark_outbox_failed(self, outbox_id: int, error: str) -> None:
@@ -96,9 +112,11 @@ class OutboxMixin(OrdersMixin, StoreBase):
         The ticket keeps the status staff chose; its sync state says "failed" with the reason.
         """
         with self.transaction():
+            if not self._still_mine(outbox_id):
+                return
             self.db.execute(
                 "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, "
-                "claimed_at = NULL WHERE id = ?", [_text(error), outbox_id])
+                f"{_UNCLAIMED} WHERE id = ?", [_text(error), outbox_id])
 
     def dismiss_failed(self, outbox_id: int) -> None:
         """Staff have read the failure; it stops being shown."""
@@ -119,11 +137,33 @@ class OutboxMixin(OrdersMixin, StoreBase):
             pending=int(pending or 0), failed=len(failed),
             failed_messages=tuple(f"{e.resource}: {e.last_error or 'refused'}" for e in failed))
 
+    def _still_mine(self, outbox_id: int) -> bool:
+        """A sender reports only entries it still holds: when its lease ran out and another
+        sender took the entry over, that one reports it (an entry is never marked sent, or
+        failed, by a sender that may have sent an older body)."""
+        owner = self._one("SELECT claimed_by FROM outbox WHERE id = ?", [outbox_id])
+        if owner == self.claim_owner:
+            return True
+        log.warning("outbox entry %s is no longer claimed by this KDS; its report is dropped",
+                    outbox_id)
+        return False
+
     def _release_claims(self) -> None:
-        """After a restart nothing is on the wire: claimed entries may collapse again."""
+        """At open: claims whose lease ran out, or whose process is gone (a killed app), are
+        released so their entries may collapse again. A running KDS's claims are kept."""
         with self.transaction():
-            self.db.execute("UPDATE outbox SET claimed_at = NULL WHERE state = 'pending' "
-                            "AND claimed_at IS NOT NULL")
+            owners = [row[0] for row in self.db.execute(
+                "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' "
+                "AND claimed_by IS NOT NULL").fetchall()]
+            gone = [owner for owner in owners if owner_is_gone(str(owner))]
+            self.db.execute(
+                f"UPDATE outbox SET {_UNCLAIMED} WHERE state = 'pending' "
+                "AND claimed_at IS NOT NULL AND (claimed_by IS NULL OR claim_until IS NULL "
+                f"OR claim_until <= ? OR claimed_by IN ({','.join('?' * len(gone))}))",
+                [self._now_text(), *gone])
+
+
+_UNCLAIMED = "claimed_at = NULL, claimed_by = NULL, claim_until = NULL"
 
 
 def _text(error: object) -> str:

@@ -13,7 +13,8 @@ from kds.sync.limiter_store import client_limiter, persist_limiter
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
 from kds.sync.planner import (
-    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollMode, PollPlan, budget_from_limiter, is_open_now, plan_interval,
+    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollCost, PollMode, PollPlan, budget_from_limiter, is_open_now,
+    plan_interval,
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
 from kds.sync.retry import Backoff, classify, is_network_failure
@@ -24,7 +25,6 @@ IDLE_RETRY_S = 5.0   # outbox pause when pending entries have no noted retry tim
 # Orders arriving outside the published hours mean the kitchen is working anyway (hours not
 # kept up to date, an early start): keep the open rate for this long after the last one.
 ACTIVE_WHILE_CLOSED_S = 20 * 60
-_COST_WEIGHT = 0.2   # how fast the planner's "requests per poll" estimate follows reality
 
 
 class SyncEngine:
@@ -50,7 +50,7 @@ class SyncEngine:
         self.poller = Poller(client, store, clock, auto_receive=auto_receive)
         self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
         self._news = News(clock)
-        self._cost = 1.0
+        self._cost = PollCost()
         self.connected = False  # connect() has succeeded once
         # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
         self.poll_floor: float | None = None
@@ -126,7 +126,7 @@ class SyncEngine:
                 raise
             self._note_failure(exc)
             return PollResult()
-        self._cost += _COST_WEIGHT * (max(1, result.requests) - self._cost)
+        self._cost.note(result.requests)
         if result.failure is not None:
             self._note_failure(result.failure)
         else:
@@ -188,7 +188,7 @@ class SyncEngine:
             is_open=self._recently_busy() or self._is_open(),  # cheap check first
             mode=self.poll_mode,
             reserve=self.reserve,
-            cost_per_poll=self._cost,
+            cost_per_poll=self._cost.value,
             blocked_for=self._blocked_for(),
             **self._floors(),
         )

@@ -25,6 +25,34 @@ WINDOWS = ("minute", "hour", "day")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+# How the per-poll cost estimate follows the polls: a moving average, where one poll counts
+# for at most OUTLIER_FACTOR times the current estimate (and at least OUTLIER_FLOOR requests).
+COST_WEIGHT = 0.2
+OUTLIER_FACTOR = 3.0
+OUTLIER_FLOOR = 4.0
+
+
+class PollCost:
+    """Requests an ordinary poll uses: `plan_interval`'s `cost_per_poll`, learnt from the polls.
+
+    A catch-up poll after a backlog (hundreds of events fetched and deleted at once, after the
+    app was closed or offline) says nothing about the next polls, and its requests are already
+    in the limiter's counts. Taken at face value it made the next polls wait 4-7 minutes
+    (issue 18), so each poll's count is capped near the current estimate: a backlog nudges the
+    estimate, a sustained rise in orders still raises it within a few minutes.
+    """
+
+    def __init__(self, start: float = 1.0) -> None:
+        self.value = max(1.0, start)
+
+    def note(self, requests: int) -> float:
+        """Take one finished poll's request count; returns the new estimate."""
+        cap = max(OUTLIER_FLOOR, OUTLIER_FACTOR * self.value)
+        sample = min(max(1.0, float(requests)), cap)
+        self.value += COST_WEIGHT * (sample - self.value)
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class PollPlan:
     interval: float  # seconds until the next poll

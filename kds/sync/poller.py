@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.hubrise.money import parse_time
 from kds.store.orders import PLATFORM_FINAL
 from kds.sync.health import PollResult
 from kds.sync.retry import classify, is_network_failure
@@ -34,6 +35,8 @@ class Fetched:
     payload: dict[str, Any] | None = None
     problem: str | None = None     # set → dead-letter instead of applying
     restore_status: str | None = None  # a platform cancellation our own tap overwrote
+    order_id: str | None = None
+    kitchen_mark: int = 0          # the order's newest HubRise-confirmed tap when fetching began
 
 
 @dataclass(slots=True)
@@ -141,23 +144,26 @@ class Poller:
     async def _fetch_order_state(self, event: Any, batch: Batch) -> Fetched:
         order_id = getattr(event, "order_id", None)
         row = self.store.get_order(order_id) if isinstance(order_id, str) else None
+        # Noted before any request: _apply compares it again (see _outdated).
+        mark = self.store.kitchen_change_mark(order_id) if isinstance(order_id, str) else 0
         if row is not None:
             event = await self.client.get_event(event.id)
             batch.requests += 1
             state = getattr(event, "new_state", None)
             # A cancellation is checked against the order itself: a tap of ours may have
             # reached HubRise after it and overwritten it (see _overwritten_final).
-            if (not _stale(event, row) and _looks_like_order(state, order_id)
-                    and state.get("status") not in PLATFORM_FINAL):
-                return Fetched(event, "order", payload=state)
+            if (_looks_like_order(state, order_id) and state.get("status") not in PLATFORM_FINAL
+                    and agrees_with_hubrise(state, row.raw)):
+                return Fetched(event, "order", payload=state, order_id=order_id,
+                               kitchen_mark=mark)
         order_id = getattr(event, "order_id", None) or order_id
         if not isinstance(order_id, str) or not order_id:
             return Fetched(event, "order", problem="order event without order_id")
-        # Unknown order, missing/unparseable state, or a snapshot older than our own change:
-        # the order itself is the truth.
+        # Unknown order, missing/unparseable state, or a snapshot that would move the status
+        # away from what HubRise last told us: the order itself is the truth.
         order = _raw(await self.client.get_order(order_id))
         batch.requests += 1
-        return Fetched(event, "order", payload=order,
+        return Fetched(event, "order", payload=order, order_id=order_id, kitchen_mark=mark,
                        restore_status=_overwritten_final(event, order, row))
 
     async def _fetch_location_state(self, event: Any, batch: Batch) -> Fetched:
@@ -176,6 +182,7 @@ class Poller:
         applied = dead = 0
         order_ids: list[str] = []
         location = False
+        self._hold_back_outdated(batch)
         if not batch.fetched:
             return PollResult(already_applied=self._count_known(batch))
         with self.store.transaction():
@@ -192,6 +199,20 @@ class Poller:
         return PollResult(applied=applied, dead_lettered=dead, order_ids=tuple(order_ids),
                           location_changed=location,
                           already_applied=self._count_known(batch))
+
+    def _hold_back_outdated(self, batch: Batch) -> None:
+        """HubRise confirmed a kitchen tap on an order while its snapshot was being fetched (the
+        outbox runs beside the poll): the snapshot may be older than the tap. Leave the event on
+        HubRise; the next poll fetches it again. No await between this and the transaction."""
+        kept: list[Fetched] = []
+        for item in batch.fetched:
+            if _outdated(item, self.store):
+                log.info("event %s held back: a kitchen change on order %s was confirmed "
+                         "while it was fetched", item.event.id, item.order_id)
+                batch.deferred.add(item.event.id)
+            else:
+                kept.append(item)
+        batch.fetched = kept
 
     def _count_known(self, batch: Batch) -> int:
         fresh = {item.event.id for item in batch.fetched} | batch.deferred
@@ -255,13 +276,31 @@ def _same_callback(current: Any, wanted: dict[str, list[str]]) -> bool:
     return have == {k: sorted(v) for k, v in wanted.items()}
 
 
-def _stale(event: Any, row: Any) -> bool:
-    """The event's snapshot may predate a change we already hold: fetch the order instead."""
-    created = getattr(event, "created_at", None)
-    changed = getattr(row, "last_status_change_at", None)
-    if not isinstance(created, datetime) or not isinstance(changed, datetime):
+# What a kitchen tap changes on HubRise. An event snapshot that agrees with HubRise's last
+# word on these fields cannot undo a tap; one that disagrees is either older than a tap or a
+# real change by someone else, and only HubRise can tell which (GET the order).
+KITCHEN_FIELDS = ("status", "confirmed_time")
+
+
+def agrees_with_hubrise(state: dict[str, Any], known: dict[str, Any]) -> bool:
+    """The snapshot leaves what the kitchen changes as HubRise last told us (the PATCH
+    response, an earlier event or GET): it may be applied as it is. Never the local clock."""
+    return all(_same_value(state.get(name), known.get(name)) for name in KITCHEN_FIELDS)
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if a == b:
         return True
-    return created < changed
+    try:  # the same time may be written with another offset
+        return parse_time(a) == parse_time(b)
+    except (TypeError, ValueError):
+        return False
+
+
+def _outdated(item: Fetched, store: Any) -> bool:
+    if item.kind != "order" or item.order_id is None or item.problem is not None:
+        return False
+    return store.kitchen_change_mark(item.order_id) != item.kitchen_mark
 
 
 def _overwritten_final(event: Any, order: dict[str, Any], row: Any) -> str | None:

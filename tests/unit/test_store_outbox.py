@@ -10,6 +10,7 @@ import pytest
 
 from kds.clock import FakeClock
 from kds.store import Store
+from kds.store.claims import CLAIM_LEASE_S
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 
@@ -155,6 +156,9 @@ def test_pending_entries_survive_a_restart_and_collapse_again(
     head = store.set_order_status("a", "received")
     store.due_outbox(clock.now(), 10)  # claimed, then the app is killed mid-send
     store.close()
+    # A restart releases a killed process's claims at once (tests/unit/store/
+    # test_outbox_claims.py); in this one test process, the claim is stale once its lease ends.
+    clock.advance(CLAIM_LEASE_S)
     reopened = Store.open(path, clock)
     assert reopened.set_order_status("a", "accepted") == head
     assert [e.body for e in reopened.due_outbox(clock.now(), 10)] == [{"status": "accepted"}]
