@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import AsyncIterator, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Self
 from urllib.parse import quote
@@ -32,7 +32,7 @@ from kds.hubrise.models import (
 from kds.hubrise.order_model import Order, parse_order
 from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import format_time
-from kds.hubrise.ratelimit import RateLimiter
+from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
 
 DEFAULT_BASE_URL = "https://api.hubrise.com/v1"
 PAGE_SIZE = 100  # HubRise's maximum `count`
@@ -223,8 +223,9 @@ class HubRiseClient:
             # An error page that is not HubRise's JSON (proxy, captive portal): retry later.
             return NetworkError(f"HTTP {status} without a HubRise error body", status)
         if status == 429:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"),
-                                            self._clock.now())
+            now = self._clock.now()
+            retry_after = bound_retry_after(
+                parse_retry_after(response.headers.get("Retry-After"), now), now.timestamp())
             if self._limiter is not None:
                 self._limiter.note_429(retry_after)
             return error_for(status, body, retry_after)
@@ -241,7 +242,10 @@ def _decode(response: httpx.Response) -> Any:
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Retry-After as seconds: either delta-seconds or an HTTP date. None when absent/invalid."""
+    """Retry-After as seconds: either delta-seconds or an HTTP date. None when absent/invalid.
+
+    Not bounded here (see ratelimit.bound_retry_after); a time in the past means "now" (0).
+    """
     if not value:
         return None
     value = value.strip()
@@ -250,10 +254,10 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError, IndexError):
             return None
-        if when.tzinfo is None:
-            return None
+        if when.tzinfo is None:  # "-0000": an HTTP-date is always GMT
+            when = when.replace(tzinfo=UTC)
         seconds = (when - now).total_seconds()
     if not math.isfinite(seconds):
         return None
