@@ -13,7 +13,15 @@ from urllib.parse import quote
 import httpx
 
 from kds.clock import Clock, SystemClock
-from kds.hubrise.errors import NetworkError, error_for
+from kds.hubrise.answer import (
+    DEFAULT_DEADLINE,
+    MAX_BODY_BYTES,
+    Answer,
+    decode,
+    decode_as,
+    exchange,
+)
+from kds.hubrise.errors import EndlessPages, NetworkError, error_for
 from kds.hubrise.models import (
     Account,
     Callback,
@@ -36,6 +44,9 @@ from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
 
 DEFAULT_BASE_URL = "https://api.hubrise.com/v1"
 PAGE_SIZE = 100  # HubRise's maximum `count`
+# 100 pages = 10,000 orders or events, as many requests as HubRise allows a connection per
+# day: a list longer than that could not even be acknowledged today, so it is a server fault.
+MAX_PAGES = 100
 log = logging.getLogger(__name__)
 
 
@@ -45,7 +56,9 @@ class HubRiseClient:
     def __init__(self, base_url: str = DEFAULT_BASE_URL, token: str = "", *,
                  transport: httpx.AsyncBaseTransport | None = None,
                  limiter: RateLimiter | None = None, clock: Clock | None = None,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 10.0, deadline: float = DEFAULT_DEADLINE,
+                 max_body_bytes: int = MAX_BODY_BYTES, max_pages: int = MAX_PAGES) -> None:
+        """`timeout` bounds each connect/read; `deadline` the whole request, last byte included."""
         self.base_url = base_url.rstrip("/")
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in token):
             # Fail now, clearly: httpx would refuse the header on every request instead.
@@ -54,6 +67,9 @@ class HubRiseClient:
             log.warning("HubRise base URL %s is not https: the token travels in clear",
                         self.base_url)
         self._token = token
+        self._deadline = deadline
+        self._max_body_bytes = max_body_bytes
+        self._max_pages = max_pages
         self._limiter = limiter
         self._clock = clock or SystemClock()
         self._http = httpx.AsyncClient(
@@ -172,48 +188,51 @@ class HubRiseClient:
         """Follow X-Cursor-Next until the last page; yields each element of each page."""
         params = {"count": str(PAGE_SIZE), **params}
         seen: set[str] = set()
-        while True:
+        for _ in range(self._max_pages):
             response = await self._request("GET", path, params=params, high_load=high_load)
-            page = _decode(response)
-            if not isinstance(page, list):
-                raise NetworkError(f"GET {path}: expected a list, got {type(page).__name__}",
-                                   response.status_code)
-            for element in page:
+            for element in decode_as(response, f"GET /{path}", list):
                 yield element
             cursor = response.headers.get("X-Cursor-Next")
             if not cursor:
                 return
             if cursor in seen:  # a server bug must not turn into an endless request loop
-                raise NetworkError(f"GET {path}: pagination cursor repeated",
-                                   response.status_code)
+                raise EndlessPages(f"GET /{path}: HubRise sent the same page cursor twice; "
+                                   "stopped", response.status_code)
             seen.add(cursor)
             params = {**params, "cursor": cursor}
+        raise EndlessPages(f"GET /{path}: HubRise listed more than {self._max_pages} pages "
+                           "(endless list?); stopped")
 
     async def _json(self, method: str, path: str, *, body: Mapping[str, Any] | None = None,
                     high_load: bool = False, allow_empty: bool = False) -> Any:
+        """The JSON object HubRise answered; with `allow_empty` (an undocumented answer body)
+        None for an empty body and any JSON value otherwise."""
         response = await self._request(method, path, body=body, high_load=high_load)
-        if allow_empty and not response.content.strip():
-            return None
-        return _decode(response)
+        if allow_empty:
+            return decode(response, f"{method} /{path}") if response.content.strip() else None
+        return decode_as(response, f"{method} /{path}", dict)
 
     async def _request(self, method: str, path: str, *, params: Mapping[str, str] | None = None,
                        body: Mapping[str, Any] | None = None,
-                       high_load: bool = False) -> httpx.Response:
+                       high_load: bool = False) -> Answer:
+        """One call; returns only a 2xx answer, every other status raises."""
         if self._limiter is not None:
+            # Waiting for the rate limiter is not part of the deadline: that wait is on purpose.
             await self._limiter.acquire(high_load=high_load)
+        what = f"{method} /{path}"
         try:
-            response = await self._http.request(method, path, params=params,
-                                                json=None if body is None else dict(body))
-        except httpx.TimeoutException as exc:
-            raise NetworkError(f"{method} /{path}: timed out ({type(exc).__name__})") from exc
-        except httpx.HTTPError as exc:
-            raise NetworkError(f"{method} /{path}: {type(exc).__name__}: {exc}") from exc
-        log.debug("%s /%s -> %s", method, path, response.status_code)
+            request = self._http.build_request(method, path, params=params,
+                                               json=None if body is None else dict(body))
+        except httpx.HTTPError as exc:  # e.g. a filter value httpx cannot put in a URL
+            raise NetworkError(f"{what}: {type(exc).__name__}") from exc
+        response = await exchange(self._http, request, what, deadline=self._deadline,
+                                  max_bytes=self._max_body_bytes)
+        log.debug("%s -> %s", what, response.status_code)
         if response.status_code >= 400:
-            raise self._error(response)
+            raise self._error(response, what)
         return response
 
-    def _error(self, response: httpx.Response) -> Exception:
+    def _error(self, response: Answer, what: str) -> Exception:
         status = response.status_code
         try:
             body = response.json()
@@ -221,7 +240,7 @@ class HubRiseClient:
             body = None
         if body is None and status not in (401, 403, 404, 429) and status < 500:
             # An error page that is not HubRise's JSON (proxy, captive portal): retry later.
-            return NetworkError(f"HTTP {status} without a HubRise error body", status)
+            return NetworkError(f"{what}: HTTP {status} without a HubRise error body", status)
         if status == 429:
             now = self._clock.now()
             retry_after = bound_retry_after(
@@ -230,15 +249,6 @@ class HubRiseClient:
                 self._limiter.note_429(retry_after)
             return error_for(status, body, retry_after)
         return error_for(status, body)
-
-
-def _decode(response: httpx.Response) -> Any:
-    """JSON body or NetworkError: a 2xx that is not JSON is a proxy/portal page, not HubRise."""
-    try:
-        return response.json()
-    except (ValueError, RecursionError) as exc:
-        raise NetworkError(f"HTTP {response.status_code}: the body is not JSON",
-                           response.status_code) from exc
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
