@@ -95,12 +95,12 @@ def decode(answer: Answer, what: str) -> Any:
     status = answer.status_code
     if not answer.content.strip():
         raise NotData(f"{what}: HubRise answered with an empty body, not data", status)
-    if looks_like_web_page(answer):
-        raise NotData(f"{what}: HubRise answered with a web page, not data "
-                      "(captive portal or proxy?)", status)
     try:
         return answer.json()
-    except (ValueError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+        if looks_like_web_page(answer):
+            raise NotData(f"{what}: HubRise answered with a web page, not data "
+                          "(captive portal or proxy?)", status) from exc
         raise NotData(f"{what}: HubRise answered with something that is not valid JSON",
                       status) from exc
 
@@ -116,9 +116,9 @@ def decode_as(answer: Answer, what: str, kind: type) -> Any:
 
 
 def looks_like_web_page(answer: Answer) -> bool:
+    """HTML by its type or its first character (a body that parses as JSON is JSON)."""
     content_type = answer.headers.get("Content-Type", "").lower()
-    start = answer.content.lstrip()[:15].lower()
-    return "html" in content_type or start.startswith((b"<!doctype", b"<html", b"<"))
+    return "html" in content_type or answer.content.lstrip()[:1] == b"<"
 
 
 def _json_kind(value: Any) -> str:

@@ -20,8 +20,9 @@ from kds.hubrise.answer import (
     decode,
     decode_as,
     exchange,
+    looks_like_web_page,
 )
-from kds.hubrise.errors import EndlessPages, NetworkError, error_for
+from kds.hubrise.errors import EndlessPages, NetworkError, NotData, error_for
 from kds.hubrise.models import (
     Account,
     Callback,
@@ -238,6 +239,11 @@ class HubRiseClient:
             body = response.json()
         except (ValueError, RecursionError):
             body = None
+        if body is None and status != 429 and status < 500 and looks_like_web_page(response):
+            # HubRise's errors are JSON: a page (captive portal, proxy login) is not HubRise
+            # saying the token is revoked or the order unknown. Retry later.
+            return NotData(f"{what}: HTTP {status} with a web page, not a HubRise error "
+                           "(captive portal or proxy?)", status)
         if body is None and status not in (401, 403, 404, 429) and status < 500:
             # An error page that is not HubRise's JSON (proxy, captive portal): retry later.
             return NetworkError(f"{what}: HTTP {status} without a HubRise error body", status)
