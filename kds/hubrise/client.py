@@ -17,6 +17,7 @@ from kds.hubrise.answer import (
     DEFAULT_DEADLINE,
     MAX_BODY_BYTES,
     Answer,
+    check_not_redirect,
     decode,
     decode_as,
     exchange,
@@ -231,6 +232,7 @@ class HubRiseClient:
         log.debug("%s -> %s", what, response.status_code)
         if response.status_code >= 400:
             raise self._error(response, what)
+        check_not_redirect(response, what)  # e.g. a 302 on delete_event is no acknowledgement
         return response
 
     def _error(self, response: Answer, what: str) -> Exception:
