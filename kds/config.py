@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import platformdirs
 
 from kds import __version__
+from kds.hubrise.urls import UnsafeUrl, check_api_url
 from kds.logsetup import register_secret
 
 DEFAULT_API_URL = "https://api.hubrise.com/v1"
@@ -116,10 +117,10 @@ def _refuse_plain_token(argv: Sequence[str]) -> None:
 
 
 def _check_url(value: str, flag: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{flag}: {value!r} is not an http(s) URL like {DEFAULT_API_URL}")
-    return value.rstrip("/")
+    try:
+        return check_api_url(value)
+    except UnsafeUrl as exc:  # the message never repeats the URL: it may hold a password
+        raise ConfigError(f"{flag}: {exc}") from None
 
 
 def _read_token_file(path_text: str) -> str:

@@ -43,6 +43,7 @@ from kds.hubrise.order_model import Order, parse_order
 from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import format_time
 from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
+from kds.hubrise.urls import check_api_url
 
 DEFAULT_BASE_URL = "https://api.hubrise.com/v1"
 PAGE_SIZE = 100  # HubRise's maximum `count`
@@ -61,13 +62,11 @@ class HubRiseClient:
                  timeout: float = 10.0, deadline: float = DEFAULT_DEADLINE,
                  max_body_bytes: int = MAX_BODY_BYTES, max_pages: int = MAX_PAGES) -> None:
         """`timeout` bounds each connect/read; `deadline` the whole request, last byte included."""
-        self.base_url = base_url.rstrip("/")
+        # UnsafeUrl (a ValueError) before the token can go anywhere: see kds/hubrise/urls.py.
+        self.base_url = check_api_url(base_url, in_process=is_in_process(transport))
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in token):
             # Fail now, clearly: httpx would refuse the header on every request instead.
             raise ValueError("the access token contains control characters")
-        if not _is_safe_url(self.base_url):
-            log.warning("HubRise base URL %s is not https: the token travels in clear",
-                        self.base_url)
         self._token = token
         self._deadline = deadline
         self._max_body_bytes = max_body_bytes
@@ -282,10 +281,9 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     return max(0.0, seconds)
 
 
-def _is_safe_url(url: str) -> bool:
-    """https, or plain http only to this machine (the simulator)."""
-    parts = httpx.URL(url)
-    return parts.scheme == "https" or parts.host in ("127.0.0.1", "localhost", "::1")
+def is_in_process(transport: httpx.AsyncBaseTransport | None) -> bool:
+    """A transport that never leaves the process (tests): nothing travels in clear."""
+    return isinstance(transport, (httpx.MockTransport, httpx.ASGITransport))
 
 
 def _seg(value: str) -> str:

@@ -9,7 +9,9 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from kds.hubrise.answer import DEFAULT_DEADLINE, Answer, check_not_redirect, exchange
+from kds.hubrise.client import is_in_process
 from kds.hubrise.errors import HubRiseError, NetworkError, error_for
+from kds.hubrise.urls import check_api_url
 
 DEFAULT_OAUTH_URL = "https://manager.hubrise.com/oauth2/v1"
 OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"  # HubRise shows the code; the user pastes it
@@ -37,7 +39,8 @@ class OAuthClient:
     def __init__(self, base_url: str = DEFAULT_OAUTH_URL, client_id: str = "",
                  client_secret: str = "", transport: httpx.AsyncBaseTransport | None = None,
                  timeout: float = 15.0, deadline: float = DEFAULT_DEADLINE) -> None:
-        self.base_url = base_url.rstrip("/")
+        # The client secret goes in Basic auth: the same URL rules as the API's token.
+        self.base_url = check_api_url(base_url, in_process=is_in_process(transport))
         self.client_id = client_id
         self._secret = client_secret
         self._transport = transport
