@@ -57,7 +57,7 @@ async def exchange(http: httpx.AsyncClient, request: httpx.Request, what: str, *
         raise AnswerTooSlow(f"{what}: no complete answer within {deadline:g} s") from exc
     except httpx.TimeoutException as exc:
         raise NetworkError(f"{what}: timed out ({type(exc).__name__})") from exc
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise NetworkError(f"{what}: {type(exc).__name__}: {_one_line(str(exc))}") from exc
     return Answer(response.status_code, response.headers, content)
 

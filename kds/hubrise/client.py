@@ -224,7 +224,7 @@ class HubRiseClient:
         try:
             request = self._http.build_request(method, path, params=params,
                                                json=None if body is None else dict(body))
-        except httpx.HTTPError as exc:  # e.g. a filter value httpx cannot put in a URL
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # a value httpx cannot put in a URL
             raise NetworkError(f"{what}: {type(exc).__name__}") from exc
         response = await exchange(self._http, request, what, deadline=self._deadline,
                                   max_bytes=self._max_body_bytes)

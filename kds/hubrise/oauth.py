@@ -81,7 +81,7 @@ class OAuthClient:
                                      verify=True, follow_redirects=False) as http:
             try:
                 request = http.build_request("POST", f"{self.base_url}/{path}", data=form)
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise NetworkError(f"{what}: {type(exc).__name__}") from exc
             answer = await exchange(http, request, what, deadline=self._deadline)
         body = _json_or_none(answer)
