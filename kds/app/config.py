@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import platformdirs
 
 from kds import __version__
+from kds.hubrise.urls import UnsafeUrl, check_api_url
 from kds.platform.logsetup import register_secret
 
 DEFAULT_API_URL = "https://api.hubrise.com/v1"
@@ -116,10 +117,10 @@ def _refuse_plain_token(argv: Sequence[str]) -> None:
 
 
 def _check_url(value: str, flag: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{flag}: {value!r} is not an http(s) URL like {DEFAULT_API_URL}")
-    return value.rstrip("/")
+    try:
+        return check_api_url(value)
+    except UnsafeUrl as exc:  # the message never repeats the URL: it may hold a password
+        raise ConfigError(f"{flag}: {exc}") from None
 
 
 def _read_token_file(path_text: str) -> str:
@@ -223,12 +224,22 @@ def load_config_or_exit(argv: Sequence[str] | None = None,
     except ConfigError as exc:
         print(f"kds: error: {exc}\nRun 'kds --help' for the options.", file=sys.stderr)
         raise SystemExit(2) from None
+    finally:
+        if env is None:
+            scrub_secrets(os.environ)
     if config.show_version:
         print(version_text())
         raise SystemExit(0)
     register_secret(config.access_token)  # from now on no log line can show it
     register_secret(config.oauth_client_secret)
     return config
+
+
+def scrub_secrets(environ: MutableMapping[str, str]) -> None:
+    """Forget the token and client secret from the environment once read: a browser (sign-in
+    page) or any other child process started later would otherwise inherit them."""
+    for name in (ENV_TOKEN, ENV_CLIENT_SECRET):
+        environ.pop(name, None)
 
 
 def confirm_reset(config: AppConfig, ask: Callable[[str], str] | None = None) -> bool:

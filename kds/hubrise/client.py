@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import AsyncIterator, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Self
 from urllib.parse import quote
@@ -13,7 +13,17 @@ from urllib.parse import quote
 import httpx
 
 from kds.clock import Clock, SystemClock
-from kds.hubrise.errors import NetworkError, error_for
+from kds.hubrise.answer import (
+    DEFAULT_DEADLINE,
+    MAX_BODY_BYTES,
+    Answer,
+    check_not_redirect,
+    decode,
+    decode_as,
+    exchange,
+    looks_like_web_page,
+)
+from kds.hubrise.errors import EndlessPages, NetworkError, NotData, error_for
 from kds.hubrise.models import (
     Account,
     Callback,
@@ -32,10 +42,14 @@ from kds.hubrise.models import (
 from kds.hubrise.order_model import Order, parse_order
 from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import format_time
-from kds.hubrise.ratelimit import RateLimiter
+from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
+from kds.hubrise.urls import check_api_url
 
 DEFAULT_BASE_URL = "https://api.hubrise.com/v1"
 PAGE_SIZE = 100  # HubRise's maximum `count`
+# 100 pages = 10,000 orders or events, as many requests as HubRise allows a connection per
+# day: a list longer than that could not even be acknowledged today, so it is a server fault.
+MAX_PAGES = 100
 log = logging.getLogger(__name__)
 
 
@@ -45,15 +59,18 @@ class HubRiseClient:
     def __init__(self, base_url: str = DEFAULT_BASE_URL, token: str = "", *,
                  transport: httpx.AsyncBaseTransport | None = None,
                  limiter: RateLimiter | None = None, clock: Clock | None = None,
-                 timeout: float = 10.0) -> None:
-        self.base_url = base_url.rstrip("/")
+                 timeout: float = 10.0, deadline: float = DEFAULT_DEADLINE,
+                 max_body_bytes: int = MAX_BODY_BYTES, max_pages: int = MAX_PAGES) -> None:
+        """`timeout` bounds each connect/read; `deadline` the whole request, last byte included."""
+        # UnsafeUrl (a ValueError) before the token can go anywhere: see kds/hubrise/urls.py.
+        self.base_url = check_api_url(base_url, in_process=is_in_process(transport))
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in token):
             # Fail now, clearly: httpx would refuse the header on every request instead.
             raise ValueError("the access token contains control characters")
-        if not _is_safe_url(self.base_url):
-            log.warning("HubRise base URL %s is not https: the token travels in clear",
-                        self.base_url)
         self._token = token
+        self._deadline = deadline
+        self._max_body_bytes = max_body_bytes
+        self._max_pages = max_pages
         self._limiter = limiter
         self._clock = clock or SystemClock()
         self._http = httpx.AsyncClient(
@@ -172,76 +189,80 @@ class HubRiseClient:
         """Follow X-Cursor-Next until the last page; yields each element of each page."""
         params = {"count": str(PAGE_SIZE), **params}
         seen: set[str] = set()
-        while True:
+        for _ in range(self._max_pages):
             response = await self._request("GET", path, params=params, high_load=high_load)
-            page = _decode(response)
-            if not isinstance(page, list):
-                raise NetworkError(f"GET {path}: expected a list, got {type(page).__name__}",
-                                   response.status_code)
-            for element in page:
+            for element in decode_as(response, f"GET /{path}", list):
                 yield element
             cursor = response.headers.get("X-Cursor-Next")
             if not cursor:
                 return
             if cursor in seen:  # a server bug must not turn into an endless request loop
-                raise NetworkError(f"GET {path}: pagination cursor repeated",
-                                   response.status_code)
+                raise EndlessPages(f"GET /{path}: HubRise sent the same page cursor twice; "
+                                   "stopped", response.status_code)
             seen.add(cursor)
             params = {**params, "cursor": cursor}
+        raise EndlessPages(f"GET /{path}: HubRise listed more than {self._max_pages} pages "
+                           "(endless list?); stopped")
 
     async def _json(self, method: str, path: str, *, body: Mapping[str, Any] | None = None,
                     high_load: bool = False, allow_empty: bool = False) -> Any:
+        """The JSON object HubRise answered; with `allow_empty` (an undocumented answer body)
+        None for an empty body and any JSON value otherwise."""
         response = await self._request(method, path, body=body, high_load=high_load)
-        if allow_empty and not response.content.strip():
-            return None
-        return _decode(response)
+        if allow_empty:
+            return decode(response, f"{method} /{path}") if response.content.strip() else None
+        return decode_as(response, f"{method} /{path}", dict)
 
     async def _request(self, method: str, path: str, *, params: Mapping[str, str] | None = None,
                        body: Mapping[str, Any] | None = None,
-                       high_load: bool = False) -> httpx.Response:
+                       high_load: bool = False) -> Answer:
+        """One call; returns only a 2xx answer, every other status raises."""
         if self._limiter is not None:
+            # Waiting for the rate limiter is not part of the deadline: that wait is on purpose.
             await self._limiter.acquire(high_load=high_load)
+        what = f"{method} /{path}"
         try:
-            response = await self._http.request(method, path, params=params,
-                                                json=None if body is None else dict(body))
-        except httpx.TimeoutException as exc:
-            raise NetworkError(f"{method} /{path}: timed out ({type(exc).__name__})") from exc
-        except httpx.HTTPError as exc:
-            raise NetworkError(f"{method} /{path}: {type(exc).__name__}: {exc}") from exc
-        log.debug("%s /%s -> %s", method, path, response.status_code)
+            request = self._http.build_request(method, path, params=params,
+                                               json=None if body is None else dict(body))
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # a value httpx cannot put in a URL
+            raise NetworkError(f"{what}: {type(exc).__name__}") from exc
+        response = await exchange(self._http, request, what, deadline=self._deadline,
+                                  max_bytes=self._max_body_bytes)
+        log.debug("%s -> %s", what, response.status_code)
         if response.status_code >= 400:
-            raise self._error(response)
+            raise self._error(response, what)
+        check_not_redirect(response, what)  # e.g. a 302 on delete_event is no acknowledgement
         return response
 
-    def _error(self, response: httpx.Response) -> Exception:
+    def _error(self, response: Answer, what: str) -> Exception:
         status = response.status_code
         try:
             body = response.json()
         except (ValueError, RecursionError):
             body = None
+        if body is None and status != 429 and status < 500 and looks_like_web_page(response):
+            # HubRise's errors are JSON: a page (captive portal, proxy login) is not HubRise
+            # saying the token is revoked or the order unknown. Retry later.
+            return NotData(f"{what}: HTTP {status} with a web page, not a HubRise error "
+                           "(captive portal or proxy?)", status)
         if body is None and status not in (401, 403, 404, 429) and status < 500:
             # An error page that is not HubRise's JSON (proxy, captive portal): retry later.
-            return NetworkError(f"HTTP {status} without a HubRise error body", status)
+            return NetworkError(f"{what}: HTTP {status} without a HubRise error body", status)
         if status == 429:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"),
-                                            self._clock.now())
+            now = self._clock.now()
+            retry_after = bound_retry_after(
+                parse_retry_after(response.headers.get("Retry-After"), now), now.timestamp())
             if self._limiter is not None:
                 self._limiter.note_429(retry_after)
             return error_for(status, body, retry_after)
         return error_for(status, body)
 
 
-def _decode(response: httpx.Response) -> Any:
-    """JSON body or NetworkError: a 2xx that is not JSON is a proxy/portal page, not HubRise."""
-    try:
-        return response.json()
-    except (ValueError, RecursionError) as exc:
-        raise NetworkError(f"HTTP {response.status_code}: the body is not JSON",
-                           response.status_code) from exc
-
-
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Retry-After as seconds: either delta-seconds or an HTTP date. None when absent/invalid."""
+    """Retry-After as seconds: either delta-seconds or an HTTP date. None when absent/invalid.
+
+    Not bounded here (see ratelimit.bound_retry_after); a time in the past means "now" (0).
+    """
     if not value:
         return None
     value = value.strip()
@@ -250,20 +271,19 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError, IndexError):
             return None
-        if when.tzinfo is None:
-            return None
+        if when.tzinfo is None:  # "-0000": an HTTP-date is always GMT
+            when = when.replace(tzinfo=UTC)
         seconds = (when - now).total_seconds()
     if not math.isfinite(seconds):
         return None
     return max(0.0, seconds)
 
 
-def _is_safe_url(url: str) -> bool:
-    """https, or plain http only to this machine (the simulator)."""
-    parts = httpx.URL(url)
-    return parts.scheme == "https" or parts.host in ("127.0.0.1", "localhost", "::1")
+def is_in_process(transport: httpx.AsyncBaseTransport | None) -> bool:
+    """A transport that never leaves the process (tests): nothing travels in clear."""
+    return isinstance(transport, (httpx.MockTransport, httpx.ASGITransport))
 
 
 def _seg(value: str) -> str:

@@ -100,3 +100,26 @@ def _field_errors(value: Any) -> list[dict[str, str]]:
         return []
     return [{"field": str(e.get("field", "")), "message": str(e.get("message", ""))}
             for e in value if isinstance(e, dict)]
+
+
+# -- answers that are not usable data: all retryable NetworkErrors, each with a one-line message
+
+
+class AnswerTooSlow(NetworkError):
+    """No complete answer within the request's overall deadline (a stall or a slow drip)."""
+
+
+class AnswerTooLarge(NetworkError):
+    """The body went past the size limit; it was dropped unread."""
+
+
+class NotData(NetworkError):
+    """A web page, invalid JSON, an empty body or JSON of the wrong shape where data was due."""
+
+
+class Redirected(NetworkError):
+    """A 3xx: never followed (it could carry the token elsewhere), never read as success."""
+
+
+class EndlessPages(NetworkError):
+    """An index kept sending X-Cursor-Next past the page limit, or sent the same cursor twice."""

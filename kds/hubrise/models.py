@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,8 +11,15 @@ from kds.hubrise.field_checks import ACCEPTANCE_MODES, HHMM_RE
 from kds.hubrise.reader import BadPayload, FieldProblem, NotALocation, NotAnEvent, PayloadReader, short_repr
 
 
-
 # ---------------------------------------------------------------- locations
+
+# HubRise accepts any non-negative integer of minutes. A kitchen's preparation (or busy extra)
+# time is tens of minutes; 8 hours is more than any service. Past that a value is a mistake or
+# hostile, and 10**300 minutes would crash every timedelta built from it.
+MAX_PREPARATION_MINUTES = 480
+# A resume time HubRise could mean: busy/paused lasts hours or days, not centuries. Outside
+# these years, converting to the kitchen's timezone can overflow.
+RESUME_YEARS = range(2000, 2101)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,7 @@ def parse_location(data: object) -> Location:
     return Location(
         id=r.text("id"), name=r.text("name"), account=_account(r.sub("account")),
         timezone=_timezone(r), cutoff_time=_cutoff_time(r),
-        opening_hours=r.obj("opening_hours"), preparation_time=r.integer("preparation_time"),
+        opening_hours=r.obj("opening_hours"), preparation_time=_minutes(r, "preparation_time"),
         order_acceptance=_acceptance(r.sub("order_acceptance")),
         custom_fields=r.obj("custom_fields") or {}, raw=data, problems=tuple(problems),
     )
@@ -111,9 +118,41 @@ def _acceptance(r: PayloadReader | None) -> OrderAcceptance:
         if mode is not None:
             r.problem("mode", f"'{mode[:40]}' is not a known mode; read as normal")
         mode = "normal"
-    return OrderAcceptance(mode=mode, resume_at=r.time("resume_at"),
-                           extra_preparation_time=r.integer("extra_preparation_time"),
+    return OrderAcceptance(mode=mode, resume_at=_resume_at(r),
+                           extra_preparation_time=_minutes(r, "extra_preparation_time"),
                            reason=r.text("reason"))
+
+
+def _minutes(r: PayloadReader, key: str) -> int | None:
+    """A number of minutes clamped to 0..MAX_PREPARATION_MINUTES; a clamp is a FieldProblem."""
+    value = r.data.get(key)
+    if isinstance(value, str) and len(value.strip()) > 9:  # int() of huge digit strings raises
+        r.problem(key, f"{short_repr(value)} is not a sane number of minutes")
+        return None
+    minutes = r.integer(key)
+    if minutes is None:
+        return None
+    shown = str(minutes) if abs(minutes) < 10**9 else "a huge number of"
+    if minutes < 0:
+        r.problem(key, f"{shown} minutes is negative; read as 0")
+        return 0
+    if minutes > MAX_PREPARATION_MINUTES:
+        r.problem(key, f"{shown} minutes is more than {MAX_PREPARATION_MINUTES}; "
+                       f"read as {MAX_PREPARATION_MINUTES}")
+        return MAX_PREPARATION_MINUTES
+    return minutes
+
+
+def _resume_at(r: PayloadReader) -> datetime | None:
+    """resume_at within RESUME_YEARS: far ahead reads as no resume time, far back as passed."""
+    when = r.time("resume_at")
+    if when is None or when.year in RESUME_YEARS:  # the local year: no conversion needed
+        return when
+    if when.year > RESUME_YEARS[-1]:
+        r.problem("resume_at", f"{when.year} is too far ahead; read as no resume time")
+        return None
+    r.problem("resume_at", f"{when.year} is long past; read as already passed")
+    return datetime(RESUME_YEARS[0], 1, 1, tzinfo=UTC)
 
 
 # ---------------------------------------------------------------- callbacks and events

@@ -8,7 +8,10 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
+from kds.hubrise.answer import DEFAULT_DEADLINE, Answer, check_not_redirect, exchange
+from kds.hubrise.client import is_in_process
 from kds.hubrise.errors import HubRiseError, NetworkError, error_for
+from kds.hubrise.urls import check_api_url
 
 DEFAULT_OAUTH_URL = "https://manager.hubrise.com/oauth2/v1"
 OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"  # HubRise shows the code; the user pastes it
@@ -35,12 +38,14 @@ class TokenGrant:
 class OAuthClient:
     def __init__(self, base_url: str = DEFAULT_OAUTH_URL, client_id: str = "",
                  client_secret: str = "", transport: httpx.AsyncBaseTransport | None = None,
-                 timeout: float = 15.0) -> None:
-        self.base_url = base_url.rstrip("/")
+                 timeout: float = 15.0, deadline: float = DEFAULT_DEADLINE) -> None:
+        # The client secret goes in Basic auth: the same URL rules as the API's token.
+        self.base_url = check_api_url(base_url, in_process=is_in_process(transport))
         self.client_id = client_id
         self._secret = client_secret
         self._transport = transport
         self._timeout = timeout
+        self._deadline = deadline
 
     def __repr__(self) -> str:
         return f"OAuthClient(base_url={self.base_url!r}, client_id={self.client_id!r})"
@@ -69,21 +74,26 @@ class OAuthClient:
         await self._post("revoke", {"token": token})
 
     async def _post(self, path: str, form: dict[str, str]) -> Any:
+        """POST a form with the client's credentials; only a 2xx answer is returned."""
+        what = f"POST /{path}"
         async with httpx.AsyncClient(transport=self._transport, timeout=self._timeout,
+                                     auth=httpx.BasicAuth(self.client_id, self._secret),
                                      verify=True, follow_redirects=False) as http:
             try:
-                response = await http.post(f"{self.base_url}/{path}", data=form,
-                                           auth=httpx.BasicAuth(self.client_id, self._secret))
-            except httpx.HTTPError as exc:
-                raise NetworkError(f"POST /{path}: {type(exc).__name__}") from exc
-        body = _json_or_none(response)
-        if response.status_code >= 400:
-            raise error_for(response.status_code, body)
+                request = http.build_request("POST", f"{self.base_url}/{path}", data=form)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise NetworkError(f"{what}: {type(exc).__name__}") from exc
+            answer = await exchange(http, request, what, deadline=self._deadline)
+        body = _json_or_none(answer)
+        if answer.status_code >= 400:
+            raise error_for(answer.status_code, body)
+        # A redirect is never a granted token nor a done revoke, whatever its body says.
+        check_not_redirect(answer, what)
         return body
 
 
-def _json_or_none(response: httpx.Response) -> Any:
+def _json_or_none(answer: Answer) -> Any:
     try:
-        return response.json() if response.content.strip() else None
-    except ValueError:
+        return answer.json() if answer.content.strip() else None
+    except (ValueError, RecursionError):
         return None

@@ -5,11 +5,17 @@ plus 10 per minute for high-load queries (`GET /location/orders`, catalogs, cust
 windows start on the round minute / hour / day. The docs do not say which timezone the day
 window follows; we align it on midnight UTC. If HubRise's day starts elsewhere, the worst case
 is a 429 near the end of our day, which `note_429` then handles.
+
+A 429 hold is bounded: no documented window is longer than a day, so a Retry-After can never
+mean more than "until the end of the current day window". A bigger value (a proxy's bug, a
+hostile server) would otherwise stop the kitchen's orders for years, even across restarts.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from kds.clock import Clock
@@ -23,6 +29,23 @@ WINDOWS: dict[str, tuple[int, int]] = {
 HIGH_LOAD = "high_load"
 HIGH_LOAD_WINDOW: tuple[int, int] = (60, 10)
 STATE_VERSION = 1
+# The shortest sleep `acquire` takes: a wait of a few nanoseconds (float rounding, a restored
+# hold) must still move the clock, or the loop would spin without ever reaching the deadline.
+MIN_SLEEP = 0.001
+
+
+def latest_window_end(now: float, windows: dict[str, tuple[int, int]] | None = None) -> float:
+    """Epoch seconds when the longest current window ends: no 429 hold can last past it."""
+    lengths = [length for length, _ in (windows or WINDOWS).values()]
+    return max(float(int(now // length) * length + length) for length in lengths)
+
+
+def bound_retry_after(seconds: float | None, now: float,
+                      windows: dict[str, tuple[int, int]] | None = None) -> float | None:
+    """A Retry-After in seconds, cut at the end of the window it can belong to; None if unusable."""
+    if seconds is None or not math.isfinite(seconds):
+        return None
+    return min(max(0.0, seconds), latest_window_end(now, windows) - now)
 
 
 class RateLimiter:
@@ -51,7 +74,7 @@ class RateLimiter:
             wait = self._wait_needed(names, self._now())
             if wait <= 0:
                 break
-            await self._clock.sleep(wait)
+            await self._clock.sleep(max(wait, MIN_SLEEP))
         # No await between the last check and counting, so concurrent tasks cannot overbook.
         now = self._now()
         for name in names:
@@ -65,6 +88,7 @@ class RateLimiter:
         before a restart); without a Retry-After we also mark the minute window as full.
         """
         now = self._now()
+        retry_after = bound_retry_after(retry_after, now, self._windows)
         if retry_after is not None and retry_after > 0:
             until = now + retry_after
         else:
@@ -95,6 +119,12 @@ class RateLimiter:
             return 0.0
         return max(0.0, self._blocked_until - self._now())
 
+    def blocked_until(self) -> datetime | None:
+        """When a 429 hold ends (aware UTC), for "HubRise asks us to wait until HH:MM"; None if none."""
+        if self._blocked_until is None or self._blocked_until <= self._now():
+            return None
+        return datetime.fromtimestamp(self._blocked_until, UTC)
+
     # -- persistence
 
     def snapshot(self) -> dict[str, Any]:
@@ -112,10 +142,21 @@ class RateLimiter:
         windows = state.get("windows")
         for name, value in (windows.items() if isinstance(windows, dict) else ()):
             if name in self._windows and _is_pair_of_ints(value):
-                self._counts[name] = (int(value[0]), int(value[1]))
-        blocked = state.get("blocked_until")
-        if isinstance(blocked, (int, float)) and not isinstance(blocked, bool):
-            self._blocked_until = float(blocked)
+                self._counts[name] = (int(value[0]), max(0, int(value[1])))
+        self._blocked_until = self._restored_hold(state.get("blocked_until"))
+
+    def _restored_hold(self, blocked: object) -> float | None:
+        """A saved hold, bounded like a fresh one: a stored "wait three years" ends with the day."""
+        if not isinstance(blocked, (int, float)) or isinstance(blocked, bool):
+            return None
+        try:
+            until = float(blocked)
+        except OverflowError:  # an int past float range: garbage, like inf
+            return None
+        now = self._now()
+        if not math.isfinite(until) or until <= now:
+            return None
+        return min(until, latest_window_end(now, self._windows))
 
     # -- window arithmetic (epoch seconds; round boundaries are multiples of the length in UTC)
 

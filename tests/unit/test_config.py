@@ -48,7 +48,7 @@ def test_config_is_frozen():
 
 @pytest.mark.parametrize("api_url, oauth_url", [
     ("http://127.0.0.1:8123/v1", "http://127.0.0.1:8123/oauth2/v1"),
-    ("http://sim.local:80/v1/", "http://sim.local:80/oauth2/v1"),
+    ("https://sim.local:8443/v1/", "https://sim.local:8443/oauth2/v1"),
     ("https://api.hubrise.com/v1", DEFAULT_OAUTH_URL),
 ])
 def test_oauth_url_follows_the_api_url(api_url, oauth_url):
@@ -57,8 +57,9 @@ def test_oauth_url_follows_the_api_url(api_url, oauth_url):
 
 
 def test_explicit_oauth_url_wins():
-    config = parse_config(["--api-url", "http://a:1/v1", "--oauth-url", "http://b:2/oauth2/v1"], {})
-    assert config.oauth_url == "http://b:2/oauth2/v1"
+    config = parse_config(["--api-url", "https://a:1/v1", "--oauth-url", "https://b:2/oauth2/v1"],
+                          {})
+    assert config.oauth_url == "https://b:2/oauth2/v1"
 
 
 def test_token_comes_from_environment_variable():
