@@ -17,7 +17,7 @@ from kds.sync.planner import (
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
 from kds.sync.retry import DISK_FULL, FAILING, Backoff, classify, describe, is_disk_full
-from kds.sync.set_aside import count_recent
+from kds.sync.set_aside import count_recent, failed_changes
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,8 @@ class SyncEngine:
                           failed_messages=tuple(counts.failed_messages),
                           requests_left_today=int(left) if isinstance(left, (int, float)) else None,
                           set_aside=count_recent(self.store, self.clock.now()),
+                          failed_refs=tuple(c.reference for c in failed_changes(self.store))
+                          if counts.failed else (),
                           waiting_until=self._waiting_until())
 
     # -- one-shot operations -----------------------------------------------------------------

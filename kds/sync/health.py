@@ -24,6 +24,7 @@ class Health:
     problem_kind: str = ""                     # "network" | "failing" | "disk_full" (kds.sync.retry)
     waiting_until: datetime | None = None      # HubRise's 429: no request before this time
     first_sync_problem: str = ""               # why the 24 h catch-up failed (retried later)
+    failed_refs: tuple[str, ...] = ()          # the orders of the failed entries ("#R12")
     set_aside: int = 0                         # orders/events dead-lettered (store.dead_letters)
 
 

@@ -50,3 +50,32 @@ def _reference(raw: Any) -> str:
         if isinstance(value, (str, int)) and str(value):
             return ("#" if key == "ref" else "") + str(value)[:40]
     return "?"
+
+
+@dataclass(frozen=True, slots=True)
+class FailedChange:
+    """A kitchen change HubRise refused, with the order it belongs to."""
+
+    order_id: str | None   # None: a location change
+    reference: str         # "#R12" (collection code or ref), else the id, else "location"
+    reason: str
+
+
+def failed_changes(store: Any) -> list[FailedChange]:
+    changes: list[FailedChange] = []
+    for entry in store.failed_outbox():
+        resource = str(entry.resource)
+        order_id = resource.split(":", 1)[1] if resource.startswith("order:") else None
+        reference = "location" if order_id is None else order_reference(store, order_id)
+        changes.append(FailedChange(order_id, reference, entry.last_error or "refused"))
+    return changes
+
+
+def order_reference(store: Any, order_id: str) -> str:
+    row = store.get_order(order_id)
+    raw = getattr(row, "raw", None) or {}
+    for key in ("collection_code", "ref"):
+        value = raw.get(key)
+        if isinstance(value, (str, int)) and str(value).strip():
+            return "#" + str(value).strip()[:20]
+    return order_id[-8:]
