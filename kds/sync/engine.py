@@ -10,6 +10,7 @@ from typing import Any
 from kds.clock import Clock
 from kds.sync.health import Health, PollResult
 from kds.sync.limiter_store import client_limiter, persist_limiter
+from kds.sync.connecting import ConnectSteps, is_hubrise_failure
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
 from kds.sync.planner import (
@@ -28,7 +29,7 @@ ACTIVE_WHILE_CLOSED_S = 20 * 60
 _COST_WEIGHT = 0.2   # how fast the planner's "requests per poll" estimate follows reality
 
 
-class SyncEngine:
+class SyncEngine(ConnectSteps):
     def __init__(
         self,
         client: Any,
@@ -107,63 +108,6 @@ class SyncEngine:
         async with self._connect_lock:
             await self._connect()
 
-    async def _connect(self) -> None:
-        """Only the callback is needed to poll events: the location and the 24 h catch-up are
-        retried before later polls when they fail, so new orders never wait on them."""
-        try:
-            await self.poller.ensure_callback()
-        except Exception as exc:
-            self._note_failure(exc)
-            raise
-        self.connected = True
-        await self._load_location()
-        await self._first_sync()
-        self.refresh_counts()
-
-    async def _load_location(self) -> None:
-        try:
-            await self.poller.fetch_location()
-        except Exception as exc:
-            self._note_failure(exc)
-            if classify(exc).verdict == "reconnect":
-                raise
-            return
-        self._location_loaded = True
-        self._news.location_changed()
-
-    async def _first_sync(self) -> None:
-        """The 24 h catch-up; a failure is shown, and tried again later with backoff."""
-        try:
-            new_ids = await self.poller.catch_up()
-        except Exception as exc:
-            self._note_failure(exc)
-            if classify(exc).verdict == "reconnect":
-                raise
-            self._first_sync_failures += 1
-            wait = self.outbox.backoff.delay(self._first_sync_failures)
-            self._first_sync_at = self.clock.now() + timedelta(seconds=wait)
-            self._news.update(first_sync_problem=describe(exc)[1])
-            return
-        self._first_sync_failures, self._first_sync_at = 0, None
-        self._news.update(first_sync_problem="")
-        self._news.online()
-        self._news.orders_changed(new_ids)
-        if new_ids:
-            self.kick()
-
-    async def _catch_up_if_due(self) -> None:
-        """Before a poll: finish what a failed connect left (location, first sync)."""
-        try:
-            if not self._location_loaded:
-                await self._load_location()
-            due = self._first_sync_at
-            if due is not None and self.clock.now() >= due:
-                await self._first_sync()
-        except Exception as exc:
-            if not _is_hubrise_failure(exc):
-                raise
-            # 401, already noted: the loop waits for staff to reconnect
-
     async def poll_once(self) -> PollResult:
         """One poll. HubRise/network failures are reported in health and return an empty result."""
         if self._news.health.reconnect_needed:
@@ -171,7 +115,7 @@ class SyncEngine:
         try:
             result = await self.poller.poll_once()
         except Exception as exc:
-            if not (_is_hubrise_failure(exc) or is_disk_full(exc)):
+            if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                 raise
             self._note_failure(exc)
             return PollResult()
@@ -351,7 +295,7 @@ class SyncEngine:
                     await self._connect()
             except Exception as exc:
                 failures += 1
-                if not (_is_hubrise_failure(exc) or is_disk_full(exc)):
+                if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                     self._note_bug("connect", exc)  # HubRise failures are noted (one line)
                 log.debug("connect failed (%d), retrying", failures)
                 await self._wait(self.outbox.backoff.delay(failures), wake_on_kick=False)
@@ -434,8 +378,3 @@ class SyncEngine:
         if self._news.health.problem != reason:
             log.error("%s failed", where, exc_info=exc)
         self._news.no_contact(FAILING, reason, f"{where} failed: {type(exc).__name__}: {exc}")
-
-
-def _is_hubrise_failure(exc: BaseException) -> bool:
-    return (isinstance(exc, (OSError, asyncio.TimeoutError))
-            or hasattr(exc, "status") or hasattr(exc, "retryable"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -55,7 +55,7 @@ def app(qtbot, tmp_path, clock, hubrise):
     controller.window.show_page("board")
     yield controller
     controller.window.location_source = lambda: None   # the header timer outlives the store
-    if controller.problems is not None:
+    if getattr(controller, "problems", None) is not None:
         controller.problems.close()
     asyncio.run(client.aclose())
     store.close()
@@ -130,6 +130,7 @@ def test_location_never_loaded_does_not_say_taking_orders(app, hubrise, clock):
     connect_and_poll(app, hubrise, clock, polls=0)
     assert app.board.header.acceptance.text() == "Location not loaded yet"
     assert "Taking orders" not in app.board.header.acceptance.text()
+    assert app.board.header.acceptance.objectName() == "acceptanceUnknown"   # not green
 
 
 def test_disk_full_is_said_on_the_header(app, hubrise, clock):
@@ -184,7 +185,8 @@ def test_failed_change_names_the_order_and_opens_it(app, hubrise, clock, qtbot):
     assert "1 FAILED: #R7" in shown(app)
     qtbot.mouseClick(app.board.header.health, Qt.MouseButton.LeftButton)
     [button] = app.problems.findChildren(QPushButton, "problemOrderButton")
-    assert button.text().startswith("#R7 — Not sent: 422")
+    assert button.text() == "Open order #R7"
+    assert any(line.startswith("#R7 — Not sent: 422") for line in app.problems.lines)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert app.board.dialog is not None and "Order" in app.board.dialog.windowTitle()
 
@@ -211,3 +213,18 @@ def test_a_change_withdrawn_by_a_cancellation_says_not_sent_once(app, hubrise, c
     badge = app.board.ticket("o-7").sync_badge
     assert badge.startswith("✖ Not sent: the order was cancelled on HubRise"), badge
     assert badge.count("Not sent") == 1
+
+
+def test_connection_page_lists_orders_set_aside(app, hubrise, clock, qtbot):
+    connect_and_poll(app, hubrise, clock, polls=0)
+    hubrise.add_event("o-gone")
+    clock.advance(30)
+    asyncio.run(engine_of(app).poll_once())
+    shown(app)
+    app.window.show_page("connection")
+    page = app.window.pages["connection"]
+    assert page.state_label.text().endswith("1 order could not be shown")
+    assert page.problems_button.isVisible()
+    qtbot.mouseClick(page.problems_button, Qt.MouseButton.LeftButton)
+    assert app.problems is not None and app.problems.isVisible()
+    assert "1 order could not be shown (last 24 h):" in app.problems.lines

@@ -164,8 +164,10 @@ class HeaderBar(QWidget):
 
     def refresh(self, now: datetime) -> None:
         info = self.info
-        self._restyle(self.acceptance, {"busy": "acceptanceBusy", "paused": "acceptancePaused"}
-                      .get(info.acceptance_mode, "acceptanceNormal"))
+        style = {"busy": "acceptanceBusy", "paused": "acceptancePaused"}.get(
+            info.acceptance_mode, "acceptanceNormal")
+        # Not green while unknown: "Taking orders" is only said from a loaded location.
+        self._restyle(self.acceptance, style if info.location_loaded else "acceptanceUnknown")
         self.acceptance.setText(acceptance_text(info, now, self._tz))
         self._restyle(self.health, "healthOnline" if is_healthy(info, now) else "healthOffline")
         self.health.setText(health_text(info, now, self._tz))

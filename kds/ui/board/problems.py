@@ -61,13 +61,12 @@ class ProblemsDialog(QDialog):
         return label
 
     def _failed_row(self, column: QVBoxLayout, change: FailedChange) -> None:
-        text = f"{clean_text(change.reference, 40)} — {clean_text(not_sent_line(change.reason), 200)}"
-        self.lines.append(text)
+        reference = clean_text(change.reference, 40)
+        self._add(column, f"{reference} — {clean_text(not_sent_line(change.reason), 200)}")
         if change.order_id is None:
-            self._add(column, text)
-            self.lines.pop()
             return
-        button = QPushButton(text.replace("&", "&&"))  # "&" would be taken as a shortcut
+        # A short button: a long reason would be clipped on a button, so it sits on the label.
+        button = QPushButton(f"Open order {reference}".replace("&", "&&"))  # "&": no shortcut
         button.setObjectName("problemOrderButton")
         button.setMinimumHeight(56)
         order_id = change.order_id

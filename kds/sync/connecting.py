@@ -1,0 +1,95 @@
+"""The engine's connect steps: callback first; location and the 24 h catch-up never block polling."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from typing import Any
+
+from kds.sync.retry import classify, describe
+
+
+class ConnectSteps:
+    """Mixed into SyncEngine (which provides poller, clock, outbox, _news, _note_failure, ...)."""
+
+    poller: Any
+    clock: Any
+    outbox: Any
+    _news: Any
+    connected: bool
+    _location_loaded: bool
+    _first_sync_failures: int
+    _first_sync_at: datetime | None
+
+    def _note_failure(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def refresh_counts(self) -> None:
+        raise NotImplementedError
+
+    def kick(self) -> None:
+        raise NotImplementedError
+
+    async def _connect(self) -> None:
+        """Only the callback is needed to poll events: the location and the 24 h catch-up are
+        retried before later polls when they fail, so new orders never wait on them."""
+        try:
+            await self.poller.ensure_callback()
+        except Exception as exc:
+            self._note_failure(exc)
+            raise
+        self.connected = True
+        await self._load_location()
+        await self._first_sync()
+        self.refresh_counts()
+
+    async def _load_location(self) -> None:
+        try:
+            await self.poller.fetch_location()
+        except Exception as exc:
+            self._note_failure(exc)
+            if classify(exc).verdict == "reconnect":
+                raise
+            return
+        self._location_loaded = True
+        self._news.location_changed()
+
+    async def _first_sync(self) -> None:
+        """The 24 h catch-up; a failure is shown, and tried again later with backoff."""
+        try:
+            new_ids = await self.poller.catch_up()
+        except Exception as exc:
+            self._note_failure(exc)
+            if classify(exc).verdict == "reconnect":
+                raise
+            self._first_sync_failures += 1
+            wait = self.outbox.backoff.delay(self._first_sync_failures)
+            self._first_sync_at = self.clock.now() + timedelta(seconds=wait)
+            self._news.update(first_sync_problem=describe(exc)[1])
+            return
+        self._first_sync_failures, self._first_sync_at = 0, None
+        self._news.update(first_sync_problem="")
+        self._news.online()
+        self._news.orders_changed(new_ids)
+        if new_ids:
+            self.kick()
+
+    async def _catch_up_if_due(self) -> None:
+        """Before a poll: finish what a failed connect left (location, first sync)."""
+        try:
+            if not self._location_loaded:
+                await self._load_location()
+            due = self._first_sync_at
+            if due is not None and self.clock.now() >= due:
+                await self._first_sync()
+        except Exception as exc:
+            if not is_hubrise_failure(exc):
+                raise
+            # 401, already noted: the loop waits for staff to reconnect
+
+
+
+def is_hubrise_failure(exc: BaseException) -> bool:
+    """HubRise's answer or its absence (network), as opposed to a bug of ours."""
+    return (isinstance(exc, (OSError, asyncio.TimeoutError))
+            or hasattr(exc, "status") or hasattr(exc, "retryable"))
