@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from kds.sync.retry import classify, describe
+
+log = logging.getLogger(__name__)
 
 
 class ConnectSteps:
@@ -20,6 +24,7 @@ class ConnectSteps:
     _location_loaded: bool
     _first_sync_failures: int
     _first_sync_at: datetime | None
+    _first_sync_task: asyncio.Future[None] | None
 
     def _note_failure(self, exc: BaseException) -> None:
         raise NotImplementedError
@@ -30,9 +35,12 @@ class ConnectSteps:
     def kick(self) -> None:
         raise NotImplementedError
 
-    async def _connect(self) -> None:
+    async def _connect(self, *, first_sync_aside: bool = False) -> None:
         """Only the callback is needed to poll events: the location and the 24 h catch-up are
-        retried before later polls when they fail, so new orders never wait on them."""
+        retried before later polls when they fail, so new orders never wait on them.
+
+        `first_sync_aside` (the run loop): the catch-up runs beside the polls, not before them.
+        """
         try:
             await self.poller.ensure_callback()
         except Exception as exc:
@@ -40,8 +48,31 @@ class ConnectSteps:
             raise
         self.connected = True
         await self._load_location()
-        await self._first_sync()
+        if first_sync_aside:
+            self._start_first_sync()
+        else:
+            await self._first_sync()
         self.refresh_counts()
+
+    def _start_first_sync(self) -> None:
+        task = self._first_sync_task
+        if task is None or task.done():
+            self._first_sync_at = None
+            self._first_sync_task = asyncio.ensure_future(self._first_sync_aside())
+
+    async def _first_sync_aside(self) -> None:
+        try:
+            await self._first_sync()
+        except Exception as exc:  # 401: noted by _first_sync; the poll loop waits for staff
+            if not is_hubrise_failure(exc):
+                log.exception("first sync failed")
+
+    async def _stop_first_sync(self) -> None:
+        task, self._first_sync_task = self._first_sync_task, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _load_location(self) -> None:
         try:
@@ -75,13 +106,13 @@ class ConnectSteps:
             self.kick()
 
     async def _catch_up_if_due(self) -> None:
-        """Before a poll: finish what a failed connect left (location, first sync)."""
+        """Before a poll: retry what a failed connect left (location; the first sync, aside)."""
         try:
             if not self._location_loaded:
                 await self._load_location()
             due = self._first_sync_at
             if due is not None and self.clock.now() >= due:
-                await self._first_sync()
+                self._start_first_sync()
         except Exception as exc:
             if not is_hubrise_failure(exc):
                 raise

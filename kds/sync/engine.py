@@ -64,6 +64,7 @@ class SyncEngine(ConnectSteps):
         self._location_loaded = False
         self._first_sync_failures = 0
         self._first_sync_at: datetime | None = None  # next try of a failed first sync
+        self._first_sync_task: asyncio.Future[None] | None = None
 
     # -- listeners and health ----------------------------------------------------------------
 
@@ -279,6 +280,7 @@ class SyncEngine(ConnectSteps):
         try:
             await asyncio.gather(self._poll_loop(), self._outbox_loop())
         finally:
+            await self._stop_first_sync()
             self.save_limiter()
 
     async def _connect_until_done(self) -> None:
@@ -292,7 +294,7 @@ class SyncEngine(ConnectSteps):
                 async with self._connect_lock:  # the app may be connecting at the same time
                     if self.connected:
                         break
-                    await self._connect()
+                    await self._connect(first_sync_aside=True)
             except Exception as exc:
                 failures += 1
                 if not (is_hubrise_failure(exc) or is_disk_full(exc)):

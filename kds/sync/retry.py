@@ -123,14 +123,15 @@ def describe(exc: BaseException) -> tuple[str, str]:
 
 
 def _is_web_page(exc: BaseException) -> bool:
-    """A body that starts like HTML (a proxy or captive portal page), or a 4xx without JSON."""
+    """A body that starts like HTML (a proxy or captive portal page), a redirect (portals send
+    one; the client never follows it), or a 4xx without HubRise's JSON error body."""
     cause = exc.__cause__
     doc = getattr(cause, "doc", None)
     if isinstance(doc, str) and doc.lstrip()[:1] == "<":
         return True
     status = getattr(exc, "status", None)
     return (getattr(exc, "error_type", None) == "network_error" and isinstance(status, int)
-            and 400 <= status < 500)
+            and 300 <= status < 500)
 
 
 _NOT_SENT = "not sent:"

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import httpx
 import pytest
 
 from kds.clock import FakeClock
@@ -58,6 +59,8 @@ async def polled_with_fault(hubrise: FakeHubRise, store: Store, clock: FakeClock
 @pytest.mark.parametrize("fault, reason", [
     (text(502, "Bad Gateway"), "HubRise is failing (502)"),
     (html(200), "answered with a web page — captive portal?"),
+    (httpx.Response(302, headers={"Location": "http://portal.example/login"}),
+     "answered with a web page — captive portal?"),
     (text(200, "{not json"), "HubRise's answer could not be read (invalid JSON)"),
     ("network", "the network is down"),
 ])
@@ -286,3 +289,39 @@ def test_not_sent_is_said_once():
         "Not sent: the order was cancelled on HubRise."
     assert not_sent_line("422 Invalid\nstatus: bad") == "Not sent: 422 Invalid status: bad"
     assert not_sent_line("") == "Not sent to HubRise"
+
+
+def test_event_polling_does_not_wait_for_a_slow_first_sync(hubrise, store, clock):
+    """The first order list is slow (HubRise's high-load class waits): events go first."""
+    listing = asyncio.Event()
+
+    class SlowList:
+        def __init__(self, inner: Any) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._inner, name)
+
+        async def list_orders(self, **filters: Any) -> Any:
+            await listing.wait()
+            async for found in self._inner.list_orders(**filters):
+                yield found
+
+    hubrise.orders["o-new"] = order("o-new", "R9", START)
+    hubrise.add_event("o-new")
+
+    async def scenario() -> None:
+        async with hubrise.client() as client:
+            engine = SyncEngine(SlowList(client), store, clock)
+            task = asyncio.ensure_future(engine.run())
+            for _ in range(100):
+                await asyncio.sleep(0)
+                if store.has_order("o-new"):
+                    break
+            arrived = store.has_order("o-new")
+            listing.set()
+            engine.stop()
+            await task
+            assert arrived, "the event's order waited for the first sync"
+
+    run(scenario())
