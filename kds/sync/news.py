@@ -71,8 +71,8 @@ class News:
         """Orders may not be arriving. One log line when the reason changes, details at debug."""
         if (kind, reason) != (self.health.problem_kind, self.health.problem):
             log.warning("No contact with HubRise: %s (%s)", reason, error)
-        if exc is not None:
-            log.debug("sync failure details", exc_info=exc)
+            if exc is not None:
+                log.debug("details of: %s", reason, exc_info=exc)
         self.update(online=False, offline_since=self.health.offline_since or self._clock.now(),
                     problem=reason, problem_kind=kind, last_error=error)
 
