@@ -18,7 +18,10 @@ from kds.platform.secrets.choose import open_secret_store
 from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.qt_bridge import SyncBridge
+from kds.sync.set_aside import failed_changes, recent
 from kds.ui.board.board import BoardScreen
+from kds.ui.board.header import connection_text, health_text, is_waiting
+from kds.ui.board.problems import ProblemsDialog
 from kds.ui.board.source import BoardConfig
 from kds.ui.board.ticket import Thresholds
 from kds.ui.connect.first_run import FirstRunScreen
@@ -27,7 +30,7 @@ from kds.ui.connect.oauth_screen import OAuthConnectScreen
 from kds.kitchen.acceptance import SuggestionThresholds
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
-from kds.ui.main_window import MainWindow
+from kds.ui.main_window import MainWindow, header_info
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
@@ -63,6 +66,7 @@ class AppController:
         self.board: BoardScreen | None = None
         self.acceptance: AcceptancePanel | None = None
         self._player = player
+        self.problems: ProblemsDialog | None = None
         self.finished = asyncio.Event()
         self.window.closing.connect(self.finished.set)
         self.window.location_source = self.store.get_location_raw
@@ -121,6 +125,7 @@ class AppController:
         source = KitchenSource(runtime.store, kick=self._kick)
         self.board = BoardScreen(source, self.clock, self._board_config(settings, runtime),
                                  player=self._sound_player(settings))
+        self.board.header.healthTapped.connect(self.show_problems)
         self.window.set_page("board", self.board)
         self.window.update_header()
         if os.environ.get(FIRST_PAINT_ENV):
@@ -177,8 +182,10 @@ class AppController:
         screen = ConnectionInfoScreen(_StopThenDisconnect(self), info)
         screen.closed.connect(lambda: self.window.show_page("board"))
         screen.reconnectRequested.connect(self.show_connect)
+        screen.problemsRequested.connect(self.show_problems)
         screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
         self.window.set_page("connection", screen)
+        self._on_health()
 
     def show_first_run(self) -> None:
         first = FirstRunScreen()
@@ -223,7 +230,37 @@ class AppController:
         self.window.update_header()
         page = self.window.pages.get("connection")
         if isinstance(page, ConnectionInfoScreen) and self.runtime and self.runtime.engine:
-            page.set_reconnect_needed(self.runtime.engine.health().reconnect_needed)
+            health = self.runtime.engine.health()
+            page.set_reconnect_needed(health.reconnect_needed)
+            now = self.clock.now()
+            info = header_info(self.runtime.store.get_location_raw(), health, now)
+            connected = (info.online and not info.reconnect_needed and not info.problem
+                         and not is_waiting(info, now))
+            page.set_health(connected, health_text(info, now, self._tz()),
+                            attention=bool(info.failed or info.set_aside or info.problem))
+
+    def _tz(self) -> Any:
+        return self.board.config.tz if self.board is not None else None
+
+    def show_problems(self) -> ProblemsDialog | None:
+        """The header's health line (or the Connection page) was tapped: list what is wrong."""
+        if self.runtime is None or self.runtime.engine is None:
+            return None
+        store, now = self.runtime.store, self.clock.now()
+        info = header_info(store.get_location_raw(), self.runtime.engine.health(), now)
+        dialog = ProblemsDialog(connection_text(info, now, self._tz()), failed_changes(store),
+                                recent(store, now), self.window)
+        dialog.orderChosen.connect(self._open_order)
+        if self.problems is not None:
+            self.problems.close()
+        self.problems = dialog
+        dialog.open()   # never exec(): no nested loop
+        return dialog
+
+    def _open_order(self, order_id: str) -> None:
+        self.window.show_page("board")
+        if self.board is not None:
+            self.board.open_details(order_id)
 
     def _on_location(self) -> None:
         self.window.update_header()

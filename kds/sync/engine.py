@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
 from kds.sync.health import Health, PollResult
 from kds.sync.limiter_store import client_limiter, persist_limiter
+from kds.sync.connecting import ConnectSteps, is_hubrise_failure
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
 from kds.sync.planner import (
@@ -17,7 +18,8 @@ from kds.sync.planner import (
     plan_interval,
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
-from kds.sync.retry import Backoff, classify, is_network_failure
+from kds.sync.retry import DISK_FULL, FAILING, Backoff, classify, describe, is_disk_full
+from kds.sync.set_aside import count_recent, failed_changes
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ IDLE_RETRY_S = 5.0   # outbox pause when pending entries have no noted retry tim
 ACTIVE_WHILE_CLOSED_S = 20 * 60
 
 
-class SyncEngine:
+class SyncEngine(ConnectSteps):
     def __init__(
         self,
         client: Any,
@@ -59,6 +61,10 @@ class SyncEngine:
         self._stopping = False
         self._stop_event: asyncio.Event | None = None
         self._kick_event: asyncio.Event | None = None
+        self._location_loaded = False
+        self._first_sync_failures = 0
+        self._first_sync_at: datetime | None = None  # next try of a failed first sync
+        self._first_sync_task: asyncio.Future[None] | None = None
 
     # -- listeners and health ----------------------------------------------------------------
 
@@ -76,7 +82,11 @@ class SyncEngine:
         left = self._remaining().get("day")
         self._news.update(pending=counts.pending, failed=counts.failed,
                           failed_messages=tuple(counts.failed_messages),
-                          requests_left_today=int(left) if isinstance(left, (int, float)) else None)
+                          requests_left_today=int(left) if isinstance(left, (int, float)) else None,
+                          set_aside=count_recent(self.store, self.clock.now()),
+                          failed_refs=tuple(c.reference for c in failed_changes(self.store))
+                          if counts.failed else (),
+                          waiting_until=self._waiting_until())
 
     # -- one-shot operations -----------------------------------------------------------------
 
@@ -99,22 +109,6 @@ class SyncEngine:
         async with self._connect_lock:
             await self._connect()
 
-    async def _connect(self) -> None:
-        try:
-            await self.poller.ensure_callback()
-            await self.poller.fetch_location()
-            self._news.location_changed()
-            new_ids = await self.poller.catch_up()
-        except Exception as exc:
-            self._note_failure(exc)
-            raise
-        self.connected = True
-        self._news.online()
-        self._news.orders_changed(new_ids)
-        self.refresh_counts()
-        if new_ids:
-            self.kick()
-
     async def poll_once(self) -> PollResult:
         """One poll. HubRise/network failures are reported in health and return an empty result."""
         if self._news.health.reconnect_needed:
@@ -122,16 +116,15 @@ class SyncEngine:
         try:
             result = await self.poller.poll_once()
         except Exception as exc:
-            if not _is_hubrise_failure(exc):
+            if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                 raise
             self._note_failure(exc)
             return PollResult()
         self._cost.note(result.requests)
         if result.failure is not None:
             self._note_failure(result.failure)
-        else:
-            self._news.online()
-            self._news.update(last_poll_at=self.clock.now())
+        elif result.applied or self._disk_writable():
+            self._news.contact_ok()
         self._news.orders_changed(result.order_ids)
         if result.order_ids:
             self._last_order_news = self.clock.now()
@@ -145,7 +138,13 @@ class SyncEngine:
     async def drain_outbox_once(self) -> DrainResult:
         if self._news.health.reconnect_needed:
             return DrainResult()
-        result = await self.outbox.drain_once()
+        try:
+            result = await self.outbox.drain_once()
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            self._note_failure(exc)  # HubRise took the change; the store will catch up
+            return DrainResult()
         if result.reconnect_needed:
             self._news.update(reconnect_needed=True, last_error=result.last_error)
         elif result.offline_error:
@@ -218,6 +217,25 @@ class SyncEngine:
                            timezone=zone_name if isinstance(zone_name, str) else None,
                            cutoff_time=cutoff)
 
+    def _waiting_until(self) -> datetime | None:
+        """End of HubRise's 429 hold, to the second (the limiter counts in float seconds)."""
+        blocked = self._blocked_for()
+        if blocked <= 0:
+            return None
+        return (self.clock.now() + timedelta(seconds=blocked)).replace(microsecond=0)
+
+    def _disk_writable(self) -> bool:
+        """After "disk full", a poll with nothing to write proves nothing: try one small write."""
+        if self._news.health.problem_kind != DISK_FULL:
+            return True
+        try:
+            self.store.set_meta("sync.write_check", self.clock.now().isoformat())
+        except Exception as exc:
+            if is_disk_full(exc):
+                return False
+            raise
+        return True
+
     def _blocked_for(self) -> float:
         blocked_for = getattr(self.limiter, "blocked_for", None)
         if not callable(blocked_for):
@@ -262,6 +280,7 @@ class SyncEngine:
         try:
             await asyncio.gather(self._poll_loop(), self._outbox_loop())
         finally:
+            await self._stop_first_sync()
             self.save_limiter()
 
     async def _connect_until_done(self) -> None:
@@ -275,10 +294,12 @@ class SyncEngine:
                 async with self._connect_lock:  # the app may be connecting at the same time
                     if self.connected:
                         break
-                    await self._connect()
-            except Exception:
+                    await self._connect(first_sync_aside=True)
+            except Exception as exc:
                 failures += 1
-                log.warning("connect failed (%d), retrying", failures, exc_info=True)
+                if not (is_hubrise_failure(exc) or is_disk_full(exc)):
+                    self._note_bug("connect", exc)  # HubRise failures are noted (one line)
+                log.debug("connect failed (%d), retrying", failures)
                 await self._wait(self.outbox.backoff.delay(failures), wake_on_kick=False)
 
     async def _poll_loop(self) -> None:
@@ -288,10 +309,11 @@ class SyncEngine:
                 break
             try:
                 if not self._news.health.reconnect_needed:
+                    self.refresh_counts()  # a 429 hold shows before the poll waits it out
+                    await self._catch_up_if_due()
                     await self.poll_once()
             except Exception as exc:  # a bug in one poll must not stop the kitchen's orders
-                log.exception("poll failed")
-                self._news.update(last_error=f"poll failed: {type(exc).__name__}: {exc}")
+                self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)
 
     def _planned_wait(self) -> float:
@@ -344,14 +366,17 @@ class SyncEngine:
     def _note_failure(self, exc: BaseException) -> None:
         outcome = classify(exc)
         if outcome.verdict == "reconnect":
+            if not self._news.health.reconnect_needed:
+                log.warning("HubRise refused this screen's access: %s", outcome.message)
             self._news.update(reconnect_needed=True, last_error=outcome.message)
-        elif is_network_failure(exc):
-            self._news.offline(outcome.message)
         else:
-            self._news.update(last_error=outcome.message)
+            kind, reason = describe(exc)
+            self._news.no_contact(kind, reason, outcome.message, exc)
         self.refresh_counts()
 
-
-def _is_hubrise_failure(exc: BaseException) -> bool:
-    return (isinstance(exc, (OSError, asyncio.TimeoutError))
-            or hasattr(exc, "status") or hasattr(exc, "retryable"))
+    def _note_bug(self, where: str, exc: BaseException) -> None:
+        """A failure that is no HubRise answer: traceback once per new reason, then one line."""
+        reason = f"sync error ({type(exc).__name__})"
+        if self._news.health.problem != reason:
+            log.error("%s failed", where, exc_info=exc)
+        self._news.no_contact(FAILING, reason, f"{where} failed: {type(exc).__name__}: {exc}")

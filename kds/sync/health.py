@@ -8,8 +8,9 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class Health:
-    online: bool = True
-    offline_since: datetime | None = None
+    # True only while the last poll succeeded: orders are arriving. False before the first one.
+    online: bool = False
+    offline_since: datetime | None = None      # when contact with HubRise was lost
     last_poll_at: datetime | None = None       # last successful poll
     pending: int = 0                           # outbox entries not yet accepted by HubRise
     failed: int = 0                            # outbox entries HubRise refused (kept for staff)
@@ -19,6 +20,12 @@ class Health:
     poll_interval: float | None = None         # seconds, as planned
     poll_reason: str = ""
     requests_left_today: int | None = None
+    problem: str = ""                          # why orders may not arrive, in words ("" = none)
+    problem_kind: str = ""                     # "network" | "failing" | "disk_full" (kds.sync.retry)
+    waiting_until: datetime | None = None      # HubRise's 429: no request before this time
+    first_sync_problem: str = ""               # why the 24 h catch-up failed (retried later)
+    failed_refs: tuple[str, ...] = ()          # the orders of the failed entries ("#R12")
+    set_aside: int = 0                         # orders/events dead-lettered (store.dead_letters)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from kds.clock import Clock
 from kds.sync.health import Health
+from kds.sync.retry import NETWORK
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +51,30 @@ class News:
             self.health = new
             self._emit("health_changed")
 
+    def contact_ok(self) -> None:
+        """A poll succeeded: orders are arriving."""
+        if self.health.problem:
+            log.info("HubRise answers again")
+        self.update(online=True, offline_since=None, problem="", problem_kind="",
+                    last_poll_at=self._clock.now())
+
     def online(self) -> None:
-        if not self.health.online:
-            self.update(online=True, offline_since=None)
+        """HubRise took a change: this ends "the network is down", not a failing poll."""
+        if not self.health.online and self.health.problem_kind in ("", NETWORK):
+            self.update(online=True, offline_since=None, problem="", problem_kind="")
 
     def offline(self, error: str) -> None:
-        if self.health.online:
-            self.update(online=False, offline_since=self._clock.now(), last_error=error)
-        else:
-            self.update(last_error=error)
+        self.no_contact(NETWORK, "the network is down", error)
+
+    def no_contact(self, kind: str, reason: str, error: str,
+                   exc: BaseException | None = None) -> None:
+        """Orders may not be arriving. One log line when the reason changes, details at debug."""
+        if (kind, reason) != (self.health.problem_kind, self.health.problem):
+            log.warning("No contact with HubRise: %s (%s)", reason, error)
+            if exc is not None:
+                log.debug("details of: %s", reason, exc_info=exc)
+        self.update(online=False, offline_since=self.health.offline_since or self._clock.now(),
+                    problem=reason, problem_kind=kind, last_error=error)
 
     def _emit(self, name: str, *args: Any) -> None:
         for listener in list(self._listeners):

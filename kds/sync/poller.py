@@ -16,7 +16,7 @@ from kds.clock import Clock
 from kds.hubrise.money import parse_time
 from kds.store.orders import PLATFORM_FINAL
 from kds.sync.health import PollResult
-from kds.sync.retry import classify, is_network_failure
+from kds.sync.retry import classify, is_disk_full, is_network_failure
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +76,34 @@ class Poller:
         now = self.clock.now()
         new_ids: list[str] = []
         async for order in self.client.list_orders(after=now - CATCH_UP):
-            raw = _raw(order)
-            order_id = raw.get("id")
-            if isinstance(order_id, str) and not self.store.has_order(order_id):
-                with self.store.transaction():
-                    self.store.upsert_remote_order(raw)
-                    self._auto_receive(order_id)
+            order_id = self._catch_up_one(order)
+            if order_id is not None:
                 new_ids.append(order_id)
         self.store.set_meta(CAUGHT_UP_META, _iso(now))
         return new_ids
+
+    def _catch_up_one(self, order: Any) -> str | None:
+        """Store one listed order; a bad one is set aside (dead-lettered), never stops the rest."""
+        raw = order if isinstance(order, dict) else getattr(order, "raw", None)
+        order_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            if not isinstance(order_id, str) or not order_id:
+                raise ValueError("listed order without an id")
+            if self.store.has_order(order_id):
+                return None
+            with self.store.transaction():
+                result = self.store.upsert_remote_order(raw)
+                if getattr(result, "order_id", order_id) is None:
+                    return None  # the store set it aside with its reason
+                self._auto_receive(order_id)
+            return order_id
+        except Exception as exc:
+            if is_disk_full(exc):
+                raise  # not the order's fault: the catch-up is tried again later
+            log.warning("listed order %s set aside: %s", order_id, exc)
+            self.store.dead_letter("order", raw if isinstance(raw, dict) else {"id": order_id},
+                                   f"{type(exc).__name__}: {exc}")
+            return None
 
     # -- poll --------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,3 +82,64 @@ def is_network_failure(exc: BaseException) -> bool:
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError, OSError)):
         return True
     return getattr(exc, "status", None) is None and bool(getattr(exc, "retryable", False))
+
+
+# -- what staff read when orders may not be arriving ---------------------------------------------
+
+NETWORK = "network"      # no HTTP answer at all
+FAILING = "failing"      # HubRise (or something pretending to be it) answered, but not usefully
+DISK_FULL = "disk_full"  # HubRise answered; this screen could not write it down
+DISK_FULL_TEXT = "Disk full — orders are waiting on HubRise"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite could not write: the disk (or the database's quota) is full."""
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
+
+
+def describe(exc: BaseException) -> tuple[str, str]:
+    """(kind, reason in words) for a failed poll, as the header says it after "No contact"."""
+    if is_disk_full(exc):
+        return DISK_FULL, DISK_FULL_TEXT
+    status = getattr(exc, "status", None)
+    if is_network_failure(exc):
+        text = str(getattr(exc, "message", None) or exc).lower()
+        if "timed out" in text or isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
+            return NETWORK, "HubRise does not answer (timed out)"
+        return NETWORK, "the network is down"
+    if _is_web_page(exc):
+        return FAILING, "answered with a web page — captive portal?"
+    if isinstance(exc.__cause__, ValueError):
+        return FAILING, "HubRise's answer could not be read (invalid JSON)"
+    if getattr(exc, "error_type", None) == "network_error" or isinstance(exc, ValueError):
+        return FAILING, "HubRise's answer could not be read"
+    if status == 429:
+        return FAILING, "HubRise asks us to wait"
+    if isinstance(status, int) and status >= 500:
+        return FAILING, f"HubRise is failing ({status})"
+    if isinstance(status, int):
+        return FAILING, f"HubRise refused the request ({status})"
+    return FAILING, f"sync error ({type(exc).__name__})"
+
+
+def _is_web_page(exc: BaseException) -> bool:
+    """A body that starts like HTML (a proxy or captive portal page), a redirect (portals send
+    one; the client never follows it), or a 4xx without HubRise's JSON error body."""
+    cause = exc.__cause__
+    doc = getattr(cause, "doc", None)
+    if isinstance(doc, str) and doc.lstrip()[:1] == "<":
+        return True
+    status = getattr(exc, "status", None)
+    return (getattr(exc, "error_type", None) == "network_error" and isinstance(status, int)
+            and 300 <= status < 500)
+
+
+_NOT_SENT = "not sent:"
+
+
+def not_sent_line(message: str | None) -> str:
+    """One clear line for a change HubRise did not take: "Not sent: <why>", never twice."""
+    text = " ".join((message or "").split())
+    while text.lower().startswith(_NOT_SENT):
+        text = text[len(_NOT_SENT):].strip()
+    return f"Not sent: {text}" if text else "Not sent to HubRise"

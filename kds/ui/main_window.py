@@ -47,7 +47,11 @@ def header_info(location_raw: dict[str, Any] | None, health: Health | None,
                       extra_preparation_time=extra, online=health.online and not
                       health.reconnect_needed, offline_since=health.offline_since,
                       last_poll_at=health.last_poll_at, pending=health.pending,
-                      failed=health.failed, reconnect_needed=health.reconnect_needed)
+                      failed=health.failed, reconnect_needed=health.reconnect_needed,
+                      problem=health.problem, problem_kind=health.problem_kind,
+                      waiting_until=health.waiting_until,
+                      first_sync_problem=health.first_sync_problem, set_aside=health.set_aside,
+                      failed_refs=health.failed_refs, location_loaded=bool(location_raw))
 
 
 class MainWindow(QMainWindow):

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from kds.sync.retry import DISK_FULL, DISK_FULL_TEXT
 from kds.ui.board.ticket import clean_text, format_clock
 
 
@@ -26,6 +28,13 @@ class HeaderInfo:
     pending: int = 0
     failed: int = 0
     reconnect_needed: bool = False        # HubRise answered 401: staff must connect again
+    problem: str = ""                     # why orders may not arrive, in words (Health.problem)
+    problem_kind: str = ""                # "network" | "failing" | "disk_full"
+    waiting_until: datetime | None = None  # HubRise's 429 hold
+    first_sync_problem: str = ""          # the last 24 h of orders could not be loaded (yet)
+    set_aside: int = 0                    # orders HubRise sent that could not be shown
+    failed_refs: tuple[str, ...] = ()     # which orders the FAILED changes belong to
+    location_loaded: bool = True          # False: never loaded, acceptance unknown
 
 
 def _minutes_until(when: datetime, now: datetime) -> int:
@@ -33,6 +42,8 @@ def _minutes_until(when: datetime, now: datetime) -> int:
 
 
 def acceptance_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
+    if not info.location_loaded:
+        return "Location not loaded yet"
     mode = info.acceptance_mode
     if mode == "busy":
         extra = f" +{info.extra_preparation_time} min" if info.extra_preparation_time else ""
@@ -47,25 +58,74 @@ def acceptance_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
     return text
 
 
-def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
+def is_waiting(info: HeaderInfo, now: datetime) -> bool:
+    return info.waiting_until is not None and info.waiting_until > now
+
+
+def is_healthy(info: HeaderInfo, now: datetime) -> bool:
+    """Green only while orders are arriving and nothing needs staff."""
+    return (info.online and not info.reconnect_needed and not info.problem
+            and not is_waiting(info, now) and not info.first_sync_problem
+            and not info.failed and not info.set_aside)
+
+
+def connection_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
+    """The connection state in one line, most urgent first."""
     if info.reconnect_needed:
-        text = "✖ RECONNECT NEEDED — HubRise refused this screen's access (see Connection)"
-    elif info.online:
+        return "✖ RECONNECT NEEDED — HubRise refused this screen's access (see Connection)"
+    if info.problem_kind == DISK_FULL:
+        return f"✖ {DISK_FULL_TEXT}"
+    if is_waiting(info, now):
+        return f"◷ HubRise asks us to wait until {format_clock(info.waiting_until, tz)}"
+    if info.online:
         text = "● Online"
         if info.last_poll_at is not None:
             seconds = max(0, int((now - info.last_poll_at).total_seconds()))
             text += f" · {seconds} s ago" if seconds < 120 else f" · {seconds // 60} min ago"
-    else:
-        since = format_clock(info.offline_since, tz)
-        text = f"✖ OFFLINE since {since} — no new orders can arrive" if since else "✖ OFFLINE"
+        if info.first_sync_problem:
+            text += f" · earlier orders not loaded: {info.first_sync_problem}"
+        return text
+    since = format_clock(info.last_poll_at or info.offline_since, tz)
+    if info.problem:
+        return (f"✖ No contact with HubRise since {since} — {info.problem}" if since
+                else f"✖ No contact with HubRise — {info.problem}")
+    if since:
+        return f"✖ OFFLINE since {since} — no new orders can arrive"
+    return "… Connecting to HubRise"
+
+
+def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
+    text = connection_text(info, now, tz)
     if info.pending:
         text += f" · {info.pending} to send"
     if info.failed:
         text += f" · {info.failed} FAILED"
+        if info.failed_refs:
+            more = len(info.failed_refs) - 2
+            text += ": " + ", ".join(info.failed_refs[:2]) + (f" +{more}" if more > 0 else "")
+    if info.set_aside:
+        text += f" · {set_aside_text(info.set_aside)}"
     return text
 
 
+def set_aside_text(count: int) -> str:
+    return f"{count} order{'s' if count != 1 else ''} could not be shown"
+
+
+class TapLabel(QLabel):
+    """A label staff can tap (the health line opens what went wrong)."""
+
+    tapped = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.tapped.emit()
+        super().mouseReleaseEvent(event)
+
+
 class HeaderBar(QWidget):
+    healthTapped = Signal()  # staff want to see what is wrong (failed changes, orders set aside)
+
     def __init__(self, tz: tzinfo | None, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("boardHeader")
@@ -74,7 +134,8 @@ class HeaderBar(QWidget):
         self.info = HeaderInfo()
         self.location = self._label("headerLocation")
         self.acceptance = self._label("acceptanceNormal")
-        self.health = self._label("healthOnline")
+        self.health = self._label("healthOnline", TapLabel())
+        self.health.tapped.connect(self.healthTapped)
         self.clock = self._label("headerClock")
         self.clock.setMinimumWidth(120)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -89,8 +150,8 @@ class HeaderBar(QWidget):
         self.setMinimumHeight(72)
 
     @staticmethod
-    def _label(name: str) -> QLabel:
-        label = QLabel()
+    def _label(name: str, label: QLabel | None = None) -> QLabel:
+        label = label if label is not None else QLabel()
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)   # the location name comes from HubRise
         label.setMinimumWidth(60)   # long texts are clipped instead of widening the window
@@ -103,11 +164,12 @@ class HeaderBar(QWidget):
 
     def refresh(self, now: datetime) -> None:
         info = self.info
-        self._restyle(self.acceptance, {"busy": "acceptanceBusy", "paused": "acceptancePaused"}
-                      .get(info.acceptance_mode, "acceptanceNormal"))
+        style = {"busy": "acceptanceBusy", "paused": "acceptancePaused"}.get(
+            info.acceptance_mode, "acceptanceNormal")
+        # Not green while unknown: "Taking orders" is only said from a loaded location.
+        self._restyle(self.acceptance, style if info.location_loaded else "acceptanceUnknown")
         self.acceptance.setText(acceptance_text(info, now, self._tz))
-        self._restyle(self.health, "healthOnline" if info.online and not info.failed
-                      else "healthOffline")
+        self._restyle(self.health, "healthOnline" if is_healthy(info, now) else "healthOffline")
         self.health.setText(health_text(info, now, self._tz))
         self.clock.setText(format_clock(now, self._tz))
 

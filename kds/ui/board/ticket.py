@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
 from kds.store.rows import OrderRow
+from kds.sync.retry import not_sent_line
 
 Urgency = Literal["normal", "warning", "late"]
 
@@ -233,8 +234,7 @@ def _sync_badge(row: OrderRow) -> str:
     if row.sync_state == "pending":
         return "⟳ Saved here, sending…"
     if row.sync_state == "failed":
-        message = clean_text(row.sync_error or "", 120)
-        return f"✖ Not sent: {message}" if message else "✖ Not sent to HubRise"
+        return "✖ " + not_sent_line(clean_text(row.sync_error or "", 120))  # "Not sent:" once
     return ""
 
 

@@ -27,6 +27,7 @@ class ConnectionInfoScreen(QWidget):
     disconnected = Signal(bool)  # True when the local cache was wiped
     reconnectRequested = Signal()
     closed = Signal()
+    problemsRequested = Signal()  # staff want the list of failed changes / orders set aside
 
     def __init__(self, service: Disconnector, info: ConnectionInfo,
                  parent: QWidget | None = None, storage_notice: str | None = None) -> None:
@@ -44,7 +45,17 @@ class ConnectionInfoScreen(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(56, 36, 56, 36)
         column.setSpacing(14)
-        column.addWidget(plain_label("Connected to HubRise", size=36, bold=True))
+        # Says "Connected" only while polls succeed (set_health); neutral until then.
+        self.title_label = plain_label("HubRise connection", size=36, bold=True)
+        column.addWidget(self.title_label)
+        self.state_label = plain_label("", 22)
+        self.state_label.setObjectName("connectionState")
+        self.state_label.setVisible(False)
+        column.addWidget(self.state_label)
+        self.problems_button = big_button("Show what went wrong")
+        self.problems_button.setVisible(False)
+        self.problems_button.clicked.connect(self.problemsRequested)
+        column.addWidget(self.problems_button)
         self.reconnect_banner = self._reconnect_banner()
         column.addWidget(self.reconnect_banner)
         column.addLayout(self._grid())
@@ -133,6 +144,15 @@ class ConnectionInfoScreen(QWidget):
 
     def set_reconnect_needed(self, needed: bool) -> None:
         self.reconnect_banner.setVisible(needed)
+
+    def set_health(self, connected: bool, state: str, attention: bool) -> None:
+        """`connected`: the last poll succeeded; `state`: the header's line, in words;
+        `attention`: there is something to list (failed changes, orders set aside)."""
+        self.title_label.setText("Connected to HubRise" if connected
+                                 else "Not in contact with HubRise")
+        self.state_label.setText(state)
+        self.state_label.setVisible(bool(state))
+        self.problems_button.setVisible(attention)
 
     # ----- disconnect -----
     def ask_disconnect(self) -> None:
