@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kds.clock import FakeClock
-from kds.config import parse_config
-from kds.connection import ConnectionInfo
+from kds.app.config import parse_config
+from kds.app.connection import ConnectionInfo
 from kds.hubrise.ratelimit import RateLimiter
-from kds.runtime import Runtime
+from kds.app.runtime import Runtime
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
-from kds.ui.controller import AppController
+from kds.app.controller import AppController
 from kds.ui.sound import NullSoundPlayer
 from tests.unit.fake_hubrise import FakeHubRise, html, order, text
 

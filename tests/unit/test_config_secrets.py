@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from kds.config import ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_TOKEN, load_config_or_exit
+from kds.app.config import ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_TOKEN, load_config_or_exit
 
 TOKEN = "tok-from-env-1234"
 SECRET = "client-secret-5678"

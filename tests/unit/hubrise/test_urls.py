@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 import kds
-from kds.config import ConfigError, parse_config
+from kds.app.config import ConfigError, parse_config
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
 
@@ -100,7 +100,7 @@ def test_config_refuses_unsafe_urls_with_a_clear_message(flag, url, problem):
 
 
 def test_the_app_exits_with_one_line_not_a_traceback(tmp_path):
-    code = ("from kds.config import load_config_or_exit; "
+    code = ("from kds.app.config import load_config_or_exit; "
             "load_config_or_exit(['--api-url', 'http://user:pw-s3cret@evil.example/v1'], {})")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, cwd=tmp_path,
