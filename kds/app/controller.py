@@ -28,6 +28,8 @@ from kds.ui.connect.first_run import FirstRunScreen
 from kds.ui.connect.info_screen import ConnectionInfoScreen
 from kds.ui.connect.oauth_screen import OAuthConnectScreen
 from kds.kitchen.acceptance import SuggestionThresholds
+from kds.kitchen.due import base_preparation_minutes
+from kds.kitchen.timezone import zone_name
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow, header_info
@@ -134,9 +136,8 @@ class AppController:
     def _add_location_pages(self, runtime: Runtime) -> None:
         source = KitchenSource(runtime.store, kick=self._kick)
         settings = self.store.get_settings()
-        thresholds = SuggestionThresholds(open_tickets=settings.busy_suggest_open_tickets,
-                                          late_tickets=settings.busy_suggest_late_tickets)
-        self.acceptance = AcceptancePanel(source, self.clock, thresholds=thresholds)
+        self.acceptance = AcceptancePanel(source, self.clock,
+                                          thresholds=self._busy_thresholds(settings))
         self.window.set_page("acceptance", self.acceptance)
         self.window.set_page("hours", OpeningHoursEditor(source, self.clock))
         if self.board is not None:
@@ -153,18 +154,22 @@ class AppController:
             "Busy / Pause  ⚠ suggested" if suggested else "Busy / Pause")
 
     def _board_config(self, settings: Settings, runtime: Runtime) -> BoardConfig:
-        location = runtime.store.get_location_raw() or {}
-        zone = location.get("timezone")
-        zone_name = zone.get("name") if isinstance(zone, dict) else None
-        prep = location.get("preparation_time")
+        location = runtime.store.get_location_raw()
+        prep = base_preparation_minutes(location)
         return BoardConfig(
-            timezone_name=zone_name if isinstance(zone_name, str) else "Europe/Paris",
+            timezone_name=zone_name(location),
             lead_minutes=settings.scheduled_lead_minutes,
             thresholds=Thresholds(warning_before_due=settings.warn_minutes,
                                   late_after_due=settings.late_after_minutes,
-                                  default_preparation_minutes=prep if isinstance(prep, int) else 15),
-            preparation_minutes=prep if isinstance(prep, int) else None,
+                                  default_preparation_minutes=prep),
+            preparation_minutes=prep,
+            busy=self._busy_thresholds(settings),
         )
+
+    @staticmethod
+    def _busy_thresholds(settings: Settings) -> SuggestionThresholds:
+        return SuggestionThresholds(open_tickets=settings.busy_suggest_open_tickets,
+                                    late_tickets=settings.busy_suggest_late_tickets)
 
     def _sound_player(self, settings: Settings) -> SoundPlayer:
         if not settings.sound_on:
@@ -263,6 +268,7 @@ class AppController:
             self.board.open_details(order_id)
 
     def _on_location(self) -> None:
+        self._apply_board_config()   # timezone and preparation time come from the location
         self.window.update_header()
         for key in ("acceptance", "hours"):
             page = self.window.pages.get(key)
@@ -270,12 +276,24 @@ class AppController:
                 page.on_location_changed()
 
     def _save_settings(self, settings: Settings) -> None:
+        """Settings apply to the live board: no rebuild, so ticked-off items and alerts stay."""
         self.store.save_settings(settings)
         if self.runtime is not None and self.runtime.engine is not None:
             self.runtime.engine.apply_settings(settings)
-            self._add_board_page(self.runtime)
-            self.window.show_page("settings")
+        self._apply_board_config(settings)
+        if self.board is not None:
+            player = self._sound_player(settings)
+            self.board.player = player
+            self.board.alerter.set_player(player)
+        if self.acceptance is not None:
+            self.acceptance.thresholds = self._busy_thresholds(settings)
+            self._update_kitchen_load()
         self.window.apply_settings(settings)
+
+    def _apply_board_config(self, settings: Settings | None = None) -> None:
+        if self.board is not None and self.runtime is not None:
+            settings = settings or self.store.get_settings()
+            self.board.apply_config(self._board_config(settings, self.runtime))
 
     # -- stop -----------------------------------------------------------------------------------
     def _connection_service(self, api_url: str) -> ConnectionService:

@@ -173,10 +173,14 @@ def resume_text(acceptance: OrderAcceptance, now: datetime, tz: tzinfo) -> str:
 
 # ---------------------------------------------------------------- the gentle suggestion
 
+BUSY_OPEN_TICKETS = 15   # this many tickets on the board or more…
+BUSY_LATE_TICKETS = 3    # …or this many already late: suggest busy mode (never automatic)
+
+
 @dataclass(frozen=True, slots=True)
 class SuggestionThresholds:
-    open_tickets: int = 12     # this many tickets on the board or more…
-    late_tickets: int = 3      # …or this many already late
+    open_tickets: int = BUSY_OPEN_TICKETS
+    late_tickets: int = BUSY_LATE_TICKETS
     extra_minutes: int = 15
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from kds.kitchen.timezone import location_zone
 from kds.hubrise.rules import (
     DAYS, DEFAULT_CUTOFF, FieldError, business_minutes, hhmm_to_minutes, validate_cutoff_time,
     validate_opening_hours,
@@ -184,3 +185,19 @@ def day_opening_spans(hours: dict[str, Any], day: date, cutoff: str,
             continue  # malformed slots are the editor's to show; here they are skipped
         spans.append((day_start + timedelta(minutes=start), day_start + timedelta(minutes=end)))
     return spans
+
+
+def is_open_now(raw_location: dict[str, Any] | None, now: datetime) -> bool:
+    """Whether the location is open at `now`, by its business day (cutoff aware).
+
+    Unknown hours count as open (a KDS must never stop listening on a guess). A slot that ends
+    after midnight but before the cutoff belongs to the previous business day: with a 06:00
+    cutoff, Monday's 00:30–03:00 is Monday's service running into Tuesday morning.
+    """
+    hours = (raw_location or {}).get("opening_hours")
+    if not isinstance(hours, dict) or not hours:
+        return True
+    tz = location_zone(raw_location)
+    cutoff = normal_cutoff((raw_location or {}).get("cutoff_time"))
+    day = business_date(now, cutoff, tz)
+    return any(start <= now < end for start, end in day_opening_spans(hours, day, cutoff, tz))

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from kds.hubrise import order_model
-from kds.hubrise.money import parse_decimal, parse_time
+from kds.hubrise.money import parse_time
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
 
 log = logging.getLogger(__name__)
@@ -76,34 +75,6 @@ def _model_problems(raw: dict[str, Any], already: list[str]) -> list[str]:
         return ["(payload): could not be fully read"]
     fields_seen = {text.split(":", 1)[0] for text in already}
     return [text for text in found if text.split(":", 1)[0] not in fields_seen]
-
-
-def item_lines(raw: dict[str, Any]) -> list[tuple[str, Decimal]]:
-    """(label, quantity) per non-deleted item; malformed items are skipped, never raised."""
-    items = raw.get("items")
-    if not isinstance(items, list):
-        return []
-    lines: list[tuple[str, Decimal]] = []
-    for item in items:
-        line = _item_line(item)
-        if line is not None:
-            lines.append(line)
-    return lines
-
-
-def _item_line(item: Any) -> tuple[str, Decimal] | None:
-    if not isinstance(item, dict) or item.get("deleted") is True:
-        return None
-    product = item.get("product_name")
-    if not isinstance(product, str) or not product.strip():
-        return None
-    sku = item.get("sku_name")
-    label = f"{product} {sku}".strip() if isinstance(sku, str) and sku.strip() else product
-    try:
-        quantity = parse_decimal(item.get("quantity", "1"))
-    except ValueError:
-        return None
-    return label.strip(), quantity
 
 
 def change_fingerprint(raw: dict[str, Any]) -> str:

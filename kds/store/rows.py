@@ -30,6 +30,7 @@ class OrderRow:
     seen: bool = False               # staff touched it (new-order highlight ends)
     remote_change: RemoteChange | None = None  # changed/cancelled by HubRise, not yet dismissed
     rush: bool = False               # the kitchen's priority flag (local only, never sent)
+    due_at: datetime | None = None   # open orders: kds.kitchen.due, as the store sorted them
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import logging
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
+from kds.kitchen.acceptance import BUSY_LATE_TICKETS, BUSY_OPEN_TICKETS
+
 log = logging.getLogger(__name__)
 
 PollMode = Literal["default", "fast"]
@@ -22,8 +24,9 @@ class Settings:
     poll_mode: PollMode = "default"
     font_scale_percent: int = 100         # whole percent, so no float ever reaches layout maths
     kiosk: bool = False
-    busy_suggest_open_tickets: int = 15   # suggest "busy" from this many open tickets
-    busy_suggest_late_tickets: int = 3    # ... or this many late ones
+    # The busy suggestion's thresholds: defaults are the kitchen rule's (kds.kitchen.acceptance).
+    busy_suggest_open_tickets: int = BUSY_OPEN_TICKETS
+    busy_suggest_late_tickets: int = BUSY_LATE_TICKETS
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

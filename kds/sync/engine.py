@@ -13,8 +13,9 @@ from kds.sync.limiter_store import client_limiter, persist_limiter
 from kds.sync.connecting import ConnectSteps, is_hubrise_failure
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
+from kds.kitchen.hours import is_open_now
 from kds.sync.planner import (
-    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollCost, PollMode, PollPlan, budget_from_limiter, is_open_now,
+    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollCost, PollMode, PollPlan, budget_from_limiter,
     plan_interval,
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
@@ -208,14 +209,7 @@ class SyncEngine(ConnectSteps):
         return (self.clock.now() - self._last_order_news).total_seconds() < ACTIVE_WHILE_CLOSED_S
 
     def _is_open(self) -> bool:
-        raw = self.store.get_location_raw() or {}
-        zone = raw.get("timezone")
-        zone_name = zone.get("name") if isinstance(zone, dict) else zone
-        cutoff = raw.get("cutoff_time") if isinstance(raw.get("cutoff_time"), str) else "06:00"
-        hours = raw.get("opening_hours")
-        return is_open_now(hours if isinstance(hours, dict) else None, self.clock.now(),
-                           timezone=zone_name if isinstance(zone_name, str) else None,
-                           cutoff_time=cutoff)
+        return is_open_now(self.store.get_location_raw(), self.clock.now())
 
     def _waiting_until(self) -> datetime | None:
         """End of HubRise's 429 hold, to the second (the limiter counts in float seconds)."""

@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, Mapping
-from zoneinfo import ZoneInfo
 
 PollMode = Literal["default", "fast"]
 
@@ -22,7 +21,6 @@ CLOSED_INTERVAL_S = 60.0  # orders may still come while closed (pre-orders, stal
 # Staff actions each window keeps free (a busy day is ~1,500 taps, so the day keeps 2,000).
 DEFAULT_RESERVE = {"minute": 50, "hour": 300, "day": 2000}
 WINDOWS = ("minute", "hour", "day")
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 # How the per-poll cost estimate follows the polls: a moving average, where one poll counts
@@ -164,59 +162,3 @@ def seconds_to_window_ends(now: datetime) -> dict[str, float]:
         "hour": (hour_start + timedelta(hours=1) - now).total_seconds(),
         "day": (day_start + timedelta(days=1) - now).total_seconds(),
     }
-
-
-def is_open_now(
-    opening_hours: Mapping[str, Any] | None,
-    now: datetime,
-    *,
-    timezone: str | None = None,
-    cutoff_time: str | None = "06:00",
-) -> bool:
-    """Whether `now` falls in an opening slot; unknown hours (None) count as open.
-
-    A slot whose `to` is not after its `from` crosses midnight (allowed when `to` is before the
-    cutoff time) and ends on the next calendar day. Malformed slots are ignored.
-    """
-    if not opening_hours:
-        return True
-    local = now.astimezone(_zone(timezone))
-    for day_offset in (0, -1):  # a slot from yesterday may still run past midnight
-        day = (local + timedelta(days=day_offset)).date()
-        for slot in opening_hours.get(_DAYS[day.weekday()]) or ():
-            span = _slot_span(slot, day, local.tzinfo)
-            if span is not None and span[0] <= local < span[1]:
-                return True
-    return False
-
-
-def _zone(name: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def _slot_span(slot: Any, day: Any, tz: Any) -> tuple[datetime, datetime] | None:
-    if not isinstance(slot, Mapping):
-        return None
-    start, end = _hhmm(slot.get("from")), _hhmm(slot.get("to"))
-    if start is None or end is None:
-        return None
-    midnight = datetime(day.year, day.month, day.day, tzinfo=tz)
-    begins, ends = midnight + start, midnight + end
-    if ends <= begins:
-        ends += timedelta(days=1)
-    return begins, ends
-
-
-def _hhmm(value: Any) -> timedelta | None:
-    if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
-        return None
-    try:
-        hours, minutes = int(value[:2]), int(value[3:])
-    except ValueError:
-        return None
-    if not (0 <= hours <= 24 and 0 <= minutes < 60):
-        return None
-    return timedelta(hours=hours, minutes=minutes)

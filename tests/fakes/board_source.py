@@ -6,15 +6,15 @@ Not for production: nothing persists and nothing reaches HubRise.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from kds.clock import Clock
+from kds.kitchen import due
+from kds.kitchen.allday import all_day_totals
+from kds.kitchen.timezone import zone_named
 from kds.hubrise.order_model import parse_order
-from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.store.rows import OrderRow, SyncCounts
 
@@ -54,44 +54,32 @@ class MemoryBoardSource:
 
     # -- BoardSource --------------------------------------------------------------------------
     def _due(self, row: OrderRow) -> datetime:
-        when = row.confirmed_time or row.expected_time
-        if when is not None:
-            return when
-        start = row.created_at or row.first_seen_at
-        return start + timedelta(minutes=self.preparation_minutes)
+        return due.due_time(confirmed_time=row.confirmed_time, expected_time=row.expected_time,
+                            created_at=row.created_at, first_seen_at=row.first_seen_at,
+                            preparation=self.preparation_minutes)
 
     def _open(self) -> list[OrderRow]:
-        rows = [row for row in self.rows.values() if row.status not in DONE_STATUSES]
-        return sorted(rows, key=lambda row: (self._due(row), row.id))
+        rows = [dataclasses.replace(row, due_at=self._due(row))
+                for row in self.rows.values() if row.status not in DONE_STATUSES]
+        return sorted(rows, key=lambda row: (row.due_at, row.id))
 
     def active_orders(self, now: datetime, lead_minutes: int) -> list[OrderRow]:
         horizon = now + timedelta(minutes=lead_minutes)
-        return [row for row in self._open() if self._due(row) <= horizon]
+        return [row for row in self._open() if row.due_at is not None and row.due_at <= horizon]
 
     def scheduled_orders(self, now: datetime, lead_minutes: int) -> list[OrderRow]:
         horizon = now + timedelta(minutes=lead_minutes)
-        return [row for row in self._open() if self._due(row) > horizon]
+        return [row for row in self._open() if row.due_at is not None and row.due_at > horizon]
 
-    def done_today(self, now: datetime, tz: str) -> list[OrderRow]:
-        local = now.astimezone(ZoneInfo(tz))
+    def done_today(self, now: datetime, tz: str | None) -> list[OrderRow]:
+        local = now.astimezone(zone_named(tz))
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
         rows = [row for row in self.rows.values()
                 if row.status in DONE_STATUSES and row.last_status_change_at >= midnight]
         return sorted(rows, key=lambda row: row.last_status_change_at, reverse=True)
 
     def all_day_counts(self, now: datetime, lead_minutes: int) -> list[tuple[str, Decimal]]:
-        totals: dict[str, Decimal] = defaultdict(Decimal)
-        for row in self.active_orders(now, lead_minutes):
-            try:
-                items = parse_order(row.raw).items
-            except NotAnOrder:
-                continue
-            for item in items:
-                if not item.deleted:
-                    name = item.product_name or "?"
-                    label = f"{name} · {item.sku_name}" if item.sku_name else name
-                    totals[label] += item.quantity
-        return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+        return all_day_totals(row.raw for row in self.active_orders(now, lead_minutes))
 
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,

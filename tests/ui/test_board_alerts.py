@@ -13,6 +13,7 @@ from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.header import HeaderInfo
+from kds.ui.board.source import BoardConfig
 from tests.fakes.board_source import MemoryBoardSource
 from tests.fakes.samples import sample_order
 from kds.ui.sound import NullSoundPlayer, QtSoundPlayer, SoundPlayer, default_player
@@ -38,7 +39,7 @@ def player() -> NullSoundPlayer:
 @pytest.fixture
 def board(qtbot: Any, source: MemoryBoardSource, clock: FakeClock,
           player: NullSoundPlayer) -> BoardScreen:
-    screen = BoardScreen(source, clock, player=player)
+    screen = BoardScreen(source, clock, BoardConfig(timezone_name="Europe/Paris"), player=player)
     qtbot.addWidget(screen)
     screen.resize(1600, 900)
     screen.show()

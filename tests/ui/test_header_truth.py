@@ -67,6 +67,7 @@ def engine_of(app: AppController) -> SyncEngine:
 
 
 def shown(app: AppController) -> str:
+    app._on_location()  # what the sync bridge does on location_changed (the timezone)
     app._on_health()   # what the sync bridge does on health_changed
     assert app.board is not None
     return app.board.header.health.text()

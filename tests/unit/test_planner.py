@@ -10,7 +10,6 @@ import pytest
 from kds.sync.planner import (
     Budget,
     budget_from_limiter,
-    is_open_now,
     plan_interval,
     seconds_to_window_ends,
 )
@@ -133,35 +132,3 @@ def test_window_ends_are_aligned_on_round_minute_hour_and_day():
     assert ends == {"minute": 30.0, "hour": 30.0, "day": 30.0}
     b = budget_from_limiter({"minute": 5, "hour": 6, "day": 7, "high_load": 9}, now)
     assert b.remaining == {"minute": 5, "hour": 6, "day": 7}
-
-
-HOURS = {"monday": [{"from": "11:30", "to": "14:30"}, {"from": "18:00", "to": "01:00"}],
-         "tuesday": [{"from": "11:30", "to": "14:30"}]}
-
-
-def paris(day: int, hour: int, minute: int = 0) -> datetime:
-    # November 2026: Paris is UTC+1; 2026-11-23 is a Monday.
-    return datetime(2026, 11, day, hour - 1, minute, tzinfo=timezone.utc) if hour >= 1 else \
-        datetime(2026, 11, day - 1, 23, minute, tzinfo=timezone.utc)
-
-
-@pytest.mark.parametrize(("day", "hour", "minute", "expected"), [
-    (23, 12, 0, True),     # Monday lunch
-    (23, 15, 0, False),    # Monday afternoon gap
-    (23, 20, 0, True),     # Monday evening
-    (24, 0, 30, True),     # Monday's evening slot runs past midnight into Tuesday
-    (24, 1, 30, False),    # ...and ends at 01:00
-    (24, 12, 0, True),     # Tuesday lunch
-    (25, 12, 0, False),    # Wednesday: closed all day
-])
-def test_opening_hours_decide_open_or_closed(day, hour, minute, expected):
-    assert is_open_now(HOURS, paris(day, hour, minute), timezone="Europe/Paris") is expected
-
-
-def test_unknown_opening_hours_count_as_open_and_bad_slots_are_ignored():
-    now = paris(23, 12)
-    assert is_open_now(None, now, timezone="Europe/Paris")
-    assert not is_open_now({"monday": [{"from": "xx", "to": 5}, "junk"]}, now,
-                           timezone="Europe/Paris")
-    # An unknown zone falls back to UTC: 11:00 UTC is before the 11:30 slot.
-    assert is_open_now(HOURS, now, timezone="Not/AZone") is False

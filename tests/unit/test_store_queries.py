@@ -119,7 +119,7 @@ def test_all_day_counts_sum_products_and_skus_of_active_tickets(store: Store) ->
     store.upsert_remote_order(order("b", expected_time=at(10), items=items_b))
     store.upsert_remote_order(order("c", expected_time=at(500), items=items_a))
     assert store.all_day_counts(T0, 30) == [
-        ("Margherita Large", Decimal("3.5")), ("Margherita Small", Decimal("1")),
+        ("Margherita · Large", Decimal("3.5")), ("Margherita · Small", Decimal("1")),
         ("Tiramisu", Decimal("1"))]
 
 

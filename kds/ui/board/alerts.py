@@ -28,6 +28,10 @@ class Alerter:
         self._last_play: float | None = None
         self._silenced_until: float = float("-inf")
 
+    def set_player(self, player: SoundPlayer) -> None:
+        """Sound settings changed: play through the new player from now on."""
+        self._player = player
+
     @property
     def active(self) -> bool:
         return bool(self.state.unseen or self.state.changed)

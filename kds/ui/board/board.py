@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
+from kds.kitchen.acceptance import busy_suggestion
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate
@@ -36,7 +37,6 @@ log = logging.getLogger(__name__)
 
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
-BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
 class BoardScreen(QWidget):
@@ -136,6 +136,21 @@ class BoardScreen(QWidget):
         self.tab_buttons[tab].setChecked(True)
         self.views[tab].setFocus()
 
+    def apply_config(self, config: BoardConfig) -> None:
+        """Settings or the location changed: apply them to the live board, no rebuild, so ticked-off
+        items, the selection and the alert state stay."""
+        self.config = config
+        self.feed.reconfigure(config)
+        for delegate in self.delegates.values():
+            delegate.reconfigure(width=config.card_width, tz=config.tz,
+                                 thresholds=config.thresholds)
+        self.header.set_timezone(config.tz)
+        self.alerter.repeat_seconds = config.alert_repeat_seconds
+        self.undo_bar.seconds = config.undo_seconds
+        self.refresh()
+        for view in self.views.values():
+            view.scheduleDelayedItemsLayout()
+
     def set_header(self, info: HeaderInfo) -> None:
         self.header.set_info(info, self.clock.now())
 
@@ -192,7 +207,9 @@ class BoardScreen(QWidget):
         if late != self.late_count:
             self.late_count = late
             self.lateChanged.emit(late)
-        self.tabs.show_late(late, suggest_busy=late >= BUSY_HINT_LATE)
+        open_tickets = self.models["active"].rowCount()
+        hint = busy_suggestion(open_tickets, late, self.config.busy, self.header.info.acceptance_mode)
+        self.tabs.show_late(late, suggest_busy=hint is not None)
 
     def _update_tab_labels(self) -> None:
         self.tabs.set_counts({tab: model.rowCount() for tab, model in self.models.items()})

@@ -58,6 +58,11 @@ class TicketDelegate(QStyledItemDelegate):
             self.max_height = height
             self._cache.clear()
 
+    def reconfigure(self, *, width: int, tz: tzinfo | None, thresholds: Thresholds) -> None:
+        """New settings or a new location timezone: lay every card out again."""
+        self.card_width, self.tz, self.thresholds = width, tz, thresholds
+        self._cache.clear()
+
     def set_card_width(self, width: int) -> None:
         if width != self.card_width:
             self.card_width = width

@@ -23,6 +23,11 @@ class TicketFeed:
         # HubRise has no per-item status to send it to.
         self.checked: dict[str, frozenset[int]] = {}
 
+    def reconfigure(self, config: BoardConfig) -> None:
+        """New thresholds or preparation time: rebuild tickets (ticked-off items are kept)."""
+        self.config = config
+        self._cache.clear()
+
     def tickets(self, rows: Sequence[OrderRow]) -> list[TicketView]:
         """One ticket per order id, in the rows' order."""
         seen: set[str] = set()

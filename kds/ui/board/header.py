@@ -179,3 +179,7 @@ class HeaderBar(QWidget):
             label.setObjectName(name)
             label.style().unpolish(label)
             label.style().polish(label)
+
+    def set_timezone(self, tz: tzinfo | None) -> None:
+        """The location's timezone became known (or changed): clock times follow it."""
+        self._tz = tz

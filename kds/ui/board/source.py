@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Protocol, Sequence
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kds.kitchen.acceptance import SuggestionThresholds
+from kds.kitchen.timezone import zone_named
 from kds.store.rows import OrderRow, SyncCounts
 from kds.ui.board.ticket import Thresholds
 
@@ -17,7 +18,7 @@ class BoardSource(Protocol):
 
     def scheduled_orders(self, now: datetime, lead_minutes: int) -> Sequence[OrderRow]: ...
 
-    def done_today(self, now: datetime, tz: str) -> Sequence[OrderRow]: ...
+    def done_today(self, now: datetime, tz: str | None) -> Sequence[OrderRow]: ...
 
     def all_day_counts(self, now: datetime,
                        lead_minutes: int) -> Sequence[tuple[str, Decimal]]: ...
@@ -39,7 +40,7 @@ class BoardSource(Protocol):
 class BoardConfig:
     """Kitchen preferences the board reads; the lead maps them from kds.store.settings.Settings."""
 
-    timezone_name: str = "Europe/Paris"  # the location's; "today" and clock times use it
+    timezone_name: str | None = None     # the location's (None: unknown); "today" uses it
     lead_minutes: int = 30               # scheduled orders join the board this long before due
     thresholds: Thresholds = field(default_factory=Thresholds)
     preparation_minutes: int | None = None   # the location's; None → thresholds default
@@ -48,10 +49,8 @@ class BoardConfig:
     ask_confirmed_time: bool = True      # accepting offers +5/+10/+15/+20 min
     refresh_seconds: float = 15.0        # re-query so scheduled orders move in on time
     card_width: int = 300
+    busy: SuggestionThresholds = field(default_factory=SuggestionThresholds)  # "Busy mode?" hint
 
     @property
     def tz(self) -> tzinfo:
-        try:
-            return ZoneInfo(self.timezone_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return timezone.utc
+        return zone_named(self.timezone_name)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any, Literal
 
+from kds.kitchen import due
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
 from kds.store.rows import OrderRow
 from kds.sync.retry import not_sent_line
@@ -163,12 +164,14 @@ def service_label(order: Any) -> str:
 
 
 def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
-    """Confirmed, else expected, else creation + preparation time, else first seen here."""
-    when = row.confirmed_time or order.confirmed_time or row.expected_time or order.expected_time
-    if when is not None:
-        return when
-    start = row.created_at or order.created_at or row.first_seen_at
-    return start + timedelta(minutes=preparation_minutes)
+    """As the store sorted it (kds.kitchen.due), else the same rule from this row and payload."""
+    if row.due_at is not None:
+        return row.due_at
+    return due.due_time(
+        confirmed_time=row.confirmed_time or getattr(order, "confirmed_time", None),
+        expected_time=row.expected_time or getattr(order, "expected_time", None),
+        created_at=row.created_at or getattr(order, "created_at", None),
+        first_seen_at=row.first_seen_at, preparation=preparation_minutes)
 
 
 def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
@@ -289,7 +292,6 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
 def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> TicketView:
     """A ticket for an order whose payload could not be read: never hide an order."""
     thresholds = thresholds or Thresholds()
-    start = row.created_at or row.first_seen_at
     target, label = main_action(row.status, row.service_type)
     return TicketView(
         order_id=row.id, reference=clean_text(row.id, 64)[-6:].upper(),
@@ -298,8 +300,7 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
         status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
         customer_name="", customer_phone="", created_at=row.created_at,
         expected_time=row.expected_time, confirmed_time=row.confirmed_time,
-        due_at=row.confirmed_time or row.expected_time
-        or start + timedelta(minutes=thresholds.default_preparation_minutes),
+        due_at=due_time(row, None, thresholds.default_preparation_minutes),
         items=(), customer_notes="", seller_notes="", problem=True,
         problem_text="⚠ Could not read this order — check it in HubRise",
         sync_state=row.sync_state, sync_badge=_sync_badge(row),

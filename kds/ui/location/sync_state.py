@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timezone, tzinfo
+from datetime import tzinfo
 from typing import Any, Literal, Sequence
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kds.kitchen.timezone import location_zone
 from kds.store.rows import OutboxEntry, SyncCounts
 
 PatchStateName = Literal["idle", "pending", "failed", "confirmed"]
@@ -22,15 +22,8 @@ class PatchState:
 
 
 def location_tz(raw: dict[str, Any] | None) -> tzinfo:
-    """The location's timezone (HubRise sends {"name": "Europe/Paris"}); UTC when unusable."""
-    zone = (raw or {}).get("timezone")
-    name = zone.get("name") if isinstance(zone, dict) else zone
-    if not isinstance(name, str):
-        return timezone.utc
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
+    """The location's timezone (kds.kitchen.timezone: one fallback for every screen)."""
+    return location_zone(raw)
 
 
 def patch_state(outbox_id: int | None, failed: Sequence[OutboxEntry], counts: SyncCounts,
