@@ -6,11 +6,11 @@ import json
 import logging
 import secrets as random_tokens
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from kds.app.config import AppConfig
+from kds.hubrise.connection import ConnectError, ConnectionInfo, DisconnectReport
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
 from kds.platform.logsetup import register_secret
@@ -25,43 +25,6 @@ INFO_FILE = "connection.json"
 DEVICE_ID_FILE = "device_id"
 CACHE_FILE = "kds.sqlite3"  # kds.store.connection.FILE_NAME
 CACHE_SIDE_FILES = ("-wal", "-shm")
-
-
-class ConnectError(Exception):
-    """Connecting failed; the message tells staff what to do next."""
-
-
-@dataclass(frozen=True)
-class ConnectionInfo:
-    """What the connection screen shows (never the token)."""
-
-    location_id: str | None = None
-    location_name: str | None = None
-    account_id: str | None = None
-    account_name: str | None = None
-    catalog_id: str | None = None
-    catalog_name: str | None = None
-    customer_list_id: str | None = None
-    customer_list_name: str | None = None
-    api_url: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ConnectionInfo:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items()
-                      if k in known and (v is None or isinstance(v, str))})
-
-
-@dataclass
-class DisconnectReport:
-    callback_deleted: bool = False
-    token_revoked: bool = False
-    secret_removed: bool = False
-    cache_wiped: bool = False
-    problems: list[str] = field(default_factory=list)
 
 
 def secret_key_for(api_url: str) -> str:

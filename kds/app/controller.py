@@ -18,7 +18,7 @@ from kds.platform.secrets.choose import open_secret_store
 from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.qt_bridge import SyncBridge
-from kds.sync.set_aside import failed_changes, recent
+from kds.store.set_aside import failed_changes, recent
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.header import connection_text, health_text, is_waiting
 from kds.ui.board.problems import ProblemsDialog

@@ -7,17 +7,28 @@ import html
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from kds.clock import Clock
 from kds.sim import demo
 
-if TYPE_CHECKING:
-    from kds.sim.world import World
+
+class World(Protocol):
+    """What the OAuth endpoints need of the simulated world (a Protocol: no import circle)."""
+
+    lock: Any
+    clock: Clock
+    connections: dict[str, Any]
+    oauth: OAuthServer
+
+    def add_connection(self, token: str, client_name: str,
+                       device_id: str | None = None) -> None: ...
+    def remove_connection(self, token: str) -> Any: ...
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 CODE_LIFETIME = timedelta(minutes=10)

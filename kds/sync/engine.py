@@ -19,8 +19,9 @@ from kds.sync.planner import (
     plan_interval,
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
-from kds.sync.retry import DISK_FULL, FAILING, Backoff, classify, describe, is_disk_full
-from kds.sync.set_aside import count_recent, failed_changes
+from kds.sync.health import DISK_FULL
+from kds.sync.retry import FAILING, Backoff, classify, describe, is_disk_full
+from kds.store.set_aside import count_recent, failed_changes
 
 log = logging.getLogger(__name__)
 

@@ -41,3 +41,18 @@ class PollResult:
     order_ids: tuple[str, ...] = ()
     location_changed: bool = False
     failure: BaseException | None = field(default=None, compare=False)  # stopped half-way
+
+
+DISK_FULL = "disk_full"  # HubRise answered; this screen could not write it down
+DISK_FULL_TEXT = "Disk full — orders are waiting on HubRise"
+
+
+_NOT_SENT = "not sent:"
+
+
+def not_sent_line(message: str | None) -> str:
+    """One clear line for a change HubRise did not take: "Not sent: <why>", never twice."""
+    text = " ".join((message or "").split())
+    while text.lower().startswith(_NOT_SENT):
+        text = text[len(_NOT_SENT):].strip()
+    return f"Not sent: {text}" if text else "Not sent to HubRise"

@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
+
 Verdict = Literal["retry", "reconnect", "failed"]
 
 
@@ -88,8 +90,6 @@ def is_network_failure(exc: BaseException) -> bool:
 
 NETWORK = "network"      # no HTTP answer at all
 FAILING = "failing"      # HubRise (or something pretending to be it) answered, but not usefully
-DISK_FULL = "disk_full"  # HubRise answered; this screen could not write it down
-DISK_FULL_TEXT = "Disk full — orders are waiting on HubRise"
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -132,14 +132,3 @@ def _is_web_page(exc: BaseException) -> bool:
     status = getattr(exc, "status", None)
     return (getattr(exc, "error_type", None) == "network_error" and isinstance(status, int)
             and 300 <= status < 500)
-
-
-_NOT_SENT = "not sent:"
-
-
-def not_sent_line(message: str | None) -> str:
-    """One clear line for a change HubRise did not take: "Not sent: <why>", never twice."""
-    text = " ".join((message or "").split())
-    while text.lower().startswith(_NOT_SENT):
-        text = text[len(_NOT_SENT):].strip()
-    return f"Not sent: {text}" if text else "Not sent to HubRise"

@@ -283,7 +283,7 @@ def test_starting_offline_logs_one_line_per_change_and_no_traceback(hubrise, sto
 
 
 def test_not_sent_is_said_once():
-    from kds.sync.retry import not_sent_line
+    from kds.sync.health import not_sent_line
 
     assert not_sent_line("Not sent: Not sent: the order was cancelled on HubRise.") == \
         "Not sent: the order was cancelled on HubRise."

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from kds.sync.retry import DISK_FULL, DISK_FULL_TEXT
+from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
 from kds.ui.board.ticket import clean_text, format_clock
 
 

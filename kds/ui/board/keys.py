@@ -13,12 +13,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-
-if TYPE_CHECKING:
-    from kds.ui.board.board import BoardScreen
 
 ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 TAB_KEYS = {Qt.Key.Key_1: "active", Qt.Key.Key_2: "scheduled", Qt.Key.Key_3: "done"}
@@ -26,8 +23,26 @@ BUMP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 RECALL_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_R)
 
 
+class KeyedBoard(Protocol):
+    """What the keys drive: the board screen (a Protocol, so keys and board import no circle)."""
+
+    views: dict[str, Any]
+    models: dict[str, Any]
+
+    def current_tab(self) -> str: ...
+    def show_tab(self, tab: str) -> None: ...
+    def silence(self) -> None: ...
+    def recall_last(self) -> bool: ...
+    def selected_order_id(self) -> str | None: ...
+    def ticket(self, order_id: str) -> Any: ...
+    def press_main_button(self, order_id: str) -> None: ...
+    def touch(self, order_id: str) -> None: ...
+    def open_menu(self, order_id: str) -> None: ...
+    def toggle_rush(self, order_id: str) -> None: ...
+
+
 class BoardKeys:
-    def __init__(self, board: BoardScreen) -> None:
+    def __init__(self, board: KeyedBoard) -> None:
         self.board = board
 
     def handle(self, key: int) -> bool:

@@ -7,8 +7,8 @@ from typing import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kds.sync.retry import not_sent_line
-from kds.sync.set_aside import FailedChange, SetAside
+from kds.sync.health import not_sent_line
+from kds.store.set_aside import FailedChange, SetAside
 from kds.ui.board.header import set_aside_text
 from kds.ui.board.ticket import clean_text
 

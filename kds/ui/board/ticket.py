@@ -12,7 +12,7 @@ from typing import Any, Literal
 from kds.kitchen import due
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
 from kds.store.rows import OrderRow
-from kds.sync.retry import not_sent_line
+from kds.sync.health import not_sent_line
 
 Urgency = Literal["normal", "warning", "late"]
 

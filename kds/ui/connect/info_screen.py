@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kds.app.connection import ConnectionInfo, DisconnectReport
+from kds.hubrise.connection import ConnectionInfo, DisconnectReport
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 
 NOT_SHARED = "not known"  # e.g. a pasted token: HubRise gives these only in the OAuth answer

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kds.app.connection import ConnectError, ConnectionInfo
+from kds.hubrise.connection import ConnectError, ConnectionInfo
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.theme import font
 
