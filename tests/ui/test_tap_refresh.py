@@ -1,0 +1,50 @@
+"""One staff tap repaints the board once (it was three times: tap, kick, engine news)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+from typing import Any
+
+from kds.app.config import parse_config
+from kds.app.controller import AppController
+from kds.app.runtime import Runtime
+from kds.clock import FakeClock
+from kds.hubrise.ratelimit import RateLimiter
+from kds.store.store import Store
+from kds.sync.engine import SyncEngine
+from kds.ui.sound import NullSoundPlayer
+from tests.unit.fake_hubrise import FakeHubRise
+
+T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+
+
+def test_a_tap_refreshes_the_board_once(qtbot: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    clock = FakeClock(T0)
+    store = Store.open(tmp_path / "kds.sqlite", clock)
+    controller = AppController(parse_config(["--data-dir", str(tmp_path)], {}), clock,
+                               player=NullSoundPlayer(), store=store)
+    qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
+    client = FakeHubRise(clock).client(RateLimiter(clock))
+    runtime = Runtime(store, clock)
+    runtime.engine = SyncEngine(client, store, clock)
+    controller.runtime = runtime
+    store.upsert_remote_order({"id": "o1", "status": "accepted", "service_type": "collection",
+                               "created_at": T0.isoformat(), "items": [
+                                   {"product_name": "Margherita", "quantity": "1",
+                                    "price": "9.00 EUR"}]})
+    controller._add_board_page(runtime)
+    board = controller.board
+    assert board is not None
+    calls: list[int] = []
+    real = board.refresh
+    monkeypatch.setattr(board, "refresh", lambda: (calls.append(1), real())[1])
+    try:
+        board.press_main_button("o1")          # accepted → in preparation
+        assert store.get_order("o1").status == "in_preparation"
+        assert board.ticket("o1").status == "in_preparation"
+        assert len(calls) == 1
+    finally:
+        controller.window.location_source = lambda: None
+        asyncio.run(client.aclose())
+        store.close()
