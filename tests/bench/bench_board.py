@@ -135,7 +135,38 @@ def store_arrival_to_paint(app: QApplication, count: int) -> None:
             board.views["active"].viewport().repaint()
         emit(f"store_new_order_to_painted_{count}", best_ms(arrival), "ms")
         board.close()
+        store_tap_to_paint(app, store, clock, count)
         store.close()
+
+
+def store_tap_to_paint(app: QApplication, store: object, clock: FakeClock, count: int) -> None:
+    """A staff tap through the app's path (store write + outbox entry, then repaint) with the
+    real store: once as the app does it now (one refresh), once as it did before issue 12
+    (the outbox kick and the engine's news each refreshed the whole board again)."""
+    from kds.ui.sources import KitchenSource
+
+    for label, refreshes in (("", 1), ("_before_three_refreshes", 3)):
+        source = KitchenSource(store)  # type: ignore[arg-type]
+        board = BoardScreen(source, clock, BoardConfig(lead_minutes=24 * 60),
+                            player=NullSoundPlayer())
+        board.resize(1920, 1080)
+        board.show()
+        app.processEvents()
+        ids = [t.order_id for t in board.models["active"].tickets()
+               if t.status in ("accepted", "in_preparation")][:20]
+        turn = [0]
+
+        def tap() -> None:
+            order_id = ids[turn[0] % len(ids)]
+            turn[0] += 1
+            ticket = board.ticket(order_id)
+            target = "in_preparation" if ticket.status == "accepted" else "accepted"
+            board.set_status(order_id, target)
+            for _ in range(refreshes - 1):
+                board.refresh()
+            board.views["active"].viewport().repaint()
+        emit(f"store_tap_to_painted_{count}{label}", best_ms(tap), "ms")
+        board.close()
 
 
 def main() -> int:
