@@ -4,7 +4,11 @@ The simulator runs in this process (so its request log and event queues can be c
 fault proxy sits in front of it; the app is a separate `python -m kds.app` process pointed at
 the proxy. Meanwhile the ordering platform keeps creating, changing and cancelling orders, and
 "staff" tap statuses through the app's own code path: the same Store calls the board makes.
-KDS_SOAK_SECONDS=600 makes it a longer soak (default: a CI-sized run).
+KDS_SOAK_SECONDS=600 makes it a longer soak (default: a CI-sized run, 50 kills).
+
+Throughout, a tap is never undone: while HubRise holds the status the kitchen tapped, the
+store (what the board shows) must hold it too, whatever older snapshot the platform's
+concurrent changes produce (issue 18).
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from kds.tools.faultproxy import FAULTS, FaultProxy, serve_in_thread as serve_pr
 
 TOKEN = "kds-e2e-token"
 SEED = int(os.environ.get("KDS_FAULT_SEED", "20261124"))
-DRIVE_S = float(os.environ.get("KDS_SOAK_SECONDS", "40"))
-KILLS = max(4, int(DRIVE_S // 10))
+DRIVE_S = float(os.environ.get("KDS_SOAK_SECONDS", "75"))
+KILLS = max(50, int(DRIVE_S // 1.5))
 SETTLE_S = 120.0
 
 
@@ -40,10 +44,11 @@ class App:
         self.api_url, self.data_dir = api_url, data_dir
         self.process: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / "app-output.log"
+        self.poll_floor_s = "1"
 
     def start(self) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KDS_ACCESS_TOKEN": TOKEN,
-               "KDS_POLL_FLOOR_S": "1"}
+               "KDS_POLL_FLOOR_S": self.poll_floor_s}
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kds.app", "--api-url", self.api_url,
@@ -65,6 +70,14 @@ class Platform:
     def __init__(self, world: World, rng: random.Random) -> None:
         self.world, self.rng, self.count = world, rng, 0
 
+    def touch(self, order_id: str) -> None:
+        """Change an order the kitchen just tapped, while that tap is still in flight."""
+        if self.world.orders[order_id]["status"] in DONE_STATUSES:
+            return
+        self.count += 1
+        self.world.update_order(DEMO_PLATFORM_TOKEN, order_id,
+                                {"custom_fields": {"platform": {"rider": f"t{self.count}"}}})
+
     def act(self) -> None:
         roll = self.rng.random()
         open_ids = [o["id"] for o in self.world.orders.values()
@@ -83,17 +96,31 @@ class Platform:
                 "items": [{"product_name": "Margherita", "price": "9.00 EUR", "quantity": "1"}]})
 
 
-def staff_tap(store: Store, rng: random.Random, taps: list[tuple[str, str]]) -> None:
-    """One tap on a random open ticket, exactly as the board makes it."""
+def staff_tap(store: Store, rng: random.Random, taps: list[tuple[str, str]]) -> str | None:
+    """One tap on a random open ticket, exactly as the board makes it; the order tapped."""
     rows = [r for r in store.active_orders(SystemClock().now(), 24 * 60)
             if r.status not in DONE_STATUSES and r.status != "new"]
     if not rows:
-        return
+        return None
     row = rng.choice(rows)
     status = next_status(row.status, row.service_type)
-    if status is not None:
-        store.set_order_status(row.id, status)
-        taps.append((row.id, status))
+    if status is None:
+        return None
+    store.set_order_status(row.id, status)
+    taps.append((row.id, status))
+    return row.id
+
+
+def undone_taps(world: World, store: Store, taps: list[tuple[str, str]]) -> list[str]:
+    """Orders whose tapped status HubRise holds while the store shows something else."""
+    undone = []
+    for order_id, status in dict(taps).items():
+        row = store.get_order(order_id)
+        held = world.orders.get(order_id, {}).get("status")
+        if row is not None and held == status and row.status != status \
+                and row.sync_state != "failed":
+            undone.append(f"{order_id}: HubRise {held}, screen {row.status}")
+    return undone
 
 
 def wait_until(condition, timeout: float, what: str, explain=lambda: "") -> None:
@@ -149,6 +176,7 @@ def stack(tmp_path):
     sim.stop()
 
 
+@pytest.mark.slow
 def test_no_order_lost_or_doubled_and_every_tap_lands_through_faults_and_kills(stack):
     world, proxy, app = stack
     rng = random.Random(SEED)
@@ -157,20 +185,26 @@ def test_no_order_lost_or_doubled_and_every_tap_lands_through_faults_and_kills(s
     store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
     platform, taps = Platform(world, rng), []
     kill_at = sorted(rng.uniform(2, DRIVE_S) for _ in range(KILLS))
-    started = time.monotonic()
-    while (elapsed := time.monotonic() - started) < DRIVE_S:
+    started, kills, undone = time.monotonic(), 0, []
+    while (elapsed := time.monotonic() - started) < DRIVE_S or kill_at:
         platform.act()
-        staff_tap(store, rng, taps)
-        if kill_at and elapsed >= kill_at[0]:
+        tapped = staff_tap(store, rng, taps)
+        if tapped is not None and rng.random() < 0.5:
+            platform.touch(tapped)   # the platform changes the order while the tap is in flight
+        undone += undone_taps(world, store, taps)
+        while kill_at and elapsed >= kill_at[0]:
             kill_at.pop(0)
+            kills += 1
             app.kill()   # SIGKILL: no clean-up, possibly mid-transaction or mid-request
             app.start()
-        time.sleep(rng.uniform(0.1, 0.6))
+        time.sleep(rng.uniform(0.05, 0.3))
 
     proxy.rate = 0.0   # the network heals; everything must now converge
     wait_until(lambda: settled(world, store), SETTLE_S,
                "app and simulator to agree", lambda: diagnose(world, store, app))
     assert mismatches(world, store) == []
+    undone += undone_taps(world, store, taps)
+    assert undone == []
     # Every tap reached HubRise: the last tap per order is what the simulator holds, unless the
     # platform cancelled it afterwards (cancellations win over queued taps).
     last_tap = dict(taps)
@@ -179,9 +213,9 @@ def test_no_order_lost_or_doubled_and_every_tap_lands_through_faults_and_kills(s
     assert not [r for r in world.request_log if r.token == TOKEN and r.status == 429]
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     injected = sum(n for fault, n in proxy.counts.items() if fault != "pass")
-    print(f"\norders {len(world.orders)}, taps {len(taps)}, kills {KILLS}, "
+    print(f"\norders {len(world.orders)}, taps {len(taps)}, kills {kills}, "
           f"faults {dict(proxy.counts)}")
-    assert injected >= 5 and len(world.orders) >= 20 and len(taps) >= 5
+    assert injected >= 5 and len(world.orders) >= 20 and len(taps) >= 5 and kills >= 50
     store.close()
 
 
@@ -196,4 +230,39 @@ def test_a_corrupt_cache_is_moved_aside_and_rebuilt_from_hubrise(stack):
     wait_until(lambda: list(app.data_dir.glob("kds.sqlite3.corrupt-*")), 30, "the file aside")
     store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
     wait_until(lambda: all(store.has_order(i) for i in ids), 60, "orders caught up again")
+    store.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tap", ["accepted", "rejected", "cancelled"])
+def test_the_platform_changing_orders_while_taps_are_in_flight_never_undoes_a_tap(stack, tap):
+    """The real app: 5 orders tapped, each changed by the platform before the tap reaches
+    HubRise. The screen (the store) keeps the kitchen's status the whole time."""
+    world, proxy, app = stack
+    proxy.rate = 0.0
+    # Polls far apart: each tap reaches HubRise before the poll that brings the platform's
+    # older snapshot (the order in which the revert happened).
+    app.poll_floor_s = "6"
+    ids = [world.create_order(DEMO_PLATFORM_TOKEN, {
+        "status": "received", "service_type": "collection",
+        "items": [{"product_name": "Margherita", "price": "9.00 EUR", "quantity": "1"}]})["id"]
+        for _ in range(5)]
+    app.start()
+    wait_until(lambda: (app.data_dir / "kds.sqlite3").exists(), 30, "the app's store")
+    store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
+    wait_until(lambda: all(store.has_order(i) for i in ids), 60, "the orders on the board")
+    platform, taps, undone = Platform(world, random.Random(SEED)), [], []
+    for order_id in ids:
+        store.set_order_status(order_id, tap)
+        taps.append((order_id, tap))
+        platform.touch(order_id)          # an older snapshot, made before the tap lands
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not settled(world, store):
+        undone += undone_taps(world, store, taps)
+        time.sleep(0.05)
+    undone += undone_taps(world, store, taps)
+    assert settled(world, store), diagnose(world, store, app)
+    assert [world.orders[i]["status"] for i in ids] == [tap] * 5
+    assert [store.get_order(i).status for i in ids] == [tap] * 5
+    assert undone == []
     store.close()
