@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
+from kds.kitchen import text as kitchen_text
+from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
 
 Urgency = Literal["normal", "warning", "late"]
-
-# Every network string is capped: a 5,000-character word must not cost a layout pass per paint.
-MAX_TEXT = 300
-MAX_NOTE = 600
-
-# C0/C1 controls and bidi overrides/isolates: they could reorder or hide neighbouring text.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[ \t\r\n]+")
 
 STATUS_LABELS = {
     "new": "NEW", "received": "RECEIVED", "accepted": "ACCEPTED",
@@ -118,36 +111,8 @@ class Timing:
     minutes_left: int
 
 
-def clean_text(value: object, limit: int = MAX_TEXT) -> str:
-    """A network string made safe to draw: no control/bidi-override chars, one line, capped."""
-    if not isinstance(value, str):
-        return ""
-    text = _SPACES.sub(" ", _UNSAFE.sub(" ", value[: limit * 4])).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def clean_note(value: object) -> str:
-    """Like clean_text, but keeps line breaks the customer typed."""
-    if not isinstance(value, str):
-        return ""
-    lines = [clean_text(part, MAX_NOTE) for part in value[: MAX_NOTE * 4].splitlines()]
-    text = "\n".join(line for line in lines if line)
-    return text if len(text) <= MAX_NOTE else text[: MAX_NOTE - 1] + "…"
-
-
-def format_quantity(value: Decimal | None) -> str:
-    if value is None:
-        return "1"
-    text = format(value.normalize(), "f")
-    return text
-
-
 def short_reference(order: Any) -> str:
-    for candidate in (order.collection_code, order.ref):
-        text = clean_text(candidate, 24)
-        if text:
-            return text
-    return clean_text(order.id, 64)[-6:].upper()
+    return kitchen_text.short_reference(order.collection_code, order.ref, order.id)
 
 
 def service_label(order: Any) -> str:
@@ -292,7 +257,7 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
     start = row.created_at or row.first_seen_at
     target, label = main_action(row.status, row.service_type)
     return TicketView(
-        order_id=row.id, reference=clean_text(row.id, 64)[-6:].upper(),
+        order_id=row.id, reference=kitchen_text.short_reference(None, None, row.id),
         service_type=row.service_type,
         service_label=SERVICE_LABELS.get(row.service_type or "", "Order"),
         status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),

@@ -1,0 +1,80 @@
+"""A ticket is read whole: what the card delegate lays out and paints, with default settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+
+from kds.hubrise.order_model import parse_order
+from kds.store.rows import OrderRow
+from kds.store.settings import Settings
+from kds.ui.board.delegate import TicketDelegate
+from kds.ui.board.model import TicketModel
+from kds.ui.board.ticket import TicketView, build_ticket
+from tests.ui.paint_probe import Drawn, paint_index
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+DEFAULTS = Settings()
+
+
+def raw_order(**fields: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {"id": "ord77abc", "status": "accepted", "service_type": "collection",
+                           "ref": "1042", "created_at": "2026-11-24T12:50:00+01:00",
+                           "items": [{"product_name": "Margherita", "quantity": "1"}]}
+    raw.update(fields)
+    return raw
+
+
+def ticket_of(raw: dict[str, Any], **row_changes: Any) -> TicketView:
+    order = parse_order(raw)
+    row = OrderRow(id=order.id, status=order.status, remote_status=order.status,
+                   service_type=order.service_type, created_at=order.created_at,
+                   expected_time=order.expected_time, confirmed_time=order.confirmed_time,
+                   first_seen_at=NOW - timedelta(minutes=3), last_status_change_at=NOW,
+                   raw=raw, seen=True)
+    return build_ticket(dataclasses.replace(row, **row_changes), order)
+
+
+def delegate_for(width: int = 300, height: int = 900, scale: float = 1.0) -> TicketDelegate:
+    """A delegate sized like the board's at `scale` (QT_SCALE_FACTOR shrinks logical pixels)."""
+    delegate = TicketDelegate(width=width, max_height=int(height / scale), tz=timezone.utc)
+    delegate.now = NOW
+    return delegate
+
+
+def painted(delegate: TicketDelegate, *tickets: TicketView) -> list[Drawn]:
+    model = TicketModel()
+    model.reset(tickets)
+    drawn: list[Drawn] = []
+    for row in range(model.rowCount()):
+        drawn += paint_index(delegate, model.index(row, 0))
+    return drawn
+
+
+def texts(drawn: list[Drawn]) -> list[str]:
+    return [d.text for d in drawn]
+
+
+# -- 4. invisible and abusive characters ---------------------------------------------------------
+def test_zero_width_reference_falls_back_to_the_order_id(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(ref="\u200b\u200c\u2060", collection_code="\ufeff"))
+    assert ticket.reference == "D77ABC"
+    drawn = texts(painted(delegate_for(), ticket))
+    assert any(text.endswith("D77ABC") for text in drawn)
+
+
+def test_combining_mark_flood_stays_on_its_line(qtbot: Any) -> None:
+    name = "Calzone" + "\u0301" * 400
+    ticket = ticket_of(raw_order(items=[{"product_name": name, "quantity": "1"},
+                                        {"product_name": "Tiramisu", "quantity": "1"}]))
+    drawn = painted(delegate_for(), ticket)
+    calzone = next(d for d in drawn if d.text.startswith("Calzone"))
+    assert sum(unicodedata.category(c) == "Mn" for c in calzone.text) <= 2
+    tiramisu = next(d for d in drawn if d.text.startswith("Tiramisu"))
+    assert calzone.rect.bottom() < tiramisu.rect.top()
+    assert calzone.rect.height() < 2 * tiramisu.rect.height()
