@@ -78,3 +78,27 @@ def test_combining_mark_flood_stays_on_its_line(qtbot: Any) -> None:
     tiramisu = next(d for d in drawn if d.text.startswith("Tiramisu"))
     assert calzone.rect.bottom() < tiramisu.rect.top()
     assert calzone.rect.height() < 2 * tiramisu.rect.height()
+
+
+# -- 1. quantities in full ------------------------------------------------------------------------
+@pytest.mark.parametrize("scale", [DEFAULTS.font_scale_percent / 100, 1.3])
+def test_every_quantity_is_painted_in_full(qtbot: Any, scale: float) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.board.layout import font_for
+
+    quantities = {"100": "100×", "1.5": "1.5×", "2.25": "2.25×", "0.333": "0.333×", "2.0": "2×"}
+    items = [{"product_name": f"Very long name {n} to wrap",
+              "quantity": q} for n, q in enumerate(quantities)]
+    delegate = delegate_for(width=300, height=1080, scale=scale)
+    drawn = painted(delegate, ticket_of(raw_order(items=items)))
+    metrics = QFontMetrics(font_for("item"))
+    shown = {d.text: d for d in drawn if d.text.endswith("×")}
+    assert set(shown) == set(quantities.values())
+    for text, d in shown.items():   # the rect it is right-aligned in holds the whole string
+        assert d.rect.width() >= metrics.horizontalAdvance(text)
+        assert d.rect.left() >= 0
+    names = [d for d in drawn if d.text.startswith("Very long")]
+    for quantity, name in zip(sorted(shown.values(), key=lambda d: d.rect.top()), names):
+        assert name.rect.left() > quantity.rect.right()    # the name wraps beside it
+        assert name.rect.height() > metrics.lineSpacing()   # …on several lines

@@ -16,7 +16,7 @@ from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 
 GAP = 6
-ITEM_INDENT = 52    # the quantity column
+ITEM_INDENT = 52    # the narrowest quantity column; it grows to fit "100×" or "0.333×"
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
 _FONT_SPEC = {
@@ -84,19 +84,29 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     return lines
 
 
+def quantity_column(ticket: TicketView) -> int:
+    """The quantity column, measured from the widest quantity this ticket shows (whatever the
+    font size), so "100×" is never clipped to "00×"; names wrap beside it."""
+    metrics = QFontMetrics(font_for("item"))
+    widest = max((metrics.horizontalAdvance(f"{item.quantity}×") for item in ticket.items),
+                 default=0)
+    return max(ITEM_INDENT, widest + 12)
+
+
 def _item_lines(ticket: TicketView) -> list[Line]:
     lines: list[Line] = []
+    indent = quantity_column(ticket)
     for index, item in enumerate(ticket.items):
         if item.deal_label:
             lines.append(("deal", "◆ " + item.deal_label, 0, "", index))
-        lines.append(("item", item.name, ITEM_INDENT, f"{item.quantity}×", index))
+        lines.append(("item", item.name, indent, f"{item.quantity}×", index))
         for group in item.groups:
             label = f"{group.list_name}: " if group.list_name else ""
-            lines.append(("option", label + ", ".join(group.names), ITEM_INDENT, "", index))
+            lines.append(("option", label + ", ".join(group.names), indent, "", index))
         for name in item.removed:
-            lines.append(("removed", name, ITEM_INDENT, "NO", index))
+            lines.append(("removed", name, indent, "NO", index))
         if item.notes:
-            lines.append(("inote", "“" + item.notes + "”", ITEM_INDENT, "", index))
+            lines.append(("inote", "“" + item.notes + "”", indent, "", index))
     return lines
 
 
