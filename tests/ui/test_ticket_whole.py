@@ -102,3 +102,24 @@ def test_every_quantity_is_painted_in_full(qtbot: Any, scale: float) -> None:
     for quantity, name in zip(sorted(shown.values(), key=lambda d: d.rect.top()), names):
         assert name.rect.left() > quantity.rect.right()    # the name wraps beside it
         assert name.rect.height() > metrics.lineSpacing()   # …on several lines
+
+
+# -- 6. the due line ------------------------------------------------------------------------------
+@pytest.mark.parametrize("scale", [DEFAULTS.font_scale_percent / 100, 1.3])
+def test_due_line_is_the_largest_text_after_the_order_number(qtbot: Any, scale: float) -> None:
+    ticket = ticket_of(raw_order(items=[{"product_name": "Margherita", "quantity": "2"}]))
+    drawn = painted(delegate_for(height=1080, scale=scale), ticket)
+    reference = next(d for d in drawn if d.text == "1042")
+    due = next(d for d in drawn if "DUE" in d.text.upper())
+    others = [d for d in drawn if d is not reference and d is not due and d.text != "⋯"]
+    assert reference.pixel_size > due.pixel_size > max(d.pixel_size for d in others)
+    assert due.rect.height() >= due.pixel_size   # its box holds the whole line
+
+
+def test_a_due_time_more_than_an_hour_away_is_a_clock_time(qtbot: Any) -> None:
+    # created 11:50 UTC, expected 14:50 UTC: 170 min from NOW (12:00)
+    ticket = ticket_of(raw_order(expected_time="2026-11-24T15:50:00+01:00"))
+    drawn = texts(painted(delegate_for(), ticket))
+    assert "● due 14:50" in drawn and not any("170 min" in text for text in drawn)
+    soon = ticket_of(raw_order(expected_time="2026-11-24T13:40:00+01:00"))
+    assert "● due in 40 min" in texts(painted(delegate_for(), soon))

@@ -22,7 +22,7 @@ from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
 
 PAD = 12
-BAND = 96           # coloured header band: reference, status, timer, menu button
+BAND = 124          # coloured band: reference and menu button, then due line, then status
 RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under the band
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
@@ -160,7 +160,7 @@ class TicketDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 9, 9)
 
     def _paint_band(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
-        timing = ticket_timing(ticket, self.now, self.thresholds)
+        timing = ticket_timing(ticket, self.now, self.thresholds, self.tz)
         key = "header_done" if ticket.done else f"header_{timing.urgency}"
         band = QRect(card.left(), card.top(), card.width(), BAND)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -170,16 +170,18 @@ class TicketDelegate(QStyledItemDelegate):
         text_right = self.menu_rect(card).left() - GAP
         left = card.left() + PAD
         painter.setPen(QColor(theme.PALETTE.text))
-        self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 42),
+        self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
                         ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference)
-        self._draw_line(painter, "timer", QRect(left, card.top() + 48, text_right - left, 28),
+        # The due line gets the card's full width, under the menu button: it is what the pass
+        # reads from across the kitchen, so it must never be elided into "due in 4…".
+        self._draw_line(painter, "timer", QRect(left, card.top() + 66, card.width() - 2 * PAD, 34),
                         self._band_line(ticket, timing.icon, timing.due_text))
         mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
         status = f"age {timing.age_text}" if ticket.done else \
             f"{ticket.status_label} {mark} · age {timing.age_text}"
         if ticket.is_new and not ticket.done:
             status = "NEW · " + status
-        self._draw_line(painter, "status", QRect(left, card.top() + 72, card.width() - 2 * PAD, 22),
+        self._draw_line(painter, "status", QRect(left, card.top() + 100, card.width() - 2 * PAD, 22),
                         status)
         if ticket.rushed:
             self._paint_rush(painter, card)

@@ -19,8 +19,10 @@ GAP = 6
 ITEM_INDENT = 52    # the narrowest quantity column; it grows to fit "100×" or "0.333×"
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
+# The order number is the largest text, then the due line (what the pass reads from afar),
+# then item names.
 _FONT_SPEC = {
-    "ref": (34, True), "status": (18, True), "timer": (22, True), "service": (22, True),
+    "ref": (34, True), "status": (18, True), "timer": (30, True), "service": (22, True),
     "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
     "badge": (19, True), "button": (26, True), "more": (20, True),
 }

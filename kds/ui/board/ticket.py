@@ -275,8 +275,13 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
         remote_label=_remote_label(row.remote_change), rush=row.rush)
 
 
-def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> Timing:
-    """Urgency against the promise (due time), with a word and an icon so colour is not alone."""
+CLOCK_AFTER_MINUTES = 60   # further away than this, "due 19:45" reads better than a count
+
+
+def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
+                  tz: tzinfo | None = None) -> Timing:
+    """Urgency against the promise (due time), with a word and an icon so colour is not alone.
+    A due time more than an hour away is given as a clock time in `tz` ("due 19:45")."""
     seconds_left = (ticket.due_at - now).total_seconds()
     minutes_left = math.floor(seconds_left / 60)
     if seconds_left < -thresholds.late_after_due * 60:
@@ -287,7 +292,8 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> 
         due_text = "DUE NOW" if seconds_left < 60 else f"DUE {minutes_left} min"
     else:
         urgency = "normal"
-        due_text = f"due in {minutes_left} min"
+        due_text = f"due {format_clock(ticket.due_at, tz)}" \
+            if minutes_left > CLOCK_AFTER_MINUTES else f"due in {minutes_left} min"
     start = ticket.created_at
     age = math.floor((now - start).total_seconds() / 60) if start is not None else 0
     return Timing(urgency, URGENCY_ICONS[urgency], due_text, f"{max(0, age)} min", minutes_left)
