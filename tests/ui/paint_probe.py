@@ -17,6 +17,11 @@ class Drawn:
     pixel_size: int
     bold: bool
 
+    @property
+    def plain(self) -> str:
+        """The text without the direction isolates (U+2068/U+2069) that wrap network fields."""
+        return self.text.replace("\u2068", "").replace("\u2069", "")
+
 
 class RecordingPainter(QPainter):
     """A real painter (onto an image) that also keeps what drawText was asked to draw."""

@@ -57,7 +57,7 @@ def painted(delegate: TicketDelegate, *tickets: TicketView) -> list[Drawn]:
 
 
 def texts(drawn: list[Drawn]) -> list[str]:
-    return [d.text for d in drawn]
+    return [d.plain for d in drawn]
 
 
 # -- 4. invisible and abusive characters ---------------------------------------------------------
@@ -73,9 +73,9 @@ def test_combining_mark_flood_stays_on_its_line(qtbot: Any) -> None:
     ticket = ticket_of(raw_order(items=[{"product_name": name, "quantity": "1"},
                                         {"product_name": "Tiramisu", "quantity": "1"}]))
     drawn = painted(delegate_for(), ticket)
-    calzone = next(d for d in drawn if d.text.startswith("Calzone"))
+    calzone = next(d for d in drawn if d.plain.startswith("Calzone"))
     assert sum(unicodedata.category(c) == "Mn" for c in calzone.text) <= 2
-    tiramisu = next(d for d in drawn if d.text.startswith("Tiramisu"))
+    tiramisu = next(d for d in drawn if d.plain.startswith("Tiramisu"))
     assert calzone.rect.bottom() < tiramisu.rect.top()
     assert calzone.rect.height() < 2 * tiramisu.rect.height()
 
@@ -98,7 +98,7 @@ def test_every_quantity_is_painted_in_full(qtbot: Any, scale: float) -> None:
     for text, d in shown.items():   # the rect it is right-aligned in holds the whole string
         assert d.rect.width() >= metrics.horizontalAdvance(text)
         assert d.rect.left() >= 0
-    names = [d for d in drawn if d.text.startswith("Very long")]
+    names = [d for d in drawn if d.plain.startswith("Very long")]
     for quantity, name in zip(sorted(shown.values(), key=lambda d: d.rect.top()), names):
         assert name.rect.left() > quantity.rect.right()    # the name wraps beside it
         assert name.rect.height() > metrics.lineSpacing()   # …on several lines
@@ -123,3 +123,37 @@ def test_a_due_time_more_than_an_hour_away_is_a_clock_time(qtbot: Any) -> None:
     assert "● due 14:50" in drawn and not any("170 min" in text for text in drawn)
     soon = ticket_of(raw_order(expected_time="2026-11-24T13:40:00+01:00"))
     assert "● due in 40 min" in texts(painted(delegate_for(), soon))
+
+
+# -- 7. bidi: each field keeps its own direction ---------------------------------------------------
+def _visual_x(text: str, index: int) -> float:
+    from PySide6.QtGui import QTextLayout
+
+    from kds.ui.board.layout import font_for
+
+    layout = QTextLayout(text, font_for("body"))
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    return line.cursorToX(index)[0]
+
+
+def test_a_phone_after_a_right_to_left_name_keeps_its_digit_order(qtbot: Any) -> None:
+    raw = raw_order(customer={"first_name": "Amira", "last_name": "حداد",
+                              "phone": "+33 6 12 34 56 78\u202e"})
+    drawn = painted(delegate_for(), ticket_of(raw))
+    (who,) = [d.text for d in drawn if "حداد" in d.text]
+    assert who == "\u2068Amira حداد\u2069  \u2068+33 6 12 34 56 78\u2069"
+    plus, last = who.index("+"), who.index("78")
+    assert _visual_x(who, plus) < _visual_x(who, who.index("12")) < _visual_x(who, last)
+
+
+def test_notes_and_item_names_are_isolated_too(qtbot: Any) -> None:
+    raw = raw_order(customer_notes="باب خلفي 12\nring 2x", seller_notes="שלום 3",
+                    items=[{"product_name": "شاورما", "quantity": "2",
+                            "customer_notes": "حار 5"}])
+    drawn = [d.text for d in painted(delegate_for(), ticket_of(raw))]
+    assert "✍ \u2068باب خلفي 12\u2069\n\u2068ring 2x\u2069" in drawn
+    assert "\u2068شاورما\u2069" in drawn and "“\u2068حار 5\u2069”" in drawn
+    assert "Note: \u2068שלום 3\u2069" in drawn

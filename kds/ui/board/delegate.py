@@ -1,7 +1,8 @@
 """Paints tickets as cards and turns taps on a card into bump / menu / touch signals.
 
-Everything from HubRise is drawn with QPainter.drawText (plain text, never rich text), after
-kds.ui.board.ticket.clean_text removed control and bidi-override characters.
+Everything from HubRise is drawn as plain text (never rich text), after kds.kitchen.text removed
+control, invisible and bidi characters; each network field is wrapped in its own direction
+isolate (kds.kitchen.text.isolate) when lines are composed in kds.ui.board.layout.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from datetime import tzinfo
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
+from kds.kitchen.text import isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 
@@ -69,9 +70,12 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     """Every line of the card body in reading order, before any height is known."""
     lines: list[Line] = []
     times = _times_text(ticket, tz)
-    lines.append(("service", ticket.service_label + (f"  ·  {times}" if times else ""),
+    lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
                   0, "", -1))
-    who = "  ".join(part for part in (ticket.customer_name, ticket.customer_phone) if part)
+    # Each network field in its own isolate: "Amira حداد" must not pull the phone's digits
+    # into its right-to-left run ("78 56 34 12 6 33+").
+    who = "  ".join(isolate(part) for part in (ticket.customer_name, ticket.customer_phone)
+                    if part)
     if who:
         lines.append(("customer", who, 0, "", -1))
     for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
@@ -79,10 +83,10 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
         if text:
             lines.append((kind, text, 0, "", -1))
     if ticket.customer_notes:
-        lines.append(("cnote", "✍ " + ticket.customer_notes, 0, "", -1))
+        lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
     if ticket.seller_notes:
-        lines.append(("snote", "Note: " + ticket.seller_notes, 0, "", -1))
+        lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
     return lines
 
 
@@ -100,15 +104,16 @@ def _item_lines(ticket: TicketView) -> list[Line]:
     indent = quantity_column(ticket)
     for index, item in enumerate(ticket.items):
         if item.deal_label:
-            lines.append(("deal", "◆ " + item.deal_label, 0, "", index))
-        lines.append(("item", item.name, indent, f"{item.quantity}×", index))
+            lines.append(("deal", "◆ " + isolate(item.deal_label), 0, "", index))
+        lines.append(("item", isolate(item.name), indent, f"{item.quantity}×", index))
         for group in item.groups:
-            label = f"{group.list_name}: " if group.list_name else ""
-            lines.append(("option", label + ", ".join(group.names), indent, "", index))
+            label = f"{isolate(group.list_name)}: " if group.list_name else ""
+            lines.append(("option", label + ", ".join(isolate(name) for name in group.names),
+                          indent, "", index))
         for name in item.removed:
-            lines.append(("removed", name, indent, "NO", index))
+            lines.append(("removed", isolate(name), indent, "NO", index))
         if item.notes:
-            lines.append(("inote", "“" + item.notes + "”", indent, "", index))
+            lines.append(("inote", "“" + isolate_lines(item.notes) + "”", indent, "", index))
     return lines
 
 
