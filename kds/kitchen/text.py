@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 # Every network string is capped: a 5,000-character word must not cost a layout pass per paint.
 MAX_TEXT = 300
 # Notes are kept whole (up to this) so the full text is always one tap away; cards cut them.
-MAX_NOTE = 600
+MAX_NOTE = 5000
 MAX_MARKS = 2   # combining marks kept per base letter: enough for Vietnamese, not for "Zalgo"
 
 FSI, PDI = "\u2068", "\u2069"   # first-strong isolate: a field keeps its own direction

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QStyleOptionViewItem
 
 from kds.clock import FakeClock
+from kds.kitchen.text import MAX_NOTE
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.layout import layout_body
@@ -75,7 +76,7 @@ def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeC
         assert label.textFormat() == Qt.TextFormat.PlainText
     notes = [t.customer_notes for t in board.models["active"].tickets()]
     assert "<img src=x onerror=alert(1)>" in notes
-    assert all(len(note) <= 600 for note in notes)
+    assert all(len(note) <= MAX_NOTE for note in notes)   # whole; the card cuts, marked
 
 
 def test_markup_is_painted_literally(qtbot: Any, clock: FakeClock) -> None:

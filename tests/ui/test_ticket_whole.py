@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 
 from kds.hubrise.order_model import parse_order
 from kds.store.rows import OrderRow
@@ -157,3 +157,95 @@ def test_notes_and_item_names_are_isolated_too(qtbot: Any) -> None:
     assert "✍ \u2068باب خلفي 12\u2069\n\u2068ring 2x\u2069" in drawn
     assert "\u2068شاورما\u2069" in drawn and "“\u2068حار 5\u2069”" in drawn
     assert "Note: \u2068שלום 3\u2069" in drawn
+
+
+# -- 2. long notes: whole, one tap away, allergy words always shown -------------------------------
+LONG_NOTE = ("Please ring twice, the bell is broken and the dog is friendly. " * 18)[:1090] \
+    + "SEVERE ALLERGY: PEANUTS"
+
+
+def board_with(qtbot: Any, raw: dict[str, Any], width: int = 1366, height: int = 768) -> Any:
+    from kds.clock import FakeClock
+    from kds.ui.board.board import BoardScreen
+    from kds.ui.sound import NullSoundPlayer
+    from tests.fakes.board_source import MemoryBoardSource
+
+    clock = FakeClock(NOW)
+    source = MemoryBoardSource(clock)
+    source.add_remote(raw, seen=True)
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    qtbot.addWidget(board)
+    board.resize(width, height)
+    board.show()
+    qtbot.waitExposed(board)
+    board.refresh()
+    return board
+
+
+def test_a_long_note_keeps_its_end_and_its_allergy_words(qtbot: Any) -> None:
+    from kds.ui.board.layout import CLIPPED
+
+    assert len(LONG_NOTE) == 1113
+    ticket = ticket_of(raw_order(customer_notes=LONG_NOTE))
+    assert ticket.customer_notes.endswith("SEVERE ALLERGY: PEANUTS")
+    delegate = delegate_for(height=768)
+    drawn = painted(delegate, ticket)
+    warning = next(d for d in drawn if d.text == "⚠ ALLERGY, PEANUTS")
+    note = next(d for d in drawn if d.plain.startswith("✍ Please ring"))
+    assert note.plain.endswith(CLIPPED) and "tap note" in CLIPPED and "⋯" not in CLIPPED
+    assert warning.rect.bottom() < note.rect.top()   # at the top of the notes, never cut
+    first_item = next(d for d in drawn if d.plain == "Margherita")
+    assert note.rect.bottom() < first_item.rect.top()
+
+
+def test_allergy_words_are_marked_where_they_stand_in_a_note(qtbot: Any) -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    ticket = ticket_of(raw_order(customer_notes="no sesame please", items=[
+        {"product_name": "Pad thai", "quantity": "1", "customer_notes": "sans arachides"}]))
+    delegate = delegate_for()
+    card = QRect(0, 0, delegate.card_width, delegate.card_height(ticket))
+    image = QImage(card.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    marked = {}
+    try:
+        for block, rect in delegate.block_rects(card, ticket):
+            if block.kind in ("cnote", "inote"):
+                inner = rect.adjusted(block.indent, 0, 0, 0)
+                if block.kind == "cnote":
+                    inner = inner.adjusted(6, 4, -6, -4)
+                marked[block.kind] = (inner, delegate.paint_allergen_marks(painter, block, inner))
+    finally:
+        painter.end()
+    for kind, word in (("cnote", "sesame"), ("inote", "arachides")):
+        inner, marks = marked[kind]
+        assert len(marks) == 1 and inner.contains(marks[0].toRect().adjusted(1, 1, -1, -1))
+        from PySide6.QtGui import QFontMetrics
+
+        from kds.ui.board.layout import font_for, font_key
+        width = QFontMetrics(font_for(font_key(kind))).horizontalAdvance(word)
+        assert abs(marks[0].width() - width) <= 2   # the word itself, not the whole line
+
+
+def test_tapping_the_note_opens_every_note_in_full(qtbot: Any) -> None:
+    raw = raw_order(customer_notes=LONG_NOTE, seller_notes="Kitchen: use the small box",
+                    customer={"first_name": "Ana", "delivery_notes": "Code 4521, 3rd floor"},
+                    items=[{"product_name": "Pad thai", "quantity": "1",
+                            "customer_notes": "Extra lime. " * 60 + "ALLERGIE CRUSTACÉS"}])
+    board = board_with(qtbot, raw, 1920, 1080)
+    card = board.card_geometry("ord77abc")
+    ticket = board.ticket("ord77abc")
+    assert ticket.allergens == "⚠ ALLERGY, PEANUTS, SHELLFISH"
+    for kind in ("cnote", "inote", "allergy"):
+        rect = next(r for b, r in board.delegate.block_rects(card, ticket) if b.kind == kind)
+        if board.dialog is not None:
+            board.dialog.close()
+            board.dialog = None
+        qtbot.mouseClick(board.views["active"].viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+        assert board.dialog is not None and board.dialog.isVisible(), kind
+        text = board.dialog.text.toPlainText()
+        for whole in (LONG_NOTE, "Kitchen: use the small box", "Code 4521, 3rd floor",
+                      "ALLERGIE CRUSTACÉS", "⚠ ALLERGY, PEANUTS, SHELLFISH"):
+            assert whole in text.replace("\u2068", "").replace("\u2069", ""), (kind, whole)
+    assert board.ticket("ord77abc").checked == frozenset()   # a note tap ticks nothing off

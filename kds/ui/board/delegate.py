@@ -11,13 +11,14 @@ import logging
 from datetime import datetime, timezone, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kds.ui import theme
 from kds.ui.board.layout import (
-    GAP, WRAP, Block, font_for, font_key, layout_body, prefix_width,
+    GAP, NOTE_KINDS, NOTE_TAP_KINDS, WRAP, Block, allergen_rects, font_for, font_key,
+    layout_body, prefix_width,
 )
 from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
@@ -29,6 +30,9 @@ BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
 LONG_PRESS_MS = 600
 RUSH_LABEL = "⚑ RUSH"
+ALLERGEN_MARK = "#e53935"           # the ⚠ line and the frame of each allergy word in a note
+ALLERGEN_MARK_FILL = {"cnote": "#ff8a80"}   # behind black-on-yellow; else dark red
+ALLERGEN_MARK_DARK = "#b71c1c"
 log = logging.getLogger(__name__)
 
 
@@ -38,7 +42,7 @@ class TicketDelegate(QStyledItemDelegate):
     bumpClicked = Signal(str)
     menuClicked = Signal(str)
     cardTouched = Signal(str)
-    moreClicked = Signal(str)     # the card was cut short: show the whole order
+    moreClicked = Signal(str)     # a note was tapped: show the whole order, every note in full
     itemToggled = Signal(str, int)   # a cook ticked an item off (or back on)
 
     def __init__(self, parent: Any = None, *, width: int = 300, max_height: int = 900,
@@ -240,11 +244,24 @@ class TicketDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(theme.PALETTE.note_bg))
             painter.drawRoundedRect(rect, 6, 6)
             rect = rect.adjusted(6, 4, -6, -4)
-        elif block.kind in ("remote", "problem", "sync"):
+        elif block.kind in ("remote", "problem", "sync", "allergy"):
             self._paint_badge_fill(painter, rect, block.kind)
             flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if block.kind in NOTE_KINDS:
+            self.paint_allergen_marks(painter, block, rect)
         painter.setPen(QColor(_TEXT_COLOURS.get(block.kind, theme.PALETTE.text)))
         painter.drawText(rect, flags, block.text)
+
+    @staticmethod
+    def paint_allergen_marks(painter: QPainter, block: Block, rect: QRect) -> list[QRectF]:
+        """A red box behind each allergy word of a note (the ⚠ line names them in words)."""
+        marks = allergen_rects(block.text, block.kind, rect)
+        if marks:
+            painter.setPen(QPen(QColor(ALLERGEN_MARK), 2))
+            painter.setBrush(QColor(ALLERGEN_MARK_FILL.get(block.kind, ALLERGEN_MARK_DARK)))
+            for mark in marks:
+                painter.drawRoundedRect(mark.adjusted(-2, 0, 2, 0), 3, 3)
+        return marks
 
     @staticmethod
     def _paint_checked(painter: QPainter, line: QRect, rect: QRect, block: Block,
@@ -275,7 +292,7 @@ class TicketDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_badge_fill(painter: QPainter, rect: QRect, kind: str) -> None:
         colour = {"remote": theme.PALETTE.remote, "problem": theme.PALETTE.problem,
-                  "sync": theme.PALETTE.badge_pending}[kind]
+                  "sync": theme.PALETTE.badge_pending, "allergy": ALLERGEN_MARK}[kind]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour))
         painter.drawRoundedRect(rect.adjusted(-4, 0, 4, 0), 5, 5)
@@ -323,7 +340,8 @@ class TicketDelegate(QStyledItemDelegate):
             self.bumpClicked.emit(ticket.order_id)
         else:
             block = self.block_at(card, ticket, point)
-            if block is not None and block.kind == "more":
+            if block is not None and block.kind in NOTE_TAP_KINDS | {"more"}:
+                # A note (or the ⚠ line): the whole order as plain text, every note in full.
                 self.moreClicked.emit(ticket.order_id)
             elif block is not None and block.item >= 0:
                 self.itemToggled.emit(ticket.order_id, block.item)
@@ -343,7 +361,7 @@ _TEXT_COLOURS = {
     "customer": theme.PALETTE.muted, "cnote": theme.PALETTE.note_text,
     "deal": theme.PALETTE.option_list, "option": theme.PALETTE.option_list,
     "inote": theme.PALETTE.note_bg, "snote": theme.PALETTE.muted, "more": theme.PALETTE.problem,
-    "problem": "#1b1b1b",
+    "problem": "#1b1b1b", "allergy": "#ffffff", "dnote": theme.PALETTE.text,
 }
 
 

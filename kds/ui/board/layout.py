@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
+from kds.kitchen.allergens import find_allergens
 from kds.kitchen.text import isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
@@ -60,7 +61,8 @@ def _height(kind: str, text: str, width: int) -> int:
 def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
-            "snote": "body", "more": "more"}.get(kind, kind)
+            "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
+            "cont": "more"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -82,8 +84,12 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
                        ("sync", ticket.sync_badge)):
         if text:
             lines.append((kind, text, 0, "", -1))
+    if ticket.allergens:   # first, and never cut: the words may sit in a note's cut part
+        lines.append(("allergy", ticket.allergens, 0, "", -1))
     if ticket.customer_notes:
         lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
+    if ticket.delivery_notes:
+        lines.append(("dnote", "Delivery: " + isolate_lines(ticket.delivery_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
     if ticket.seller_notes:
         lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
@@ -172,16 +178,20 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
     return blocks, top
 
 
-NOTE_KINDS = frozenset({"cnote", "inote", "snote"})
+NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
+# Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
+NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}
 NOTE_MAX_LINES = 4   # a novel in a note must not push the items off the card
-CLIPPED = " … (tap ⋯ for all)"
+CLIPPED = " … (tap note for all)"
 
 
 def clip_note(text: str, kind: str, width: int) -> str:
-    """Cut a note to NOTE_MAX_LINES lines; the full text stays in the ticket's detail view."""
+    """Cut a note to NOTE_MAX_LINES lines, marked; the full text is one tap away (the note)."""
     limit = QFontMetrics(font_for(font_key(kind))).lineSpacing() * NOTE_MAX_LINES + 2
     if _height(kind, text, width) <= limit:
         return text
+    # Four lines never hold 1,000 characters: measure no more than that while searching.
+    text = text[:1000]
     low, high = 0, len(text)
     while low < high:   # the longest prefix that still fits with the marker
         middle = (low + high + 1) // 2
@@ -203,3 +213,35 @@ def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
 
 def prefix_width(prefix: str) -> int:
     return QFontMetrics(font_for("item")).horizontalAdvance(prefix + " ") if prefix else 0
+
+
+def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
+    """Where each allergy word of `text` lands when drawn word-wrapped in `rect` (the same
+    wrapping as QPainter.drawText), so the card can mark it even inside a long note."""
+    spans = find_allergens(text)
+    if not spans:
+        return []
+    layout = QTextLayout(text.replace("\n", "\u2028"), font_for(font_key(kind)))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    top = 0.0
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width())
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+        lines.append(line)
+    layout.endLayout()
+    rects = []
+    for start, end, _ in spans:
+        for line in lines:
+            first, last = line.textStart(), line.textStart() + line.textLength()
+            a, b = max(start, first), min(end, last)
+            if a >= b:
+                continue
+            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+            rects.append(QRectF(rect.left() + min(x1, x2), rect.top() + line.y(),
+                                abs(x2 - x1), line.height()))
+    return rects

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
 from kds.kitchen import text as kitchen_text
+from kds.kitchen.allergens import allergen_line
 from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
 
@@ -90,6 +91,8 @@ class TicketView:
     remote_label: str
     checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
+    delivery_notes: str = ""   # the customer's standing delivery instructions
+    allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
 
     @property
     def done(self) -> bool:
@@ -194,6 +197,17 @@ def _customer(order: Any) -> tuple[str, str]:
     return clean_text(customer.display_name, 60), clean_text(customer.phone, 30)
 
 
+def _delivery_notes(order: Any) -> str:
+    return clean_note(getattr(order.customer, "delivery_notes", None))
+
+
+def _allergens(order_notes: str, seller_notes: str, delivery_notes: str,
+               items: tuple[ItemLine, ...]) -> str:
+    """Every note is searched, whole: a card may have to cut a note, never this line."""
+    return allergen_line(order_notes, *(item.notes for item in items), delivery_notes,
+                         seller_notes)
+
+
 def _sync_badge(row: OrderRow) -> str:
     if row.sync_state == "pending":
         return "⟳ Saved here, sending…"
@@ -231,6 +245,9 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         target, label, action = None, "✔ Got it", "dismiss"
     name, phone = _customer(order)
     problem_text = _problem_text(row, order)
+    items = item_lines(order)
+    notes, seller, delivery = (clean_note(order.customer_notes), clean_note(order.seller_notes),
+                               _delivery_notes(order))
     return TicketView(
         order_id=row.id, reference=short_reference(order),
         service_type=row.service_type or order.service_type, service_label=service_label(order),
@@ -239,9 +256,9 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         created_at=row.created_at or order.created_at,
         expected_time=row.expected_time or order.expected_time,
         confirmed_time=row.confirmed_time or order.confirmed_time,
-        due_at=due_time(row, order, prep), items=item_lines(order),
-        customer_notes=clean_note(order.customer_notes),
-        seller_notes=clean_note(order.seller_notes),
+        due_at=due_time(row, order, prep), items=items,
+        customer_notes=notes, seller_notes=seller, delivery_notes=delivery,
+        allergens=_allergens(notes, seller, delivery, items),
         problem=bool(problem_text), problem_text=problem_text,
         sync_state=row.sync_state, sync_badge=_sync_badge(row),
         confirmed=row.sync_state == "ok" and row.status == row.remote_status,
