@@ -249,3 +249,39 @@ def test_tapping_the_note_opens_every_note_in_full(qtbot: Any) -> None:
                       "ALLERGIE CRUSTACÉS", "⚠ ALLERGY, PEANUTS, SHELLFISH"):
             assert whole in text.replace("\u2068", "").replace("\u2069", ""), (kind, whole)
     assert board.ticket("ord77abc").checked == frozenset()   # a note tap ticks nothing off
+
+
+# -- 3. a big order continues in the next column ---------------------------------------------------
+@pytest.mark.parametrize("width, height, scale", [
+    (1024, 600, 1.0), (1920, 1080, 1.0), (1024, 600, 1.3), (1366, 768, 1.3)])
+def test_forty_items_are_all_painted_once_across_continued_parts(
+        qtbot: Any, width: int, height: int, scale: float) -> None:
+    from kds.ui.board.delegate import BUTTON, CONT_BAND, PAD, header_height
+
+    items = [{"product_name": f"Dish {n:02d}", "quantity": str(n % 3 + 1),
+              "options": [{"option_list_name": "Sauce", "name": "Tomato"}]} for n in range(40)]
+    raw = raw_order(items=items, customer_notes="Birthday: candles please")
+    board = board_with(qtbot, raw, int(width / scale), int(height / scale))
+    delegate, model, view = board.delegate, board.models["active"], board.views["active"]
+    ticket = model.ticket("ord77abc")
+    parts = delegate.parts(ticket)
+    assert len(parts) > 1 and delegate.continued(ticket)
+    item_rect = view.visualRect(model.index(0, 0))
+    assert item_rect.width() >= delegate.span_width(ticket)   # the view gave it the columns
+    assert item_rect.height() <= view.viewport().height()
+
+    drawn = paint_index(delegate, model.index(0, 0), width=item_rect.width())
+    names = [d for d in drawn if d.plain.startswith("Dish ")]
+    assert sorted(d.plain for d in names) == [f"Dish {n:02d}" for n in range(40)]   # once each
+    assert not any("more" in d.plain and "tap" in d.plain for d in drawn)
+    card = delegate.card_rect(QRect(0, 0, item_rect.width(), item_rect.height()), ticket)
+    boxes = delegate.part_rects(card, ticket)
+    conts = [d for d in drawn if d.plain == "1042 cont."]
+    assert len(conts) == len(parts) - 1 and all(d.pixel_size < 34 for d in conts)
+    for name in names:   # each name lies inside one part's body, above its bottom edge
+        (index, box), = [(i, b) for i, b in enumerate(boxes) if b.left() <= name.rect.left()
+                         <= b.right()]
+        top = box.top() + (header_height(ticket) if index == 0 else CONT_BAND) + PAD
+        bottom = box.bottom() - (BUTTON + PAD if index == 0 else 0)
+        assert top <= name.rect.top() and name.rect.bottom() <= bottom
+    assert sum(d.text.startswith("▶ ") for d in drawn) == 1   # one bump button

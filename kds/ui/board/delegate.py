@@ -20,6 +20,7 @@ from kds.ui.board.layout import (
     GAP, NOTE_KINDS, NOTE_TAP_KINDS, WRAP, Block, allergen_rects, font_for, font_key,
     layout_body, prefix_width,
 )
+from kds.ui.board.continuation import Part, split_body
 from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
 
@@ -28,6 +29,8 @@ BAND = 124          # coloured band: reference and menu button, then due line, t
 RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under the band
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
+CONT_BAND = 40      # a continued ticket's later parts: "1042 cont." in a slim band
+UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
 RUSH_LABEL = "⚑ RUSH"
 ALLERGEN_MARK = "#e53935"           # the ⚠ line and the frame of each allergy word in a note
@@ -53,12 +56,15 @@ class TicketDelegate(QStyledItemDelegate):
         self.tz = tz
         self.thresholds = thresholds or Thresholds()
         self.now = datetime.now(timezone.utc)
-        self._cache: dict[TicketView, tuple[list[Block], int]] = {}
+        self._cache: dict[TicketView, list[Part]] = {}
+        self.column_gap = 12   # between two columns' cards (TicketListView sets its spacing)
         self._press: tuple[str, int, QPoint] | None = None
 
     # -- geometry -----------------------------------------------------------------------------
     def set_max_height(self, height: int) -> None:
-        height = max(BAND + BUTTON + 120, height)
+        # Never taller than the column (1024×600 at 130% leaves ~300 px): a card cut by the
+        # screen edge hides lines; what does not fit continues in the next column instead.
+        height = max(BAND + BUTTON + 3 * PAD + 40, height)
         if height != self.max_height:
             self.max_height = height
             self._cache.clear()
@@ -68,19 +74,33 @@ class TicketDelegate(QStyledItemDelegate):
             self.card_width = width
             self._cache.clear()
 
-    def _layout(self, ticket: TicketView) -> tuple[list[Block], int]:
+    def parts(self, ticket: TicketView) -> list[Part]:
+        """The ticket's body split into column-high parts (one part for most tickets)."""
         cached = self._cache.get(ticket)
         if cached is None:
             if len(self._cache) > 5000:   # old versions of tickets pile up over a service
                 self._cache.clear()
-            body_max = self.max_height - header_height(ticket) - BUTTON - 3 * PAD
-            cached = layout_body(ticket, self.card_width - 2 * PAD, body_max, self.tz)
+            blocks, _ = layout_body(ticket, self.card_width - 2 * PAD, UNBOUNDED, self.tz)
+            first = self.max_height - header_height(ticket) - BUTTON - 4 * PAD
+            later = self.max_height - CONT_BAND - 3 * PAD
+            cached = split_body(blocks, first, later)
             self._cache[ticket] = cached
         return cached
 
+    def part_header(self, ticket: TicketView, index: int) -> int:
+        return header_height(ticket) if index == 0 else CONT_BAND
+
     def card_height(self, ticket: TicketView) -> int:
-        _, body = self._layout(ticket)
-        return min(self.max_height, header_height(ticket) + body + BUTTON + 3 * PAD)
+        parts = self.parts(ticket)
+        if len(parts) > 1:
+            return self.max_height
+        return min(self.max_height, header_height(ticket) + parts[0].height + GAP + BUTTON
+                   + 3 * PAD)
+
+    def span_width(self, ticket: TicketView) -> int:
+        """A continued ticket takes one column per part, side by side."""
+        count = len(self.parts(ticket))
+        return count * self.card_width + (count - 1) * self.column_gap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         ticket = index.data(TicketRole)
@@ -92,15 +112,21 @@ class TicketDelegate(QStyledItemDelegate):
             # (TicketListView.showEvent). Laying out 1,000 tickets for sizes about to change
             # tripled the cold start; nobody sees a hidden view's item sizes.
             return QSize(self.card_width, self.max_height)
-        return QSize(self.card_width, self.card_height(ticket))
+        return QSize(self.span_width(ticket), self.card_height(ticket))
 
     def card_rect(self, item: QRect, ticket: TicketView) -> QRect:
-        """The card inside the view's item rectangle (which also holds the view's spacing),
-        exactly as wide as the text was laid out for."""
+        """The (first) card inside the view's item rectangle (which also holds the view's
+        spacing), exactly as wide as the text was laid out for."""
+        span = self.span_width(ticket)
         width, height = min(self.card_width, item.width()), min(self.card_height(ticket),
                                                                    item.height())
-        return QRect(item.left() + (item.width() - width) // 2,
+        return QRect(item.left() + max(0, item.width() - span) // 2,
                      item.top() + (item.height() - height) // 2, width, height)
+
+    def part_rects(self, card: QRect, ticket: TicketView) -> list[QRect]:
+        """Each part's card, left to right, from the first card's rectangle."""
+        step = self.card_width + self.column_gap
+        return [card.translated(index * step, 0) for index in range(len(self.parts(ticket)))]
 
     @staticmethod
     def menu_rect(card: QRect) -> QRect:
@@ -129,22 +155,49 @@ class TicketDelegate(QStyledItemDelegate):
     def _paint_card(self, painter: QPainter, card: QRect, ticket: TicketView,
                     selected: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_frame(painter, card, ticket, selected)
-        self._paint_band(painter, card, ticket)
-        header = header_height(ticket)
-        painter.setClipRect(QRect(card.left(), card.top() + header + PAD, card.width(),
-                                  card.height() - header - BUTTON - 2 * PAD))
-        for block, rect in self.block_rects(card, ticket):
-            self._paint_block(painter, rect, block, block.item in ticket.checked)
-        painter.setClipping(False)
+        rects = self.part_rects(card, ticket)
+        for index, part in enumerate(rects):
+            self._paint_frame(painter, part, ticket, selected)
+            if index == 0:
+                self._paint_band(painter, part, ticket)
+            else:
+                self._paint_cont_band(painter, part, ticket)
+        lines = self.block_rects(card, ticket)
+        for index, part in enumerate(rects):
+            header = self.part_header(ticket, index)
+            bottom = BUTTON if index == 0 else -PAD
+            painter.setClipRect(QRect(part.left(), part.top() + header + PAD, part.width(),
+                                      part.height() - header - bottom - 2 * PAD))
+            for block, rect in lines:
+                if part.left() <= rect.left() < part.right():
+                    self._paint_block(painter, rect, block, block.item in ticket.checked)
+            painter.setClipping(False)
         self._paint_button(painter, card, ticket)
 
+    def _paint_cont_band(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
+        """The header repeated small on a continued ticket's later parts: "1042 cont."."""
+        band = QRect(card.left(), card.top(), card.width(), CONT_BAND)
+        timing = ticket_timing(ticket, self.now, self.thresholds, self.tz)
+        key = "header_done" if ticket.done else f"header_{timing.urgency}"
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.color("remote" if ticket.remote_change else key))
+        painter.drawRoundedRect(band, 10, 10)
+        painter.drawRect(band.adjusted(0, CONT_BAND // 2, 0, 0))
+        painter.setPen(QColor(theme.PALETTE.text))
+        self._draw_line(painter, "more", band.adjusted(PAD, 0, -PAD, 0),
+                        f"{ticket.reference} cont.")
+
     def block_rects(self, card: QRect, ticket: TicketView) -> list[tuple[Block, QRect]]:
-        """Each body line with the rectangle it is painted in (also used to hit-test taps)."""
-        blocks, _ = self._layout(ticket)
-        left, width = card.left() + PAD, card.width() - 2 * PAD
-        top = card.top() + header_height(ticket) + PAD
-        return [(block, QRect(left, top + block.top, width, block.height)) for block in blocks]
+        """Each body line with the rectangle it is painted in, in every part of the ticket
+        (`card` is the first part's card); also used to hit-test taps."""
+        rects = []
+        width = card.width() - 2 * PAD
+        for index, (part, box) in enumerate(zip(self.parts(ticket),
+                                                self.part_rects(card, ticket))):
+            top = box.top() + self.part_header(ticket, index) + PAD
+            rects += [(block, QRect(box.left() + PAD, top + block.top, width, block.height))
+                      for block in part.blocks]
+        return rects
 
     def _paint_frame(self, painter: QPainter, card: QRect, ticket: TicketView,
                      selected: bool) -> None:
@@ -348,13 +401,17 @@ class TicketDelegate(QStyledItemDelegate):
 
     def block_at(self, card: QRect, ticket: TicketView, point: QPoint) -> Block | None:
         for block, rect in self.block_rects(card, ticket):
-            if rect.top() <= point.y() <= rect.bottom() + GAP:
+            if rect.left() - PAD <= point.x() <= rect.right() + PAD and \
+                    rect.top() <= point.y() <= rect.bottom() + GAP:
                 return block
         return None
 
     def truncated(self, ticket: TicketView) -> bool:
-        blocks, _ = self._layout(ticket)
-        return bool(blocks) and blocks[-1].kind == "more"
+        """Never since continuation: a long ticket flows on into the next column."""
+        return False
+
+    def continued(self, ticket: TicketView) -> bool:
+        return len(self.parts(ticket)) > 1
 
 
 _TEXT_COLOURS = {
