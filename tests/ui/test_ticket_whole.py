@@ -256,7 +256,7 @@ def test_tapping_the_note_opens_every_note_in_full(qtbot: Any) -> None:
     (1024, 600, 1.0), (1920, 1080, 1.0), (1024, 600, 1.3), (1366, 768, 1.3)])
 def test_forty_items_are_all_painted_once_across_continued_parts(
         qtbot: Any, width: int, height: int, scale: float) -> None:
-    from kds.ui.board.delegate import BUTTON, CONT_BAND, PAD, header_height
+    from kds.ui.board.delegate import BUTTON, PAD
 
     items = [{"product_name": f"Dish {n:02d}", "quantity": str(n % 3 + 1),
               "options": [{"option_list_name": "Sauce", "name": "Tomato"}]} for n in range(40)]
@@ -281,7 +281,7 @@ def test_forty_items_are_all_painted_once_across_continued_parts(
     for name in names:   # each name lies inside one part's body, above its bottom edge
         (index, box), = [(i, b) for i, b in enumerate(boxes) if b.left() <= name.rect.left()
                          <= b.right()]
-        top = box.top() + (header_height(ticket) if index == 0 else CONT_BAND) + PAD
+        top = box.top() + delegate.part_header(ticket, index) + PAD
         bottom = box.bottom() - (BUTTON + PAD if index == 0 else 0)
         assert top <= name.rect.top() and name.rect.bottom() <= bottom
     assert sum(d.text.startswith("▶ ") for d in drawn) == 1   # one bump button

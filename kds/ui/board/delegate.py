@@ -30,6 +30,8 @@ RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
 CONT_BAND = 40      # a continued ticket's later parts: "1042 cont." in a slim band
+BAND_COMPACT = 74   # short columns (1024×600, 130 % text): the due line beside the number
+COMPACT_BELOW = 520  # column height under which the band goes compact
 UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
 RUSH_LABEL = "⚑ RUSH"
@@ -53,6 +55,7 @@ class TicketDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.card_width = width
         self.max_height = max_height
+        self.band = BAND if max_height >= COMPACT_BELOW else BAND_COMPACT
         self.tz = tz
         self.thresholds = thresholds or Thresholds()
         self.now = datetime.now(timezone.utc)
@@ -64,9 +67,10 @@ class TicketDelegate(QStyledItemDelegate):
     def set_max_height(self, height: int) -> None:
         # Never taller than the column (1024×600 at 130% leaves ~300 px): a card cut by the
         # screen edge hides lines; what does not fit continues in the next column instead.
-        height = max(BAND + BUTTON + 3 * PAD + 40, height)
+        height = max(BAND_COMPACT + BUTTON + 3 * PAD + 40, height)
         if height != self.max_height:
             self.max_height = height
+            self.band = BAND if height >= COMPACT_BELOW else BAND_COMPACT
             self._cache.clear()
 
     def set_card_width(self, width: int) -> None:
@@ -81,20 +85,25 @@ class TicketDelegate(QStyledItemDelegate):
             if len(self._cache) > 5000:   # old versions of tickets pile up over a service
                 self._cache.clear()
             blocks, _ = layout_body(ticket, self.card_width - 2 * PAD, UNBOUNDED, self.tz)
-            first = self.max_height - header_height(ticket) - BUTTON - 4 * PAD
-            later = self.max_height - CONT_BAND - 3 * PAD
+            # Card: header, PAD, body, GAP, [PAD, button], PAD (as card_height adds it up).
+            first = self.max_height - self.header_height(ticket) - BUTTON - 3 * PAD - GAP
+            later = self.max_height - CONT_BAND - 2 * PAD - GAP
             cached = split_body(blocks, first, later)
             self._cache[ticket] = cached
         return cached
 
+    def header_height(self, ticket: TicketView) -> int:
+        """The band, plus the rush strip on a rushed ticket (the body starts below both)."""
+        return self.band + RUSH_ROW if ticket.rushed else self.band
+
     def part_header(self, ticket: TicketView, index: int) -> int:
-        return header_height(ticket) if index == 0 else CONT_BAND
+        return self.header_height(ticket) if index == 0 else CONT_BAND
 
     def card_height(self, ticket: TicketView) -> int:
         parts = self.parts(ticket)
         if len(parts) > 1:
             return self.max_height
-        return min(self.max_height, header_height(ticket) + parts[0].height + GAP + BUTTON
+        return min(self.max_height, self.header_height(ticket) + parts[0].height + GAP + BUTTON
                    + 3 * PAD)
 
     def span_width(self, ticket: TicketView) -> int:
@@ -156,6 +165,9 @@ class TicketDelegate(QStyledItemDelegate):
                     selected: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rects = self.part_rects(card, ticket)
+        if len(rects) > 1:   # the last part is only as tall as what is left to read
+            last = self.parts(ticket)[-1]
+            rects[-1].setHeight(min(rects[-1].height(), CONT_BAND + last.height + GAP + 2 * PAD))
         for index, part in enumerate(rects):
             self._paint_frame(painter, part, ticket, selected)
             if index == 0:
@@ -220,26 +232,38 @@ class TicketDelegate(QStyledItemDelegate):
     def _paint_band(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
         timing = ticket_timing(ticket, self.now, self.thresholds, self.tz)
         key = "header_done" if ticket.done else f"header_{timing.urgency}"
-        band = QRect(card.left(), card.top(), card.width(), BAND)
+        band = QRect(card.left(), card.top(), card.width(), self.band)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.color("remote" if ticket.remote_change else key))
         painter.drawRoundedRect(band, 10, 10)
-        painter.drawRect(band.adjusted(0, BAND // 2, 0, 0))
+        painter.drawRect(band.adjusted(0, self.band // 2, 0, 0))
         text_right = self.menu_rect(card).left() - GAP
         left = card.left() + PAD
         painter.setPen(QColor(theme.PALETTE.text))
-        self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
-                        ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference)
-        # The due line gets the card's full width, under the menu button: it is what the pass
-        # reads from across the kitchen, so it must never be elided into "due in 4…".
-        self._draw_line(painter, "timer", QRect(left, card.top() + 66, card.width() - 2 * PAD, 34),
-                        self._band_line(ticket, timing.icon, timing.due_text))
+        reference = ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference
+        due_line = self._band_line(ticket, timing.icon, timing.due_text)
+        if self.band == BAND_COMPACT:   # a short column: number and due line share a row
+            # The number is never elided (it is what is called out); the due line takes the rest.
+            ref_width = min(QFontMetrics(font_for("ref")).horizontalAdvance(reference) + 2,
+                            (text_right - left) * 2 // 3)
+            self._draw_line(painter, "ref", QRect(left, card.top() + 4, ref_width, 44), reference)
+            due_left = left + ref_width + GAP * 2
+            self._draw_line(painter, "timer", QRect(due_left, card.top() + 4,
+                                                    text_right - due_left, 44), due_line)
+        else:
+            self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
+                            reference)
+            # The due line gets the card's full width, under the menu button: it is what the
+            # pass reads from across the kitchen, so it must never be elided into "due in 4…".
+            self._draw_line(painter, "timer", QRect(left, card.top() + 66,
+                                                    card.width() - 2 * PAD, 34), due_line)
         mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
         status = f"age {timing.age_text}" if ticket.done else \
             f"{ticket.status_label} {mark} · age {timing.age_text}"
         if ticket.is_new and not ticket.done:
             status = "NEW · " + status
-        self._draw_line(painter, "status", QRect(left, card.top() + 100, card.width() - 2 * PAD, 22),
+        self._draw_line(painter, "status", QRect(left, card.top() + self.band - 24,
+                                                 card.width() - 2 * PAD, 22),
                         status)
         if ticket.rushed:
             self._paint_rush(painter, card)
@@ -254,7 +278,7 @@ class TicketDelegate(QStyledItemDelegate):
     def _paint_rush(self, painter: QPainter, card: QRect) -> None:
         """A strip under the band saying "⚑ RUSH": a word, so colour is never the only signal,
         dark on light so it reads whatever the band's urgency colour."""
-        strip = QRect(card.left(), card.top() + BAND, card.width(), RUSH_ROW)
+        strip = QRect(card.left(), card.top() + self.band, card.width(), RUSH_ROW)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.color("rush"))
         painter.drawRect(strip)
@@ -421,7 +445,3 @@ _TEXT_COLOURS = {
     "problem": "#1b1b1b", "allergy": "#ffffff", "dnote": theme.PALETTE.text,
 }
 
-
-def header_height(ticket: TicketView) -> int:
-    """The band, plus the rush strip on a rushed ticket (the body starts below both)."""
-    return BAND + RUSH_ROW if ticket.rushed else BAND
