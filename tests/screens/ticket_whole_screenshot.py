@@ -31,6 +31,7 @@ def extra_orders(now: datetime) -> list[dict[str, Any]]:
                     for q in ("100", "1.5", "2.25", "0.333", "2.0")]
     odd["customer"] = {"first_name": "Amira", "last_name": "حداد", "phone": "+33 6 12 34 56 78"}
     odd["customer_notes"] = "Sans œufs svp — allergique"
+    odd["expected_time"] = (now - timedelta(minutes=5)).isoformat()
     later = sample_order(32, now, status="accepted")
     later["expected_time"] = (now + timedelta(minutes=170)).isoformat()
     later["ref"] = "\u200b\u200b"   # only invisible characters: the order id is called out
