@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import tzinfo
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
@@ -241,7 +242,12 @@ def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
             a, b = max(start, first), min(end, last)
             if a >= b:
                 continue
-            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+            x1, x2 = _cursor_x(line, a), _cursor_x(line, b)
             rects.append(QRectF(rect.left() + min(x1, x2), rect.top() + line.y(),
                                 abs(x2 - x1), line.height()))
     return rects
+
+
+def _cursor_x(line: Any, index: int) -> float:
+    result: Any = line.cursorToX(index)   # PySide6 returns (x, index)
+    return float(result[0])
