@@ -285,3 +285,16 @@ def test_forty_items_are_all_painted_once_across_continued_parts(
         bottom = box.bottom() - (BUTTON + PAD if index == 0 else 0)
         assert top <= name.rect.top() and name.rect.bottom() <= bottom
     assert sum(d.text.startswith("▶ ") for d in drawn) == 1   # one bump button
+
+
+@pytest.mark.parametrize("width, height, scale", [(1024, 600, 1.0), (1024, 600, 1.3)])
+def test_a_short_column_keeps_the_number_and_due_line_whole(
+        qtbot: Any, width: int, height: int, scale: float) -> None:
+    raw = raw_order(expected_time="2026-11-24T13:20:00+01:00")
+    board = board_with(qtbot, raw, int(width / scale), int(height / scale))
+    drawn = paint_index(board.delegate, board.models["active"].index(0, 0))
+    reference = next(d for d in drawn if d.plain == "1042")   # never "10…"
+    due = next(d for d in drawn if d.plain == "● due in 20 min")
+    assert reference.rect.bottom() < board.delegate.header_height(board.ticket("ord77abc"))
+    assert due.pixel_size > max(d.pixel_size for d in drawn if d.plain == "Margherita")
+    assert any(d.plain == "Margherita" for d in drawn)   # the first part holds the item

@@ -30,7 +30,7 @@ RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
 CONT_BAND = 40      # a continued ticket's later parts: "1042 cont." in a slim band
-BAND_COMPACT = 74   # short columns (1024×600, 130 % text): the due line beside the number
+BAND_COMPACT = 84   # short columns (1024×600, 130 % text): status beside the number
 COMPACT_BELOW = 520  # column height under which the band goes compact
 UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
@@ -239,14 +239,22 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setPen(QColor(theme.PALETTE.text))
         reference = ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference
         due_line = self._band_line(ticket, timing.icon, timing.due_text)
-        if self.band == BAND_COMPACT:   # a short column: number and due line share a row
-            # The number is never elided (it is what is called out); the due line takes the rest.
+        mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
+        status = f"age {timing.age_text}" if ticket.done else \
+            f"{ticket.status_label} {mark} · age {timing.age_text}"
+        if ticket.is_new and not ticket.done:
+            status = "NEW · " + status
+        if self.band == BAND_COMPACT:
+            # A short column: the status goes beside the number and the due line beside the
+            # menu button. The number is never elided (it is what is called out).
             ref_width = min(QFontMetrics(font_for("ref")).horizontalAdvance(reference) + 2,
                             (text_right - left) * 2 // 3)
-            self._draw_line(painter, "ref", QRect(left, card.top() + 4, ref_width, 44), reference)
-            due_left = left + ref_width + GAP * 2
-            self._draw_line(painter, "timer", QRect(due_left, card.top() + 4,
-                                                    text_right - due_left, 44), due_line)
+            self._draw_line(painter, "ref", QRect(left, card.top() + 2, ref_width, 42), reference)
+            status_left = left + ref_width + 2 * GAP
+            self._draw_line(painter, "status", QRect(status_left, card.top() + 2,
+                                                     text_right - status_left, 42), status)
+            self._draw_line(painter, "timer", QRect(left, card.top() + 44, text_right - left,
+                                                    36), due_line)
         else:
             self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
                             reference)
@@ -254,14 +262,8 @@ class TicketDelegate(QStyledItemDelegate):
             # pass reads from across the kitchen, so it must never be elided into "due in 4…".
             self._draw_line(painter, "timer", QRect(left, card.top() + 66,
                                                     card.width() - 2 * PAD, 34), due_line)
-        mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
-        status = f"age {timing.age_text}" if ticket.done else \
-            f"{ticket.status_label} {mark} · age {timing.age_text}"
-        if ticket.is_new and not ticket.done:
-            status = "NEW · " + status
-        self._draw_line(painter, "status", QRect(left, card.top() + self.band - 24,
-                                                 card.width() - 2 * PAD, 22),
-                        status)
+            self._draw_line(painter, "status", QRect(left, card.top() + 100,
+                                                     card.width() - 2 * PAD, 22), status)
         if ticket.rushed:
             self._paint_rush(painter, card)
         menu = self.menu_rect(card)

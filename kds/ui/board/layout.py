@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import tzinfo
 from typing import Any
 
@@ -219,9 +220,15 @@ def prefix_width(prefix: str) -> int:
 def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
     """Where each allergy word of `text` lands when drawn word-wrapped in `rect` (the same
     wrapping as QPainter.drawText), so the card can mark it even inside a long note."""
+    return [QRectF(rect.left() + x, rect.top() + y, width, height)
+            for x, y, width, height in _allergen_boxes(text, kind, rect.width())]
+
+
+@lru_cache(maxsize=2048)   # painted on every repaint; the text and width rarely change
+def _allergen_boxes(text: str, kind: str, width: int) -> tuple[tuple[float, ...], ...]:
     spans = find_allergens(text)
     if not spans:
-        return []
+        return ()
     layout = QTextLayout(text.replace("\n", "\u2028"), font_for(font_key(kind)))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -230,22 +237,20 @@ def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
     top = 0.0
     lines = []
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(rect.width())
+        line.setLineWidth(width)
         line.setPosition(QPointF(0, top))
         top += line.height()
         lines.append(line)
     layout.endLayout()
-    rects = []
+    boxes = []
     for start, end, _ in spans:
         for line in lines:
             first, last = line.textStart(), line.textStart() + line.textLength()
             a, b = max(start, first), min(end, last)
-            if a >= b:
-                continue
-            x1, x2 = _cursor_x(line, a), _cursor_x(line, b)
-            rects.append(QRectF(rect.left() + min(x1, x2), rect.top() + line.y(),
-                                abs(x2 - x1), line.height()))
-    return rects
+            if a < b:
+                x1, x2 = _cursor_x(line, a), _cursor_x(line, b)
+                boxes.append((min(x1, x2), line.y(), abs(x2 - x1), line.height()))
+    return tuple(boxes)
 
 
 def _cursor_x(line: Any, index: int) -> float:
