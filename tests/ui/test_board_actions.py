@@ -213,7 +213,8 @@ def test_all_day_panel_counts_active_items(
                         {"product_name": "Tiramisu", "quantity": "1"}]
         source.add_remote(raw, seen=True)
     board.refresh()
-    assert board.all_day.lines() == ["   4  Margherita · Large", "   2  Tiramisu"]
+    assert board.all_day.lines() == [
+        "   4  \u2068Margherita · Large\u2069", "   2  \u2068Tiramisu\u2069"]
 
 
 def test_a_failed_action_is_shown_not_raised(

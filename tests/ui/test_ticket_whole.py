@@ -298,3 +298,13 @@ def test_a_short_column_keeps_the_number_and_due_line_whole(
     assert reference.rect.bottom() < board.delegate.header_height(board.ticket("ord77abc"))
     assert due.pixel_size > max(d.pixel_size for d in drawn if d.plain == "Margherita")
     assert any(d.plain == "Margherita" for d in drawn)   # the first part holds the item
+
+
+def test_all_day_names_are_isolated_so_the_count_stays_on_the_left(qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from kds.ui.board.allday import all_day_lines
+
+    (line,) = all_day_lines([("شاورما\u202e", Decimal("2.50"))])
+    assert line == " 2.5  \u2068شاورما\u2069"
+    assert _visual_x(line, line.index("2")) < _visual_x(line, line.index("\u2068") + 1)
