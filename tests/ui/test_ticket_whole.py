@@ -308,3 +308,17 @@ def test_all_day_names_are_isolated_so_the_count_stays_on_the_left(qtbot: Any) -
     (line,) = all_day_lines([("شاورما\u202e", Decimal("2.50"))])
     assert line == " 2.5  \u2068شاورما\u2069"
     assert _visual_x(line, line.index("2")) < _visual_x(line, line.index("\u2068") + 1)
+
+
+def test_an_item_in_a_continued_part_is_ticked_off_where_it_is_painted(qtbot: Any) -> None:
+    items = [{"product_name": f"Dish {n:02d}", "quantity": "1"} for n in range(40)]
+    board = board_with(qtbot, raw_order(items=items), 1920, 1080)
+    ticket = board.ticket("ord77abc")
+    card = board.card_geometry("ord77abc")
+    assert board.delegate.continued(ticket)
+    second = board.delegate.part_rects(card, ticket)[1]
+    block, rect = next((b, r) for b, r in board.delegate.block_rects(card, ticket)
+                       if b.kind == "item" and second.contains(r))
+    qtbot.mouseClick(board.views["active"].viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert board.ticket("ord77abc").checked == frozenset({block.item}) and block.item > 0
