@@ -96,13 +96,3 @@ def short_reference(collection_code: object, ref: object, order_id: object) -> s
             return text
     return clean_text(order_id, 64)[-6:].upper()
 
-
-def cut_text(text: str, limit: int, marker: str = "…") -> tuple[str, bool]:
-    """The first `limit` characters, cut at a word when one is near, and whether it was cut."""
-    if len(text) <= limit:
-        return text, False
-    head = text[:limit]
-    space = head.rfind(" ")
-    if space > limit * 3 // 4:
-        head = head[:space]
-    return head.rstrip() + marker, True
