@@ -44,6 +44,10 @@ class UpsertResult:
 PLATFORM_FINAL = frozenset({"cancelled", "rejected"})
 
 
+# Statuses that only acknowledge receipt to HubRise: setting one is not "staff have seen it".
+ACK_STATUSES = frozenset({"new", "received"})
+
+
 def order_resource(order_id: str) -> str:
     return f"order:{order_id}"
 
@@ -217,10 +221,14 @@ class OrdersMixin(StoreBase):
                             confirmed_time: datetime | None) -> None:
         confirmed = to_db(confirmed_time) if confirmed_time else old["confirmed_time"]
         changed_at = self._now_text() if status != old["status"] else old["last_status_change_at"]
+        # Telling HubRise "received" is an acknowledgement (auto-receive sends it unattended),
+        # not a person having looked: the order stays NEW (flash, chime) until a touch marks
+        # it seen. Any later step (accepted, cooking, ready…) can only come from a person.
+        touched = status not in ACK_STATUSES
         self.db.execute(
-            "UPDATE orders SET status = ?, done = ?, seen = 1, confirmed_time = ?, due_at = ?, "
-            "last_status_change_at = ? WHERE id = ?",
-            [status, int(status in DONE_STATUSES), confirmed,
+            "UPDATE orders SET status = ?, done = ?, seen = CASE WHEN ? THEN 1 ELSE seen END, "
+            "confirmed_time = ?, due_at = ?, last_status_change_at = ? WHERE id = ?",
+            [status, int(status in DONE_STATUSES), int(touched), confirmed,
              confirmed or old["expected_time"], changed_at, old["id"]])
 
     def _enqueue_status(self, order_id: str, body: dict[str, Any]) -> int:

@@ -213,7 +213,8 @@ def test_all_day_panel_counts_active_items(
                         {"product_name": "Tiramisu", "quantity": "1"}]
         source.add_remote(raw, seen=True)
     board.refresh()
-    assert board.all_day.lines() == ["   4  Margherita · Large", "   2  Tiramisu"]
+    assert board.all_day.lines() == [
+        "   4  \u2068Margherita · Large\u2069", "   2  \u2068Tiramisu\u2069"]
 
 
 def test_a_failed_action_is_shown_not_raised(
@@ -230,18 +231,22 @@ def test_a_failed_action_is_shown_not_raised(
     assert not board.undo_bar.isVisible()
 
 
-def test_a_long_order_opens_in_full_when_its_card_is_tapped(
+def test_a_long_order_continues_in_the_next_column_and_its_notes_open_in_full(
         qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
     raw = sample_order(10, clock.now(), status="accepted")
     raw["items"] = [{"product_name": f"Pizza number {n}", "quantity": "1"} for n in range(40)]
+    raw["customer_notes"] = "Ring twice"
     order_id = source.add_remote(raw, seen=True).id
     board.refresh()
-    assert board.delegate.truncated(board.ticket(order_id))
-    tap(qtbot, board, order_id, "more")
+    assert board.delegate.continued(board.ticket(order_id))   # no "+ N more": nothing hidden
+    card = board.card_geometry(order_id)
+    names = [block.text for block, _ in board.delegate.block_rects(card, board.ticket(order_id))]
+    assert all(any(f"Pizza number {n}\u2069" in name for name in names) for n in range(40))
+    tap(qtbot, board, order_id, "cnote")
     details = board.dialog
     assert details is not None and details.isVisible()
     text = details.text.toPlainText()
-    assert "Pizza number 0" in text and "Pizza number 39" in text
+    assert "Pizza number 0" in text and "Pizza number 39" in text and "Ring twice" in text
 
 
 def test_bump_bar_m_opens_the_menu_and_r_recalls_from_done_today(

@@ -14,11 +14,12 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QStyleOptionViewItem
 
 from kds.clock import FakeClock
+from kds.kitchen.text import MAX_NOTE
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.layout import layout_body
 from tests.fakes.board_source import MemoryBoardSource
-from kds.ui.board.model import TicketModel
+from kds.ui.board.model import TicketModel, TicketRole
 from tests.fakes.samples import sample_order
 from tests.screens.board_screenshot import render
 from kds.ui.board.ticket import build_ticket
@@ -67,15 +68,18 @@ def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeC
     delegate = board.delegate
     option = QStyleOptionViewItem()
     for row in range(board.models["active"].rowCount()):
-        hint = delegate.sizeHint(option, board.models["active"].index(row, 0))
-        assert hint.width() == delegate.card_width >= board.config.card_width
+        index = board.models["active"].index(row, 0)
+        hint = delegate.sizeHint(option, index)
+        # a continued ticket spans whole columns (kds.ui.board.continuation)
+        assert hint.width() == delegate.span_width(index.data(TicketRole))
+        assert delegate.card_width >= board.config.card_width
         assert 150 < hint.height() <= delegate.max_height
     image.save(str(Path(os.environ.get("KDS_SHOTS", str(tmp_path))) / "board-hostile.png"))
     for label in board.findChildren(QLabel):   # no widget may interpret network text
         assert label.textFormat() == Qt.TextFormat.PlainText
     notes = [t.customer_notes for t in board.models["active"].tickets()]
     assert "<img src=x onerror=alert(1)>" in notes
-    assert all(len(note) <= 600 for note in notes)
+    assert all(len(note) <= MAX_NOTE for note in notes)   # whole; the card cuts, marked
 
 
 def test_markup_is_painted_literally(qtbot: Any, clock: FakeClock) -> None:

@@ -74,4 +74,4 @@ def test_all_day_counts_come_from_the_store(qtbot: Any, store: Store,
         store.upsert_remote_order(raw)
     board = BoardScreen(store, clock, player=NullSoundPlayer())
     qtbot.addWidget(board)
-    assert board.all_day.lines() == ["   6  Calzone"]
+    assert board.all_day.lines() == ["   6  \u2068Calzone\u2069"]

@@ -11,6 +11,7 @@ import pytest
 
 from kds.hubrise.order_model import parse_order
 from kds.store.rows import OrderRow
+from kds.kitchen.text import MAX_NOTE
 from kds.ui.board.ticket import (
     Thresholds, build_ticket, clean_note, clean_text, format_quantity, main_action,
     ticket_timing,
@@ -206,7 +207,7 @@ def test_hostile_text_is_cleaned_but_kept_literal(hostile: str) -> None:
     ticket = ticket_for(base(customer_notes=hostile, items=[{"product_name": hostile,
                                                              "quantity": "1"}]))
     assert ticket.items[0].name == clean_text(hostile, 120)
-    assert len(ticket.customer_notes) <= 600
+    assert len(ticket.customer_notes) <= MAX_NOTE   # kept whole (a card cuts, marked)
 
 
 def test_notes_keep_lines_but_lose_controls() -> None:

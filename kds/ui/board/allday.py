@@ -8,14 +8,15 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from kds.ui.board.ticket import clean_text, format_quantity
+from kds.kitchen.text import clean_text, format_quantity, isolate
 
 
 def all_day_lines(counts: Sequence[tuple[str, Decimal]]) -> list[str]:
-    """'12  Margarita' lines, biggest first, names cleaned like any network text."""
+    """'12  Margarita' lines, biggest first, names cleaned like any network text and isolated
+    (a right-to-left name must not turn the line around and put the count on the right)."""
     ordered = sorted(counts, key=lambda pair: (-pair[1], str(pair[0])))
-    return [f"{format_quantity(quantity):>4}  {clean_text(name, 60)}" for name, quantity in ordered
-            if quantity > 0]
+    return [f"{format_quantity(quantity):>4}  {isolate(clean_text(name, 60))}"
+            for name, quantity in ordered if quantity > 0]
 
 
 class AllDayPanel(QWidget):

@@ -1,7 +1,8 @@
 """Paints tickets as cards and turns taps on a card into bump / menu / touch signals.
 
-Everything from HubRise is drawn with QPainter.drawText (plain text, never rich text), after
-kds.ui.board.ticket.clean_text removed control and bidi-override characters.
+Everything from HubRise is drawn as plain text (never rich text), after kds.kitchen.text removed
+control, invisible and bidi characters; each network field is wrapped in its own direction
+isolate (kds.kitchen.text.isolate) when lines are composed in kds.ui.board.layout.
 """
 
 from __future__ import annotations
@@ -11,21 +12,27 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kds.ui import theme
 from kds.ui.board.layout import (
-    GAP, WRAP, Block, font_for, font_key, layout_body, prefix_width,
+    GAP, NOTE_TAP_KINDS, Block, font_for, layout_body,
 )
+from kds.ui.board import body_paint
+from kds.ui.board.continuation import Part, split_body
 from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
 
 PAD = 12
-BAND = 96           # coloured header band: reference, status, timer, menu button
+BAND = 124          # coloured band: reference and menu button, then due line, then status
 RUSH_ROW = 34       # a rushed ticket's header grows by a "⚑ RUSH" strip under the band
 BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
+CONT_BAND = 40      # a continued ticket's later parts: "1042 cont." in a slim band
+BAND_COMPACT = 84   # short columns (1024×600, 130 % text): status beside the number
+COMPACT_BELOW = 520  # column height under which the band goes compact
+UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
 RUSH_LABEL = "⚑ RUSH"
 log = logging.getLogger(__name__)
@@ -37,7 +44,7 @@ class TicketDelegate(QStyledItemDelegate):
     bumpClicked = Signal(str)
     menuClicked = Signal(str)
     cardTouched = Signal(str)
-    moreClicked = Signal(str)     # the card was cut short: show the whole order
+    moreClicked = Signal(str)     # a note was tapped: show the whole order, every note in full
     itemToggled = Signal(str, int)   # a cook ticked an item off (or back on)
 
     def __init__(self, parent: Any = None, *, width: int = 300, max_height: int = 900,
@@ -45,17 +52,22 @@ class TicketDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.card_width = width
         self.max_height = max_height
+        self.band = BAND if max_height >= COMPACT_BELOW else BAND_COMPACT
         self.tz = tz
         self.thresholds = thresholds or Thresholds()
         self.now = datetime.now(timezone.utc)
-        self._cache: dict[TicketView, tuple[list[Block], int]] = {}
+        self._cache: dict[TicketView, list[Part]] = {}
+        self.column_gap = 12   # between two columns' cards (TicketListView sets its spacing)
         self._press: tuple[str, int, QPoint] | None = None
 
     # -- geometry -----------------------------------------------------------------------------
     def set_max_height(self, height: int) -> None:
-        height = max(BAND + BUTTON + 120, height)
+        # Never taller than the column (1024×600 at 130% leaves ~300 px): a card cut by the
+        # screen edge hides lines; what does not fit continues in the next column instead.
+        height = max(BAND_COMPACT + BUTTON + 3 * PAD + 40, height)
         if height != self.max_height:
             self.max_height = height
+            self.band = BAND if height >= COMPACT_BELOW else BAND_COMPACT
             self._cache.clear()
 
     def reconfigure(self, *, width: int, tz: tzinfo | None, thresholds: Thresholds) -> None:
@@ -68,19 +80,38 @@ class TicketDelegate(QStyledItemDelegate):
             self.card_width = width
             self._cache.clear()
 
-    def _layout(self, ticket: TicketView) -> tuple[list[Block], int]:
+    def parts(self, ticket: TicketView) -> list[Part]:
+        """The ticket's body split into column-high parts (one part for most tickets)."""
         cached = self._cache.get(ticket)
         if cached is None:
             if len(self._cache) > 5000:   # old versions of tickets pile up over a service
                 self._cache.clear()
-            body_max = self.max_height - header_height(ticket) - BUTTON - 3 * PAD
-            cached = layout_body(ticket, self.card_width - 2 * PAD, body_max, self.tz)
+            blocks, _ = layout_body(ticket, self.card_width - 2 * PAD, UNBOUNDED, self.tz)
+            # Card: header, PAD, body, GAP, [PAD, button], PAD (as card_height adds it up).
+            first = self.max_height - self.header_height(ticket) - BUTTON - 3 * PAD - GAP
+            later = self.max_height - CONT_BAND - 2 * PAD - GAP
+            cached = split_body(blocks, first, later)
             self._cache[ticket] = cached
         return cached
 
+    def header_height(self, ticket: TicketView) -> int:
+        """The band, plus the rush strip on a rushed ticket (the body starts below both)."""
+        return self.band + RUSH_ROW if ticket.rushed else self.band
+
+    def part_header(self, ticket: TicketView, index: int) -> int:
+        return self.header_height(ticket) if index == 0 else CONT_BAND
+
     def card_height(self, ticket: TicketView) -> int:
-        _, body = self._layout(ticket)
-        return min(self.max_height, header_height(ticket) + body + BUTTON + 3 * PAD)
+        parts = self.parts(ticket)
+        if len(parts) > 1:
+            return self.max_height
+        return min(self.max_height, self.header_height(ticket) + parts[0].height + GAP + BUTTON
+                   + 3 * PAD)
+
+    def span_width(self, ticket: TicketView) -> int:
+        """A continued ticket takes one column per part, side by side."""
+        count = len(self.parts(ticket))
+        return count * self.card_width + (count - 1) * self.column_gap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         ticket = index.data(TicketRole)
@@ -92,15 +123,21 @@ class TicketDelegate(QStyledItemDelegate):
             # (TicketListView.showEvent). Laying out 1,000 tickets for sizes about to change
             # tripled the cold start; nobody sees a hidden view's item sizes.
             return QSize(self.card_width, self.max_height)
-        return QSize(self.card_width, self.card_height(ticket))
+        return QSize(self.span_width(ticket), self.card_height(ticket))
 
     def card_rect(self, item: QRect, ticket: TicketView) -> QRect:
-        """The card inside the view's item rectangle (which also holds the view's spacing),
-        exactly as wide as the text was laid out for."""
+        """The (first) card inside the view's item rectangle (which also holds the view's
+        spacing), exactly as wide as the text was laid out for."""
+        span = self.span_width(ticket)
         width, height = min(self.card_width, item.width()), min(self.card_height(ticket),
                                                                    item.height())
-        return QRect(item.left() + (item.width() - width) // 2,
+        return QRect(item.left() + max(0, item.width() - span) // 2,
                      item.top() + (item.height() - height) // 2, width, height)
+
+    def part_rects(self, card: QRect, ticket: TicketView) -> list[QRect]:
+        """Each part's card, left to right, from the first card's rectangle."""
+        step = self.card_width + self.column_gap
+        return [card.translated(index * step, 0) for index in range(len(self.parts(ticket)))]
 
     @staticmethod
     def menu_rect(card: QRect) -> QRect:
@@ -129,22 +166,52 @@ class TicketDelegate(QStyledItemDelegate):
     def _paint_card(self, painter: QPainter, card: QRect, ticket: TicketView,
                     selected: bool) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_frame(painter, card, ticket, selected)
-        self._paint_band(painter, card, ticket)
-        header = header_height(ticket)
-        painter.setClipRect(QRect(card.left(), card.top() + header + PAD, card.width(),
-                                  card.height() - header - BUTTON - 2 * PAD))
-        for block, rect in self.block_rects(card, ticket):
-            self._paint_block(painter, rect, block, block.item in ticket.checked)
-        painter.setClipping(False)
+        rects = self.part_rects(card, ticket)
+        if len(rects) > 1:   # the last part is only as tall as what is left to read
+            last = self.parts(ticket)[-1]
+            rects[-1].setHeight(min(rects[-1].height(), CONT_BAND + last.height + GAP + 2 * PAD))
+        for index, part in enumerate(rects):
+            self._paint_frame(painter, part, ticket, selected)
+            if index == 0:
+                self._paint_band(painter, part, ticket)
+            else:
+                self._paint_cont_band(painter, part, ticket)
+        lines = self.block_rects(card, ticket)
+        for index, part in enumerate(rects):
+            header = self.part_header(ticket, index)
+            bottom = BUTTON if index == 0 else -PAD
+            painter.setClipRect(QRect(part.left(), part.top() + header + PAD, part.width(),
+                                      part.height() - header - bottom - 2 * PAD))
+            for block, rect in lines:
+                if part.left() <= rect.left() < part.right():
+                    self._paint_block(painter, rect, block, block.item in ticket.checked)
+            painter.setClipping(False)
         self._paint_button(painter, card, ticket)
 
+    def _paint_cont_band(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
+        """The header repeated small on a continued ticket's later parts: "1042 cont."."""
+        band = QRect(card.left(), card.top(), card.width(), CONT_BAND)
+        timing = ticket_timing(ticket, self.now, self.thresholds, self.tz)
+        key = "header_done" if ticket.done else f"header_{timing.urgency}"
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.color("remote" if ticket.remote_change else key))
+        painter.drawRoundedRect(band, 10, 10)
+        painter.drawRect(band.adjusted(0, CONT_BAND // 2, 0, 0))
+        painter.setPen(QColor(theme.PALETTE.text))
+        self._draw_line(painter, "more", band.adjusted(PAD, 0, -PAD, 0),
+                        f"{ticket.reference} cont.")
+
     def block_rects(self, card: QRect, ticket: TicketView) -> list[tuple[Block, QRect]]:
-        """Each body line with the rectangle it is painted in (also used to hit-test taps)."""
-        blocks, _ = self._layout(ticket)
-        left, width = card.left() + PAD, card.width() - 2 * PAD
-        top = card.top() + header_height(ticket) + PAD
-        return [(block, QRect(left, top + block.top, width, block.height)) for block in blocks]
+        """Each body line with the rectangle it is painted in, in every part of the ticket
+        (`card` is the first part's card); also used to hit-test taps."""
+        rects = []
+        width = card.width() - 2 * PAD
+        for index, (part, box) in enumerate(zip(self.parts(ticket),
+                                                self.part_rects(card, ticket))):
+            top = box.top() + self.part_header(ticket, index) + PAD
+            rects += [(block, QRect(box.left() + PAD, top + block.top, width, block.height))
+                      for block in part.blocks]
+        return rects
 
     def _paint_frame(self, painter: QPainter, card: QRect, ticket: TicketView,
                      selected: bool) -> None:
@@ -165,27 +232,43 @@ class TicketDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 9, 9)
 
     def _paint_band(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
-        timing = ticket_timing(ticket, self.now, self.thresholds)
+        timing = ticket_timing(ticket, self.now, self.thresholds, self.tz)
         key = "header_done" if ticket.done else f"header_{timing.urgency}"
-        band = QRect(card.left(), card.top(), card.width(), BAND)
+        band = QRect(card.left(), card.top(), card.width(), self.band)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.color("remote" if ticket.remote_change else key))
         painter.drawRoundedRect(band, 10, 10)
-        painter.drawRect(band.adjusted(0, BAND // 2, 0, 0))
+        painter.drawRect(band.adjusted(0, self.band // 2, 0, 0))
         text_right = self.menu_rect(card).left() - GAP
         left = card.left() + PAD
         painter.setPen(QColor(theme.PALETTE.text))
-        self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 42),
-                        ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference)
-        self._draw_line(painter, "timer", QRect(left, card.top() + 48, text_right - left, 28),
-                        self._band_line(ticket, timing.icon, timing.due_text))
+        reference = ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference
+        due_line = self._band_line(ticket, timing.icon, timing.due_text)
         mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
         status = f"age {timing.age_text}" if ticket.done else \
             f"{ticket.status_label} {mark} · age {timing.age_text}"
         if ticket.is_new and not ticket.done:
             status = "NEW · " + status
-        self._draw_line(painter, "status", QRect(left, card.top() + 72, card.width() - 2 * PAD, 22),
-                        status)
+        if self.band == BAND_COMPACT:
+            # A short column: the status goes beside the number and the due line beside the
+            # menu button. The number is never elided (it is what is called out).
+            ref_width = min(QFontMetrics(font_for("ref")).horizontalAdvance(reference) + 2,
+                            (text_right - left) * 2 // 3)
+            self._draw_line(painter, "ref", QRect(left, card.top() + 2, ref_width, 42), reference)
+            status_left = left + ref_width + 2 * GAP
+            self._draw_line(painter, "status", QRect(status_left, card.top() + 2,
+                                                     text_right - status_left, 42), status)
+            self._draw_line(painter, "timer", QRect(left, card.top() + 44, text_right - left,
+                                                    36), due_line)
+        else:
+            self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
+                            reference)
+            # The due line gets the card's full width, under the menu button: it is what the
+            # pass reads from across the kitchen, so it must never be elided into "due in 4…".
+            self._draw_line(painter, "timer", QRect(left, card.top() + 66,
+                                                    card.width() - 2 * PAD, 34), due_line)
+            self._draw_line(painter, "status", QRect(left, card.top() + 100,
+                                                     card.width() - 2 * PAD, 22), status)
         if ticket.rushed:
             self._paint_rush(painter, card)
         menu = self.menu_rect(card)
@@ -199,7 +282,7 @@ class TicketDelegate(QStyledItemDelegate):
     def _paint_rush(self, painter: QPainter, card: QRect) -> None:
         """A strip under the band saying "⚑ RUSH": a word, so colour is never the only signal,
         dark on light so it reads whatever the band's urgency colour."""
-        strip = QRect(card.left(), card.top() + BAND, card.width(), RUSH_ROW)
+        strip = QRect(card.left(), card.top() + self.band, card.width(), RUSH_ROW)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.color("rush"))
         painter.drawRect(strip)
@@ -222,65 +305,8 @@ class TicketDelegate(QStyledItemDelegate):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          elided)
 
-    def _paint_block(self, painter: QPainter, line: QRect, block: Block, checked: bool) -> None:
-        rect = line.adjusted(block.indent, 0, 0, 0)
-        painter.setFont(font_for(font_key(block.kind)))
-        flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if checked:
-            self._paint_checked(painter, line, rect, block, flags)
-            return
-        if block.kind == "item":
-            painter.setPen(QColor(theme.PALETTE.text))
-            painter.drawText(QRect(line.left(), rect.top(), block.indent - 4, block.height),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                             block.prefix)
-        elif block.kind == "removed":
-            self._paint_removed(painter, rect, block, flags)
-            return
-        elif block.kind == "cnote":
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(theme.PALETTE.note_bg))
-            painter.drawRoundedRect(rect, 6, 6)
-            rect = rect.adjusted(6, 4, -6, -4)
-        elif block.kind in ("remote", "problem", "sync"):
-            self._paint_badge_fill(painter, rect, block.kind)
-            flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        painter.setPen(QColor(_TEXT_COLOURS.get(block.kind, theme.PALETTE.text)))
-        painter.drawText(rect, flags, block.text)
-
-    @staticmethod
-    def _paint_checked(painter: QPainter, line: QRect, rect: QRect, block: Block,
-                       flags: int) -> None:
-        """A ticked-off item: dimmed and struck through, with a tick in the quantity column."""
-        painter.setPen(QColor(theme.PALETTE.done_item))
-        if block.kind == "item":
-            painter.drawText(QRect(line.left(), rect.top(), block.indent - 4, block.height),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                             "✔")
-        font = QFont(painter.font())
-        font.setStrikeOut(block.kind == "item")
-        painter.setFont(font)
-        text = f"{block.prefix} {block.text}" if block.kind == "removed" else block.text
-        painter.drawText(rect, flags, text)
-
-    def _paint_removed(self, painter: QPainter, rect: QRect, block: Block, flags: int) -> None:
-        # "NO" stays readable; the option name itself is struck out.
-        painter.setPen(QColor(theme.PALETTE.removed))
-        offset = prefix_width(block.prefix)
-        painter.drawText(rect, flags, block.prefix)
-        struck = QFont(font_for("item"))
-        struck.setStrikeOut(True)
-        struck.setBold(False)
-        painter.setFont(struck)
-        painter.drawText(rect.adjusted(offset, 0, 0, 0), flags, block.text)
-
-    @staticmethod
-    def _paint_badge_fill(painter: QPainter, rect: QRect, kind: str) -> None:
-        colour = {"remote": theme.PALETTE.remote, "problem": theme.PALETTE.problem,
-                  "sync": theme.PALETTE.badge_pending}[kind]
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colour))
-        painter.drawRoundedRect(rect.adjusted(-4, 0, 4, 0), 5, 5)
+    _paint_block = staticmethod(body_paint.paint_block)
+    paint_allergen_marks = staticmethod(body_paint.paint_allergen_marks)
 
     def _paint_button(self, painter: QPainter, card: QRect, ticket: TicketView) -> None:
         if not ticket.main_label:
@@ -325,30 +351,25 @@ class TicketDelegate(QStyledItemDelegate):
             self.bumpClicked.emit(ticket.order_id)
         else:
             block = self.block_at(card, ticket, point)
-            if block is not None and block.kind == "more":
+            if block is not None and block.kind in NOTE_TAP_KINDS | {"more"}:
+                # A note (or the ⚠ line): the whole order as plain text, every note in full.
                 self.moreClicked.emit(ticket.order_id)
             elif block is not None and block.item >= 0:
                 self.itemToggled.emit(ticket.order_id, block.item)
 
     def block_at(self, card: QRect, ticket: TicketView, point: QPoint) -> Block | None:
         for block, rect in self.block_rects(card, ticket):
-            if rect.top() <= point.y() <= rect.bottom() + GAP:
+            if rect.left() - PAD <= point.x() <= rect.right() + PAD and \
+                    rect.top() <= point.y() <= rect.bottom() + GAP:
                 return block
         return None
 
     def truncated(self, ticket: TicketView) -> bool:
-        blocks, _ = self._layout(ticket)
-        return bool(blocks) and blocks[-1].kind == "more"
+        """Never since continuation: a long ticket flows on into the next column."""
+        return False
+
+    def continued(self, ticket: TicketView) -> bool:
+        return len(self.parts(ticket)) > 1
 
 
-_TEXT_COLOURS = {
-    "customer": theme.PALETTE.muted, "cnote": theme.PALETTE.note_text,
-    "deal": theme.PALETTE.option_list, "option": theme.PALETTE.option_list,
-    "inote": theme.PALETTE.note_bg, "snote": theme.PALETTE.muted, "more": theme.PALETTE.problem,
-    "problem": "#1b1b1b",
-}
 
-
-def header_height(ticket: TicketView) -> int:
-    """The band, plus the rush strip on a rushed ticket (the body starts below both)."""
-    return BAND + RUSH_ROW if ticket.rushed else BAND

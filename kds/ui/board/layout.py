@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import tzinfo
+from typing import Any
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
+from kds.kitchen.allergens import find_allergens
+from kds.kitchen.text import isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 
 GAP = 6
-ITEM_INDENT = 52    # the quantity column
+ITEM_INDENT = 52    # the narrowest quantity column; it grows to fit "100×" or "0.333×"
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
+# The order number is the largest text, then the due line (what the pass reads from afar),
+# then item names.
 _FONT_SPEC = {
-    "ref": (34, True), "status": (18, True), "timer": (22, True), "service": (22, True),
+    "ref": (34, True), "status": (18, True), "timer": (30, True), "service": (22, True),
     "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
     "badge": (19, True), "button": (26, True), "more": (20, True),
 }
@@ -57,7 +63,8 @@ def _height(kind: str, text: str, width: int) -> int:
 def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
-            "snote": "body", "more": "more"}.get(kind, kind)
+            "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
+            "cont": "more"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -67,36 +74,54 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     """Every line of the card body in reading order, before any height is known."""
     lines: list[Line] = []
     times = _times_text(ticket, tz)
-    lines.append(("service", ticket.service_label + (f"  ·  {times}" if times else ""),
+    lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
                   0, "", -1))
-    who = "  ".join(part for part in (ticket.customer_name, ticket.customer_phone) if part)
+    # Each network field in its own isolate: "Amira حداد" must not pull the phone's digits
+    # into its right-to-left run ("78 56 34 12 6 33+").
+    who = "  ".join(isolate(part) for part in (ticket.customer_name, ticket.customer_phone)
+                    if part)
     if who:
         lines.append(("customer", who, 0, "", -1))
     for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
                        ("sync", ticket.sync_badge)):
         if text:
             lines.append((kind, text, 0, "", -1))
+    if ticket.allergens:   # first, and never cut: the words may sit in a note's cut part
+        lines.append(("allergy", ticket.allergens, 0, "", -1))
     if ticket.customer_notes:
-        lines.append(("cnote", "✍ " + ticket.customer_notes, 0, "", -1))
+        lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
+    if ticket.delivery_notes:
+        lines.append(("dnote", "Delivery: " + isolate_lines(ticket.delivery_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
     if ticket.seller_notes:
-        lines.append(("snote", "Note: " + ticket.seller_notes, 0, "", -1))
+        lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
     return lines
+
+
+def quantity_column(ticket: TicketView) -> int:
+    """The quantity column, measured from the widest quantity this ticket shows (whatever the
+    font size), so "100×" is never clipped to "00×"; names wrap beside it."""
+    metrics = QFontMetrics(font_for("item"))
+    widest = max((metrics.horizontalAdvance(f"{item.quantity}×") for item in ticket.items),
+                 default=0)
+    return max(ITEM_INDENT, widest + 12)
 
 
 def _item_lines(ticket: TicketView) -> list[Line]:
     lines: list[Line] = []
+    indent = quantity_column(ticket)
     for index, item in enumerate(ticket.items):
         if item.deal_label:
-            lines.append(("deal", "◆ " + item.deal_label, 0, "", index))
-        lines.append(("item", item.name, ITEM_INDENT, f"{item.quantity}×", index))
+            lines.append(("deal", "◆ " + isolate(item.deal_label), 0, "", index))
+        lines.append(("item", isolate(item.name), indent, f"{item.quantity}×", index))
         for group in item.groups:
-            label = f"{group.list_name}: " if group.list_name else ""
-            lines.append(("option", label + ", ".join(group.names), ITEM_INDENT, "", index))
+            label = f"{isolate(group.list_name)}: " if group.list_name else ""
+            lines.append(("option", label + ", ".join(isolate(name) for name in group.names),
+                          indent, "", index))
         for name in item.removed:
-            lines.append(("removed", name, ITEM_INDENT, "NO", index))
+            lines.append(("removed", isolate(name), indent, "NO", index))
         if item.notes:
-            lines.append(("inote", "“" + item.notes + "”", ITEM_INDENT, "", index))
+            lines.append(("inote", "“" + isolate_lines(item.notes) + "”", indent, "", index))
     return lines
 
 
@@ -155,16 +180,20 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
     return blocks, top
 
 
-NOTE_KINDS = frozenset({"cnote", "inote", "snote"})
+NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
+# Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
+NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}
 NOTE_MAX_LINES = 4   # a novel in a note must not push the items off the card
-CLIPPED = " … (tap ⋯ for all)"
+CLIPPED = " … (tap note for all)"
 
 
 def clip_note(text: str, kind: str, width: int) -> str:
-    """Cut a note to NOTE_MAX_LINES lines; the full text stays in the ticket's detail view."""
+    """Cut a note to NOTE_MAX_LINES lines, marked; the full text is one tap away (the note)."""
     limit = QFontMetrics(font_for(font_key(kind))).lineSpacing() * NOTE_MAX_LINES + 2
     if _height(kind, text, width) <= limit:
         return text
+    # Four lines never hold 1,000 characters: measure no more than that while searching.
+    text = text[:1000]
     low, high = 0, len(text)
     while low < high:   # the longest prefix that still fits with the marker
         middle = (low + high + 1) // 2
@@ -186,3 +215,44 @@ def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
 
 def prefix_width(prefix: str) -> int:
     return QFontMetrics(font_for("item")).horizontalAdvance(prefix + " ") if prefix else 0
+
+
+def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
+    """Where each allergy word of `text` lands when drawn word-wrapped in `rect` (the same
+    wrapping as QPainter.drawText), so the card can mark it even inside a long note."""
+    return [QRectF(rect.left() + x, rect.top() + y, width, height)
+            for x, y, width, height in _allergen_boxes(text, kind, rect.width())]
+
+
+@lru_cache(maxsize=2048)   # painted on every repaint; the text and width rarely change
+def _allergen_boxes(text: str, kind: str, width: int) -> tuple[tuple[float, ...], ...]:
+    spans = find_allergens(text)
+    if not spans:
+        return ()
+    layout = QTextLayout(text.replace("\n", "\u2028"), font_for(font_key(kind)))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    top = 0.0
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+        lines.append(line)
+    layout.endLayout()
+    boxes = []
+    for start, end, _ in spans:
+        for line in lines:
+            first, last = line.textStart(), line.textStart() + line.textLength()
+            a, b = max(start, first), min(end, last)
+            if a < b:
+                x1, x2 = _cursor_x(line, a), _cursor_x(line, b)
+                boxes.append((min(x1, x2), line.y(), abs(x2 - x1), line.height()))
+    return tuple(boxes)
+
+
+def _cursor_x(line: Any, index: int) -> float:
+    result: Any = line.cursorToX(index)   # PySide6 returns (x, index)
+    return float(result[0])

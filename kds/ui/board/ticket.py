@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
@@ -11,18 +10,13 @@ from typing import Any, Literal
 
 from kds.kitchen import due
 from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
+from kds.kitchen import text as kitchen_text
+from kds.kitchen.allergens import allergen_line
+from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
 from kds.sync.health import not_sent_line
 
 Urgency = Literal["normal", "warning", "late"]
-
-# Every network string is capped: a 5,000-character word must not cost a layout pass per paint.
-MAX_TEXT = 300
-MAX_NOTE = 600
-
-# C0/C1 controls and bidi overrides/isolates: they could reorder or hide neighbouring text.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[ \t\r\n]+")
 
 STATUS_LABELS = {
     "new": "NEW", "received": "RECEIVED", "accepted": "ACCEPTED",
@@ -99,6 +93,8 @@ class TicketView:
     remote_label: str
     checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
+    delivery_notes: str = ""   # the customer's standing delivery instructions
+    allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
 
     @property
     def done(self) -> bool:
@@ -120,36 +116,8 @@ class Timing:
     minutes_left: int
 
 
-def clean_text(value: object, limit: int = MAX_TEXT) -> str:
-    """A network string made safe to draw: no control/bidi-override chars, one line, capped."""
-    if not isinstance(value, str):
-        return ""
-    text = _SPACES.sub(" ", _UNSAFE.sub(" ", value[: limit * 4])).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def clean_note(value: object) -> str:
-    """Like clean_text, but keeps line breaks the customer typed."""
-    if not isinstance(value, str):
-        return ""
-    lines = [clean_text(part, MAX_NOTE) for part in value[: MAX_NOTE * 4].splitlines()]
-    text = "\n".join(line for line in lines if line)
-    return text if len(text) <= MAX_NOTE else text[: MAX_NOTE - 1] + "…"
-
-
-def format_quantity(value: Decimal | None) -> str:
-    if value is None:
-        return "1"
-    text = format(value.normalize(), "f")
-    return text
-
-
 def short_reference(order: Any) -> str:
-    for candidate in (order.collection_code, order.ref):
-        text = clean_text(candidate, 24)
-        if text:
-            return text
-    return clean_text(order.id, 64)[-6:].upper()
+    return kitchen_text.short_reference(order.collection_code, order.ref, order.id)
 
 
 def service_label(order: Any) -> str:
@@ -233,6 +201,17 @@ def _customer(order: Any) -> tuple[str, str]:
     return clean_text(customer.display_name, 60), clean_text(customer.phone, 30)
 
 
+def _delivery_notes(order: Any) -> str:
+    return clean_note(getattr(order.customer, "delivery_notes", None))
+
+
+def _allergens(order_notes: str, seller_notes: str, delivery_notes: str,
+               items: tuple[ItemLine, ...]) -> str:
+    """Every note is searched, whole: a card may have to cut a note, never this line."""
+    return allergen_line(order_notes, *(item.notes for item in items), delivery_notes,
+                         seller_notes)
+
+
 def _sync_badge(row: OrderRow) -> str:
     if row.sync_state == "pending":
         return "⟳ Saved here, sending…"
@@ -269,6 +248,9 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         target, label, action = None, "✔ Got it", "dismiss"
     name, phone = _customer(order)
     problem_text = _problem_text(row, order)
+    items = item_lines(order)
+    notes, seller, delivery = (clean_note(order.customer_notes), clean_note(order.seller_notes),
+                               _delivery_notes(order))
     return TicketView(
         order_id=row.id, reference=short_reference(order),
         service_type=row.service_type or order.service_type, service_label=service_label(order),
@@ -277,9 +259,9 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         created_at=row.created_at or order.created_at,
         expected_time=row.expected_time or order.expected_time,
         confirmed_time=row.confirmed_time or order.confirmed_time,
-        due_at=due_time(row, order, prep), items=item_lines(order),
-        customer_notes=clean_note(order.customer_notes),
-        seller_notes=clean_note(order.seller_notes),
+        due_at=due_time(row, order, prep), items=items,
+        customer_notes=notes, seller_notes=seller, delivery_notes=delivery,
+        allergens=_allergens(notes, seller, delivery, items),
         problem=bool(problem_text), problem_text=problem_text,
         sync_state=row.sync_state, sync_badge=_sync_badge(row),
         confirmed=row.sync_state == "ok" and row.status == row.remote_status,
@@ -294,7 +276,7 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
     thresholds = thresholds or Thresholds()
     target, label = main_action(row.status, row.service_type)
     return TicketView(
-        order_id=row.id, reference=clean_text(row.id, 64)[-6:].upper(),
+        order_id=row.id, reference=kitchen_text.short_reference(None, None, row.id),
         service_type=row.service_type,
         service_label=SERVICE_LABELS.get(row.service_type or "", "Order"),
         status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
@@ -311,8 +293,13 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
         remote_label=_remote_label(row.remote_change), rush=row.rush)
 
 
-def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> Timing:
-    """Urgency against the promise (due time), with a word and an icon so colour is not alone."""
+CLOCK_AFTER_MINUTES = 60   # further away than this, "due 19:45" reads better than a count
+
+
+def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
+                  tz: tzinfo | None = None) -> Timing:
+    """Urgency against the promise (due time), with a word and an icon so colour is not alone.
+    A due time more than an hour away is given as a clock time in `tz` ("due 19:45")."""
     seconds_left = (ticket.due_at - now).total_seconds()
     minutes_left = math.floor(seconds_left / 60)
     if seconds_left < -thresholds.late_after_due * 60:
@@ -323,7 +310,8 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds) -> 
         due_text = "DUE NOW" if seconds_left < 60 else f"DUE {minutes_left} min"
     else:
         urgency = "normal"
-        due_text = f"due in {minutes_left} min"
+        due_text = f"due {format_clock(ticket.due_at, tz)}" \
+            if minutes_left > CLOCK_AFTER_MINUTES else f"due in {minutes_left} min"
     start = ticket.created_at
     age = math.floor((now - start).total_seconds() / 60) if start is not None else 0
     return Timing(urgency, URGENCY_ICONS[urgency], due_text, f"{max(0, age)} min", minutes_left)

@@ -23,6 +23,8 @@ class TicketListView(QListView):
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(6)
+        # A continued ticket spans columns: its parts sit one column slot apart.
+        delegate.column_gap = 2 * self.spacing()
         self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
