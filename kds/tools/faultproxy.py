@@ -34,6 +34,8 @@ class FaultProxy:
     stall_s: float = 12.0             # longer than the KDS client's 10 s timeout
     faults: tuple[str, ...] = FAULTS
     counts: Counter[str] = field(default_factory=Counter)
+    patch_delay_s: float = 0.0        # hold each PATCH this long before forwarding it
+    patches_in_flight: list[str] = field(default_factory=list)   # their request lines
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
@@ -51,6 +53,9 @@ class FaultProxy:
                 return
             fault = self.pick()
             self.counts[fault] += 1
+            if self.patch_delay_s and request.startswith(b"PATCH "):
+                await self._held(request, writer)
+                return
             await self._answer(fault, request, writer)
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
@@ -74,6 +79,17 @@ class FaultProxy:
             response = truncate_body(response)
         writer.write(response)
         await writer.drain()
+
+    async def _held(self, request: bytes, writer: asyncio.StreamWriter) -> None:
+        """A staff change on a slow line: HubRise applies it only after the delay."""
+        line = request.split(b"\r\n", 1)[0].decode("latin-1")
+        self.patches_in_flight.append(line)
+        try:
+            await asyncio.sleep(self.patch_delay_s)
+            writer.write(await self._forward(request))
+            await writer.drain()
+        finally:
+            self.patches_in_flight.remove(line)
 
     async def _forward(self, request: bytes) -> bytes:
         reader, writer = await asyncio.open_connection(self.upstream_host, self.upstream_port)
