@@ -13,7 +13,20 @@ def _reset(config: AppConfig) -> int:
     from kds.app.connection import reset_local_state
     from kds.platform.secrets.choose import open_secret_store
 
+    from kds.platform.instance import AlreadyRunning, InstanceLock
+
+    lock = InstanceLock(config.data_dir)
+    if config.data_dir.is_dir():
+        try:
+            lock.acquire()
+        except OSError:
+            pass  # a read-only dir: the deletions below will say what failed
+        except AlreadyRunning:
+            print(f"KDS is running on {config.data_dir}: close it before --reset. "
+                  "Nothing was deleted.")
+            return 1
     if not confirm_reset(config):
+        lock.release()
         print("Nothing was deleted.")
         return 1
     reset_local_state(config.data_dir, open_secret_store(config.data_dir), config.api_url)
@@ -38,7 +51,38 @@ def apply_text_size(percent: int) -> None:
         os.environ["QT_SCALE_FACTOR"] = f"{percent / 100:.2f}"
 
 
+def _already_running(config: AppConfig) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from kds.app.single_instance import ALREADY_RUNNING_EXIT, ask_running_to_raise
+
+    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if ask_running_to_raise(config.data_dir):
+        print(f"KDS is already running on {config.data_dir}: its window was brought to the front.")
+    else:
+        print(f"KDS is already running on {config.data_dir} (it did not answer); "
+              "only one KDS can use a data folder. Close it first to start a new one.")
+    return ALREADY_RUNNING_EXIT
+
+
 def _run_gui(config: AppConfig) -> int:
+    from kds.platform.instance import AlreadyRunning, InstanceLock
+
+    lock = InstanceLock(config.data_dir)
+    try:
+        config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock.acquire()
+    except AlreadyRunning:
+        return _already_running(config)
+    except OSError as exc:  # a read-only data dir: nothing can be written, so run unguarded
+        print(f"kds: warning: cannot lock {lock.path}: {exc.strerror}", file=sys.stderr)
+    try:
+        return _run_locked(config)
+    finally:
+        lock.release()
+
+
+def _run_locked(config: AppConfig) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
     import qasync
@@ -48,6 +92,7 @@ def _run_gui(config: AppConfig) -> int:
     from kds.platform.logsetup import register_secret, setup_logging
     from kds.app.runtime import open_store
     from kds.app.controller import AppController
+    from kds.app.single_instance import RaiseServer
     from kds.ui.theme import apply_theme
 
     setup_logging(config.data_dir)
@@ -63,6 +108,7 @@ def _run_gui(config: AppConfig) -> int:
     asyncio.set_event_loop(loop)
     with loop:
         controller = AppController(config, clock, store=store)
+        RaiseServer(config.data_dir, controller.window)
         return loop.run_until_complete(controller.run_until_finished())
 
 
