@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
+from typing import Any
 
 from kds.app.config import AppConfig, confirm_reset, load_config_or_exit
+from kds.app.notices import Notice
+
+log = logging.getLogger(__name__)
 
 
 def _reset(config: AppConfig) -> int:
@@ -82,6 +87,16 @@ def _run_gui(config: AppConfig) -> int:
         lock.release()
 
 
+def show_notices(controller: Any, problems: list[Notice] | None = None) -> None:
+    """Put what staff must know at start in the window's notice strip (and the log)."""
+    from kds.app.notices import secret_notices, store_notices
+
+    for notice in [*(problems or []), *store_notices(controller.store),
+                   *secret_notices(controller.secrets)]:
+        log.warning("notice shown: %s", notice.text)
+        controller.window.notices.show_notice(notice.key, notice.text, notice.level)
+
+
 def _run_locked(config: AppConfig) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
@@ -95,6 +110,7 @@ def _run_locked(config: AppConfig) -> int:
     from kds.app.single_instance import RaiseServer
     from kds.ui.theme import apply_theme
 
+    problems: list[Notice] = []
     setup_logging(config.data_dir)
     register_secret(config.access_token)
     clock = SystemClock()
@@ -109,6 +125,7 @@ def _run_locked(config: AppConfig) -> int:
     with loop:
         controller = AppController(config, clock, store=store)
         RaiseServer(config.data_dir, controller.window)
+        show_notices(controller, problems)
         return loop.run_until_complete(controller.run_until_finished())
 
 

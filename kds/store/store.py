@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from kds.store.connection import open_database
 from kds.store.migrations import migrate
 from kds.store.outbox import OutboxMixin
 from kds.store.queries import QueriesMixin
+from kds.store.salvage import SalvageReport, salvage
 from kds.store.sanitize import Sanitized, clean_text, safe_json, sanitize, to_json
 from kds.store.settings import Settings
 from kds.store.timefmt import to_db
@@ -21,6 +23,9 @@ log = logging.getLogger(__name__)
 
 class Store(QueriesMixin, OutboxMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
+
+    #: Set with recovered_from: what was read back from the damaged file (for the notice).
+    salvage_report: SalvageReport | None = None
 
     @classmethod
     def open(cls, path: Path, clock: Clock) -> Store:
@@ -33,7 +38,18 @@ class Store(QueriesMixin, OutboxMixin):
         migrate(db)
         store = cls(db, clock, Path(path), moved)
         store._release_claims()
+        if moved is not None:
+            store._salvage(moved)
         return store
+
+    def _salvage(self, damaged: Path) -> None:
+        """Queue again the taps the damaged file still holds; keep seen / rush as they were."""
+        try:
+            with self.transaction():
+                self.salvage_report = salvage(damaged, self.db.conn)
+        except sqlite3.DatabaseError as exc:  # never let a rescue attempt stop the kitchen
+            log.error("could not salvage %s: %s", damaged, exc)
+            self.salvage_report = SalvageReport(damaged)
 
     # --- events -------------------------------------------------------------------------
     def has_event(self, event_id: str) -> bool:
