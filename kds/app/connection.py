@@ -13,6 +13,7 @@ from typing import Any
 from kds.app.config import AppConfig
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
+from kds.platform.files import private_dir, write_private
 from kds.platform.logsetup import register_secret
 from kds.platform.secrets.base import SecretStore, SecretStoreError
 from kds.platform.secrets.choose import open_secret_store
@@ -79,8 +80,7 @@ def load_or_create_device_id(data_dir: Path) -> str:
     if existing:
         return existing
     device_id = f"kds-{random_tokens.token_hex(8)}"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(device_id, encoding="utf-8")
+    write_private(private_dir(data_dir) / DEVICE_ID_FILE, device_id)
     return device_id
 
 
@@ -132,9 +132,8 @@ class ConnectionService:
         return ConnectionInfo.from_dict(data) if isinstance(data, dict) else None
 
     def _save_info(self, info: ConnectionInfo) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         text = json.dumps(info.to_dict(), indent=2)
-        (self.data_dir / INFO_FILE).write_text(text, encoding="utf-8")
+        write_private(private_dir(self.data_dir) / INFO_FILE, text)
 
     # ----- connecting -----
     def authorize_url(self) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from kds.clock import Clock, SystemClock
 from kds.app.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
+from kds.platform.files import private_dir
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
@@ -32,7 +33,7 @@ CONNECT_RETRY_MAX_S = 120.0        # the demo world has no rate limits: show ord
 
 
 def open_store(data_dir: Path, clock: Clock) -> Store:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)  # orders hold customer names and phones
     return Store.open(data_dir / STORE_FILE, clock)
 
 

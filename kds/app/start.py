@@ -71,11 +71,12 @@ def _already_running(config: AppConfig) -> int:
 
 
 def _run_gui(config: AppConfig) -> int:
+    from kds.platform.files import private_dir
     from kds.platform.instance import AlreadyRunning, InstanceLock
 
     lock = InstanceLock(config.data_dir)
     try:
-        config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(config.data_dir)
         lock.acquire()
     except AlreadyRunning:
         return _already_running(config)
