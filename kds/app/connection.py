@@ -80,7 +80,10 @@ def load_or_create_device_id(data_dir: Path) -> str:
     if existing:
         return existing
     device_id = f"kds-{random_tokens.token_hex(8)}"
-    write_private(private_dir(data_dir) / DEVICE_ID_FILE, device_id)
+    try:
+        write_private(private_dir(data_dir) / DEVICE_ID_FILE, device_id)
+    except OSError as exc:  # full or read-only disk: this run still needs an id
+        log.warning("cannot save the device id in %s: %s", data_dir, exc.strerror)
     return device_id
 
 

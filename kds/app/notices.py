@@ -19,6 +19,8 @@ class Notice:
 
 
 def store_notices(store: Store) -> list[Notice]:
+    if store.read_only_reason is not None:
+        return [read_only_notice(store)]
     report = store.salvage_report
     if report is not None:
         return [Notice("store-repaired", report.message(), "error")]
@@ -30,3 +32,21 @@ def store_notices(store: Store) -> list[Notice]:
 
 def secret_notices(secrets: SecretStore) -> list[Notice]:
     return [Notice("token-storage", secrets.notice)] if secrets.notice else []
+
+
+def read_only_notice(store: Store) -> Notice:
+    folder = store.path.parent
+    if store.in_memory:
+        kept = ("no saved orders could be read, so the board starts empty and nothing will be "
+                "kept when KDS closes")
+    else:
+        kept = ("the board shows the orders saved before; new orders and taps cannot be saved, "
+                "orders are waiting on HubRise")
+    return Notice("cannot-save", f"Nothing can be saved: {store.read_only_reason} ({folder}). "
+                  f"{kept[0].upper()}{kept[1:]}. Free some space or fix the folder, then restart KDS.",
+                  "error")
+
+
+def log_notice(log_dir: object, reason: str) -> Notice:
+    return Notice("no-log-file", f"The log cannot be written to {log_dir} ({reason}); "
+                  "messages go to the terminal only.")

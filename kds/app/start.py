@@ -77,6 +77,9 @@ def _run_gui(config: AppConfig) -> int:
     lock = InstanceLock(config.data_dir)
     try:
         private_dir(config.data_dir)
+    except OSError as exc:  # read-only: the store and the log say what this means
+        print(f"kds: warning: cannot prepare {config.data_dir}: {exc.strerror}", file=sys.stderr)
+    try:
         lock.acquire()
     except AlreadyRunning:
         return _already_running(config)
@@ -98,6 +101,21 @@ def show_notices(controller: Any, problems: list[Notice] | None = None) -> None:
         controller.window.notices.show_notice(notice.key, notice.text, notice.level)
 
 
+def _start_logging(config: AppConfig) -> list[Notice]:
+    """The log file, or stderr when it cannot be written (read-only / full disk, a symlink)."""
+    from kds.app.notices import log_notice
+    from kds.platform.logsetup import setup_console_logging, setup_logging
+
+    try:
+        setup_logging(config.data_dir)
+        return []
+    except OSError as exc:
+        setup_console_logging()
+        reason = exc.strerror or str(exc)
+        log.error("cannot write the log in %s (%s): logging to stderr", config.data_dir, reason)
+        return [log_notice(config.data_dir / "logs", reason)]
+
+
 def _run_locked(config: AppConfig) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
@@ -105,14 +123,13 @@ def _run_locked(config: AppConfig) -> int:
 
     from kds.clock import SystemClock
     from kds.app.gcguard import start_collector
-    from kds.platform.logsetup import register_secret, setup_logging
+    from kds.platform.logsetup import register_secret
     from kds.app.runtime import open_store
     from kds.app.controller import AppController
     from kds.app.single_instance import RaiseServer
     from kds.ui.theme import apply_theme
 
-    problems: list[Notice] = []
-    setup_logging(config.data_dir)
+    problems = _start_logging(config)
     register_secret(config.access_token)
     clock = SystemClock()
     store = open_store(config.data_dir, clock)

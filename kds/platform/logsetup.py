@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 import os
 import re
+import sys
 from pathlib import Path
 
 from kds.platform.files import open_for_append, private_dir
@@ -43,6 +44,18 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
     def _open(self):  # type: ignore[no-untyped-def]  # noqa: ANN202 - logging's own signature
         return os.fdopen(open_for_append(Path(self.baseFilename)), "a", encoding=self.encoding)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        """A full disk fails every write: say so once, then keep the messages on stderr."""
+        if not getattr(self, "_said_failing", False):
+            self._said_failing = True
+            sys.stderr.write(f"kds: cannot write {self.baseFilename}; logging to stderr\n")
+        if record.levelno >= logging.WARNING:
+            return  # the console handler already shows it
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never raise into the app
+            pass
 
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
