@@ -34,9 +34,24 @@ def _reset(config: AppConfig) -> int:
         lock.release()
         print("Nothing was deleted.")
         return 1
-    reset_local_state(config.data_dir, open_secret_store(config.data_dir), config.api_url)
-    print(f"Connection forgotten and local cache deleted in {config.data_dir}.")
-    return 0
+    report = reset_local_state(config.data_dir, open_secret_store(config.data_dir),
+                               config.api_url)
+    lock.release()
+    print(reset_summary(report, config.data_dir))
+    return 1 if report.problems else 0
+
+
+def reset_summary(report: Any, data_dir: Any) -> str:
+    """Exactly what --reset removed, what it kept and where, and what failed."""
+    lines = [f"Removed from {data_dir}: " + ("; ".join(report.removed) or "nothing was stored")
+             + "."]
+    if report.kept:
+        lines.append("Kept (delete by hand to remove them too): " + "; ".join(report.kept) + ".")
+    if report.problems:
+        lines.append("NOT removed: " + "; ".join(report.problems) + ".")
+    else:
+        lines.append("Connection forgotten.")
+    return "\n".join(lines)
 
 
 def _self_test(config: AppConfig) -> int:
