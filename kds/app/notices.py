@@ -6,6 +6,9 @@ Qt-free: a list of (key, text, level) the window's NoticeBar shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from kds.platform.files import readable_by_others
 
 from kds.platform.secrets.base import SecretStore
 from kds.store.store import Store
@@ -50,3 +53,14 @@ def read_only_notice(store: Store) -> Notice:
 def log_notice(log_dir: object, reason: str) -> Notice:
     return Notice("no-log-file", f"The log cannot be written to {log_dir} ({reason}); "
                   "messages go to the terminal only.")
+
+
+def token_file_notices(token_file: Path | None) -> list[Notice]:
+    """A --token-file others can read: anyone logged in to this PC can copy the token."""
+    mode = readable_by_others(token_file) if token_file is not None else None
+    if mode is None:
+        return []
+    return [Notice("token-file-readable",
+                   f"The token file {token_file} can be read by other users of this computer "
+                   f"(mode {mode:04o}): anyone logged in can copy the HubRise access token. "
+                   f"Make it private (chmod 600 {token_file}).", "error")]

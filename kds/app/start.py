@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from kds.app.config import AppConfig, confirm_reset, load_config_or_exit
-from kds.app.notices import Notice
+from kds.app.notices import Notice, token_file_notices
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +110,9 @@ def show_notices(controller: Any, problems: list[Notice] | None = None) -> None:
     """Put what staff must know at start in the window's notice strip (and the log)."""
     from kds.app.notices import secret_notices, store_notices
 
-    for notice in [*(problems or []), *store_notices(controller.store),
-                   *secret_notices(controller.secrets)]:
+    # The demo keeps no token, so where tokens would be kept does not matter to it.
+    secrets = [] if controller.config.demo else secret_notices(controller.secrets)
+    for notice in [*(problems or []), *store_notices(controller.store), *secrets]:
         log.warning("notice shown: %s", notice.text)
         controller.window.notices.show_notice(notice.key, notice.text, notice.level)
 
@@ -144,7 +145,7 @@ def _run_locked(config: AppConfig) -> int:
     from kds.app.single_instance import RaiseServer
     from kds.ui.theme import apply_theme
 
-    problems = _start_logging(config)
+    problems = [*_start_logging(config), *token_file_notices(config.token_file)]
     register_secret(config.access_token)
     clock = SystemClock()
     store = open_store(config.data_dir, clock)

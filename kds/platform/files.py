@@ -52,3 +52,14 @@ def read_private(path: Path) -> str:
 def open_for_append(path: Path) -> int:
     """A descriptor to append to `path`, created 0600; a symlink there is refused (ELOOP)."""
     return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o600)
+
+
+def readable_by_others(path: Path) -> int | None:
+    """The file's mode when users other than its owner may read it (POSIX), else None."""
+    if os.name != "posix":
+        return None  # Windows ACLs are not mode bits; the profile folder is private by default
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+    return mode if mode & 0o044 else None

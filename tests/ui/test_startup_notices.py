@@ -43,3 +43,23 @@ def test_a_token_kept_in_a_file_is_announced_on_screen(qtbot, tmp_path: Path) ->
     show_notices(controller)
     assert "secrets.json" in controller.window.notices.texts()["token-storage"]
     assert "store-repaired" not in controller.window.notices.texts()
+
+
+def test_a_token_file_others_can_read_is_warned_on_screen_and_in_the_log(
+        qtbot, tmp_path: Path, caplog) -> None:
+    from kds.app.notices import token_file_notices
+
+    token_file = tmp_path / "token.txt"
+    token_file.write_text("tok-abcdef-123456")
+    token_file.chmod(0o644)
+    config = parse_config(["--token-file", str(token_file), "--data-dir", str(tmp_path)], {})
+    assert config.token_file == token_file
+    store = Store.open(tmp_path / "data" / "kds.sqlite3", FakeClock())
+    controller = _controller(qtbot, tmp_path / "data", store)
+    show_notices(controller, token_file_notices(config.token_file))
+    text = controller.window.notices.texts()["token-file-readable"]
+    assert "can be read by other users" in text and "0644" in text
+    assert "tok-abcdef" not in text
+    assert "chmod 600" in caplog.text  # the console handler puts warnings on stderr too
+    token_file.chmod(0o600)
+    assert token_file_notices(config.token_file) == []
