@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kds.platform.files import readable_by_others
-
 from kds.platform.secrets.base import SecretStore
 from kds.store.store import Store
 

@@ -16,9 +16,8 @@ log = logging.getLogger(__name__)
 
 def _reset(config: AppConfig) -> int:
     from kds.app.connection import reset_local_state
-    from kds.platform.secrets.choose import open_secret_store
-
     from kds.platform.instance import AlreadyRunning, InstanceLock
+    from kds.platform.secrets.choose import open_secret_store
 
     lock = InstanceLock(config.data_dir)
     if config.data_dir.is_dir():

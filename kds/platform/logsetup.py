@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -42,20 +43,18 @@ class RedactingFilter(logging.Filter):
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Opens the log 0600 and refuses a symlink planted at its path (rotation only renames)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # noqa: ANN202 - logging's own signature
+    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
         return os.fdopen(open_for_append(Path(self.baseFilename)), "a", encoding=self.encoding)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+    def handleError(self, record: logging.LogRecord) -> None:
         """A full disk fails every write: say so once, then keep the messages on stderr."""
         if not getattr(self, "_said_failing", False):
             self._said_failing = True
             sys.stderr.write(f"kds: cannot write {self.baseFilename}; logging to stderr\n")
         if record.levelno >= logging.WARNING:
             return  # the console handler already shows it
-        try:
+        with contextlib.suppress(Exception):  # logging must never raise into the app
             sys.stderr.write(self.format(record) + "\n")
-        except Exception:  # noqa: BLE001 - logging must never raise into the app
-            pass
 
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -8,9 +8,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kds.clock import Clock
 from sqlite_utils import Database
 
+from kds.clock import Clock
 from kds.store.connection import cannot_write, describe_no_write, open_database, open_read_only
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin

@@ -40,7 +40,7 @@ def _wait_for_log(data_dir: Path, text: str, count: int = 1) -> None:
 def _second_start(data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kds.app", "--demo", "--data-dir",
                            str(data_dir)], env=_env(), capture_output=True, text=True,
-                          timeout=START_TIMEOUT_S)
+                          check=False, timeout=START_TIMEOUT_S)
 
 
 def test_a_second_start_raises_the_running_window_and_exits(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_reset_refuses_while_the_app_runs(tmp_path: Path) -> None:
         _wait_for_log(data_dir, "Listening for a second start")
         reset = subprocess.run([sys.executable, "-m", "kds.app", "--reset", "--yes",
                                 "--data-dir", str(data_dir)], env=_env(), capture_output=True,
-                               text=True, timeout=START_TIMEOUT_S)
+                               text=True, check=False, timeout=START_TIMEOUT_S)
         assert reset.returncode == 1
         assert "close it before --reset" in reset.stdout
         assert (data_dir / "demo" / "kds.sqlite3").exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from keyring.backends import SecretService
 from keyrings.alt.file import PlaintextKeyring
 
