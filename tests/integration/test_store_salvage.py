@@ -88,3 +88,36 @@ def test_a_healthy_file_has_no_salvage_report(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "kds.sqlite3", FakeClock())
     assert store.salvage_report is None and store.recovered_from is None
     store.close()
+
+
+def test_taps_still_only_in_the_wal_of_a_killed_app_are_salvaged(tmp_path: Path) -> None:
+    """As after a SIGKILL: the taps are in the -wal file, never checkpointed into the main file."""
+    live, clock = tmp_path / "live" / "kds.sqlite3", FakeClock()
+    store = Store.open(live, clock)
+    for number in range(20):
+        store.upsert_remote_order({"id": f"o{number}", "status": "received"})
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for number in range(5):
+        store.set_order_status(f"o{number}", "accepted")
+    copy = tmp_path / "killed" / "kds.sqlite3"
+    copy.parent.mkdir()
+    for suffix in ("", "-wal", "-shm"):  # the files as a killed process leaves them
+        Path(f"{copy}{suffix}").write_bytes(Path(f"{live}{suffix}").read_bytes())
+    store.close()
+    assert Path(f"{copy}-wal").stat().st_size > 0
+    _scribble(copy, [_index_page(copy)])
+
+    recovered = Store.open(copy, clock)
+    assert recovered.recovered_from is not None and recovered.salvage_report is not None
+    assert recovered.salvage_report.changes == 5
+    assert recovered.get_order("o4").status == "accepted"
+    recovered.close()
+
+
+def _index_page(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        return int(conn.execute("SELECT pageno FROM dbstat WHERE name = 'orders_by_created'")
+                   .fetchone()[0])
+    finally:
+        conn.close()
