@@ -45,6 +45,7 @@ class AppConfig:
     # Tokens and secrets are kept out of repr so that logging a config never leaks them.
     access_token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # "env" | "file" | None: says where, never what
+    token_file: Path | None = None  # --token-file, to warn when others can read it
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     reset: bool = False
     yes: bool = False
@@ -202,6 +203,7 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
     return AppConfig(
         demo=args.demo, api_url=api_url, oauth_url=oauth_url,
         access_token=token, token_source=token_source, data_dir=data_dir,
+        token_file=Path(args.token_file).expanduser() if args.token_file else None,
         reset=args.reset, yes=args.yes, show_version=args.version,
         self_test=args.self_test, kiosk=args.kiosk, exit_after_ms=exit_after_ms,
         screenshot=Path(args.screenshot) if args.screenshot else None,

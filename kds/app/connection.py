@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import logging
 import secrets as random_tokens
+import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kds.app.config import AppConfig
+from kds.app.config import CONFIG_FILE_NAME, DEFAULT_API_URL, AppConfig
 from kds.hubrise.connection import ConnectError, ConnectionInfo, DisconnectReport
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient
+from kds.platform.files import private_dir, write_private
+from kds.platform.instance import LOCK_FILE
 from kds.platform.logsetup import register_secret
 from kds.platform.secrets.base import SecretStore, SecretStoreError
 from kds.platform.secrets.choose import open_secret_store
+from kds.platform.secrets.file_store import FileSecretStore
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +30,7 @@ INFO_FILE = "connection.json"
 DEVICE_ID_FILE = "device_id"
 CACHE_FILE = "kds.sqlite3"  # kds.store.connection.FILE_NAME
 CACHE_SIDE_FILES = ("-wal", "-shm")
+RESET_DIRS = ("demo", "self-test")  # their own order caches, with the demo customers
 
 
 def secret_key_for(api_url: str) -> str:
@@ -42,8 +48,10 @@ def load_or_create_device_id(data_dir: Path) -> str:
     if existing:
         return existing
     device_id = f"kds-{random_tokens.token_hex(8)}"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(device_id, encoding="utf-8")
+    try:
+        write_private(private_dir(data_dir) / DEVICE_ID_FILE, device_id)
+    except OSError as exc:  # full or read-only disk: this run still needs an id
+        log.warning("cannot save the device id in %s: %s", data_dir, exc.strerror)
     return device_id
 
 
@@ -95,9 +103,8 @@ class ConnectionService:
         return ConnectionInfo.from_dict(data) if isinstance(data, dict) else None
 
     def _save_info(self, info: ConnectionInfo) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         text = json.dumps(info.to_dict(), indent=2)
-        (self.data_dir / INFO_FILE).write_text(text, encoding="utf-8")
+        write_private(private_dir(self.data_dir) / INFO_FILE, text)
 
     # ----- connecting -----
     def authorize_url(self) -> str:
@@ -250,11 +257,71 @@ def delete_cache_files(data_dir: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def reset_local_state(data_dir: Path, secrets: SecretStore, api_url: str) -> None:
-    """`kds --reset`: forget the stored token, the connection details and the cache (offline)."""
-    secrets.delete_token(secret_key_for(api_url))
-    (data_dir / INFO_FILE).unlink(missing_ok=True)
-    delete_cache_files(data_dir)
+@dataclass
+class ResetReport:
+    """What `kds --reset` removed and what it left, in words for the person who ran it."""
+
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _remove(path: Path, what: str, report: ResetReport) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        report.problems.append(f"{what} could not be deleted ({path}: {exc.strerror})")
+        return
+    if what not in report.removed:
+        report.removed.append(what)
+
+
+def _forget_tokens(data_dir: Path, secrets: SecretStore, api_url: str,
+                   report: ResetReport) -> None:
+    """Every token we may have stored: this API's, the connected one's, the default's."""
+    info_api = None
+    try:
+        info = json.loads((data_dir / INFO_FILE).read_text(encoding="utf-8"))
+        info_api = info.get("api_url") if isinstance(info, dict) else None
+    except (OSError, ValueError):
+        pass
+    try:
+        for url in {api_url, DEFAULT_API_URL, *([info_api] if isinstance(info_api, str) else [])}:
+            secrets.delete_token(secret_key_for(url))
+        report.removed.append(f"the stored access token ({secrets.description})")
+    except SecretStoreError as exc:
+        report.problems.append(f"the access token could not be forgotten: {exc}")
+    if isinstance(secrets, FileSecretStore):  # tokens of any other API too
+        _remove(secrets.path, "the stored access token file", report)
+
+
+def reset_local_state(data_dir: Path, secrets: SecretStore, api_url: str) -> ResetReport:
+    """`kds --reset`: forget the tokens, the connection, the order cache with its damaged copies
+    and the demo and self-test data (all hold customer names); say what is kept (offline)."""
+    report = ResetReport()
+    _forget_tokens(data_dir, secrets, api_url, report)
+    _remove(data_dir / INFO_FILE, "the connection details", report)
+    _remove(data_dir / DEVICE_ID_FILE, "this screen's device id", report)
+    cache = data_dir / CACHE_FILE
+    for path in (cache, *(Path(f"{cache}{suffix}") for suffix in CACHE_SIDE_FILES)):
+        _remove(path, "the local order cache", report)
+    for path in sorted(data_dir.glob(f"{CACHE_FILE}.corrupt-*")):
+        _remove(path, "damaged copies of the order cache", report)
+    for name in RESET_DIRS:
+        _remove(data_dir / name, f"the {name} data", report)
+    if (data_dir / "logs").exists():
+        report.kept.append(f"the logs in {data_dir / 'logs'} (for support; they hold no token)")
+    if (data_dir / LOCK_FILE).exists():
+        report.kept.append(f"{data_dir / LOCK_FILE} (empty; keeps a second KDS off this folder)")
+    if (data_dir / CONFIG_FILE_NAME).exists():
+        report.kept.append(f"{data_dir / CONFIG_FILE_NAME} (this installation's OAuth client id "
+                           "and secret)")
+    return report
 
 
 def build_connection_service(config: AppConfig, secrets: SecretStore | None = None, *,

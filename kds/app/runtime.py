@@ -16,6 +16,7 @@ from pathlib import Path
 from kds.clock import Clock, SystemClock
 from kds.app.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
+from kds.platform.files import private_dir
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
@@ -31,8 +32,15 @@ CONNECT_RETRY_S = 5.0
 CONNECT_RETRY_MAX_S = 120.0        # the demo world has no rate limits: show orders quickly
 
 
+def _counts_in_memory_only(_state: object) -> None:
+    """The limiter's change hook when the store is read-only: the counts stay in memory."""
+
+
 def open_store(data_dir: Path, clock: Clock) -> Store:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        private_dir(data_dir)  # orders hold customer names and phones
+    except OSError as exc:  # read-only: Store.open falls back and says so
+        log.warning("cannot prepare %s: %s", data_dir, exc.strerror)
     return Store.open(data_dir / STORE_FILE, clock)
 
 
@@ -111,6 +119,9 @@ class Runtime:
         """
         settings = self.store.get_settings()
         limiter = make_limiter(self.store, self.clock) if rate_limited else None
+        if limiter is not None and self.store.read_only_reason is not None:
+            # Nothing can be saved: a failing save must not fail every request to HubRise.
+            limiter.on_change = _counts_in_memory_only
         self.client = HubRiseClient(api_url, token, limiter=limiter, clock=self.clock)
         self.engine = SyncEngine(self.client, self.store, self.clock,
                                  auto_receive=settings.auto_receive,

@@ -3,22 +3,54 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
+from typing import Any
 
 from kds.app.config import AppConfig, confirm_reset, load_config_or_exit
+from kds.app.notices import Notice, token_file_notices
+
+log = logging.getLogger(__name__)
 
 
 def _reset(config: AppConfig) -> int:
     from kds.app.connection import reset_local_state
+    from kds.platform.instance import AlreadyRunning, InstanceLock
     from kds.platform.secrets.choose import open_secret_store
 
+    lock = InstanceLock(config.data_dir)
+    if config.data_dir.is_dir():
+        try:
+            lock.acquire()
+        except OSError:
+            pass  # a read-only dir: the deletions below will say what failed
+        except AlreadyRunning:
+            print(f"KDS is running on {config.data_dir}: close it before --reset. "
+                  "Nothing was deleted.")
+            return 1
     if not confirm_reset(config):
+        lock.release()
         print("Nothing was deleted.")
         return 1
-    reset_local_state(config.data_dir, open_secret_store(config.data_dir), config.api_url)
-    print(f"Connection forgotten and local cache deleted in {config.data_dir}.")
-    return 0
+    report = reset_local_state(config.data_dir, open_secret_store(config.data_dir),
+                               config.api_url)
+    lock.release()
+    print(reset_summary(report, config.data_dir))
+    return 1 if report.problems else 0
+
+
+def reset_summary(report: Any, data_dir: Any) -> str:
+    """Exactly what --reset removed, what it kept and where, and what failed."""
+    lines = [f"Removed from {data_dir}: " + ("; ".join(report.removed) or "nothing was stored")
+             + "."]
+    if report.kept:
+        lines.append("Kept (delete by hand to remove them too): " + "; ".join(report.kept) + ".")
+    if report.problems:
+        lines.append("NOT removed: " + "; ".join(report.problems) + ".")
+    else:
+        lines.append("Connection forgotten.")
+    return "\n".join(lines)
 
 
 def _self_test(config: AppConfig) -> int:
@@ -38,19 +70,81 @@ def apply_text_size(percent: int) -> None:
         os.environ["QT_SCALE_FACTOR"] = f"{percent / 100:.2f}"
 
 
+def _already_running(config: AppConfig) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from kds.app.single_instance import ALREADY_RUNNING_EXIT, ask_running_to_raise
+
+    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if ask_running_to_raise(config.data_dir):
+        print(f"KDS is already running on {config.data_dir}: its window was brought to the front.")
+    else:
+        print(f"KDS is already running on {config.data_dir} (it did not answer); "
+              "only one KDS can use a data folder. Close it first to start a new one.")
+    return ALREADY_RUNNING_EXIT
+
+
 def _run_gui(config: AppConfig) -> int:
+    from kds.platform.files import private_dir
+    from kds.platform.instance import AlreadyRunning, InstanceLock
+
+    lock = InstanceLock(config.data_dir)
+    try:
+        private_dir(config.data_dir)
+    except OSError as exc:  # read-only: the store and the log say what this means
+        print(f"kds: warning: cannot prepare {config.data_dir}: {exc.strerror}", file=sys.stderr)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        return _already_running(config)
+    except OSError as exc:  # a read-only data dir: nothing can be written, so run unguarded
+        print(f"kds: warning: cannot lock {lock.path}: {exc.strerror}", file=sys.stderr)
+    try:
+        return _run_locked(config)
+    finally:
+        lock.release()
+
+
+def show_notices(controller: Any, problems: list[Notice] | None = None) -> None:
+    """Put what staff must know at start in the window's notice strip (and the log)."""
+    from kds.app.notices import secret_notices, store_notices
+
+    # The demo keeps no token, so where tokens would be kept does not matter to it.
+    secrets = [] if controller.config.demo else secret_notices(controller.secrets)
+    for notice in [*(problems or []), *store_notices(controller.store), *secrets]:
+        log.warning("notice shown: %s", notice.text)
+        controller.window.notices.show_notice(notice.key, notice.text, notice.level)
+
+
+def _start_logging(config: AppConfig) -> list[Notice]:
+    """The log file, or stderr when it cannot be written (read-only / full disk, a symlink)."""
+    from kds.app.notices import log_notice
+    from kds.platform.logsetup import setup_console_logging, setup_logging
+
+    try:
+        setup_logging(config.data_dir)
+        return []
+    except OSError as exc:
+        setup_console_logging()
+        reason = exc.strerror or str(exc)
+        log.error("cannot write the log in %s (%s): logging to stderr", config.data_dir, reason)
+        return [log_notice(config.data_dir / "logs", reason)]
+
+
+def _run_locked(config: AppConfig) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
     import qasync
 
     from kds.clock import SystemClock
     from kds.app.gcguard import start_collector
-    from kds.platform.logsetup import register_secret, setup_logging
+    from kds.platform.logsetup import register_secret
     from kds.app.runtime import open_store
     from kds.app.controller import AppController
+    from kds.app.single_instance import RaiseServer
     from kds.ui.theme import apply_theme
 
-    setup_logging(config.data_dir)
+    problems = [*_start_logging(config), *token_file_notices(config.token_file)]
     register_secret(config.access_token)
     clock = SystemClock()
     store = open_store(config.data_dir, clock)
@@ -63,6 +157,8 @@ def _run_gui(config: AppConfig) -> int:
     asyncio.set_event_loop(loop)
     with loop:
         controller = AppController(config, clock, store=store)
+        RaiseServer(config.data_dir, controller.window)
+        show_notices(controller, problems)
         return loop.run_until_complete(controller.run_until_finished())
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -19,7 +21,8 @@ log = logging.getLogger(__name__)
 APP_NAME = "kds"
 FILE_NAME = "kds.sqlite3"
 SIDE_FILES = ("-wal", "-shm")
-BUSY_TIMEOUT_SECONDS = 5.0  # how long to wait for another connection's write lock
+BUSY_TIMEOUT_SECONDS = 5.0
+FULL_BELOW_BYTES = 64 * 1024  # less free space than this: SQLite cannot even start a write  # how long to wait for another connection's write lock
 
 
 def default_path() -> Path:
@@ -136,3 +139,69 @@ def open_database(path: Path, now: datetime) -> tuple[Database, Path | None]:
     moved = move_aside(path, now)
     log.error("data file %s is damaged (%s); moved to %s, starting fresh", path, reason, moved)
     return _connect(path), moved
+
+
+# Why the file cannot be written: the app then shows the cache read-only instead of stopping.
+_NO_WRITE_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC,
+                    getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NO_WRITE_TEXTS = ("disk is full", "readonly", "read-only", "disk i/o error", "unable to open")
+
+
+def cannot_write(exc: BaseException) -> bool:
+    """A full, read-only or forbidden disk (not a lock held by another process, not damage)."""
+    if isinstance(exc, OSError):
+        return exc.errno in _NO_WRITE_ERRNOS
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        return "locked" not in text and any(t in text for t in _NO_WRITE_TEXTS)
+    return False
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+    except (OSError, AttributeError):  # no statvfs on Windows; a missing folder
+        return False
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def describe_no_write(exc: BaseException, folder: Path) -> str:
+    """A few words for staff: why nothing can be saved."""
+    code = exc.errno if isinstance(exc, OSError) else None
+    text = str(exc).lower()
+    if code == errno.EROFS or _read_only_mount(folder):
+        return "the data folder is read-only"
+    # SQLite says "disk I/O error" when a full disk refuses its -shm file.
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) or "full" in text \
+            or _disk_full(folder):
+        return "the disk is full"
+    if code == errno.EROFS or "readonly" in text or "read-only" in text:
+        return "the data folder is read-only"
+    if code in (errno.EACCES, errno.EPERM):
+        return "this user may not write to the data folder"
+    return f"the data folder cannot be written ({exc})"
+
+
+def open_read_only(path: Path) -> Database | None:
+    """The cached file for reading only: with its WAL when readable, else the main file alone
+    (immutable=1 needs no -shm, so it works in a read-only folder after a clean shutdown)."""
+    if not path.exists():
+        return None
+    for query in ("mode=ro", "immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                                   timeout=BUSY_TIMEOUT_SECONDS)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return Database(conn, execute_plugins=False)
+        except sqlite3.DatabaseError as exc:
+            log.warning("cannot read %s (%s): %s", path, query, exc)
+            if conn is not None:
+                conn.close()
+    return None

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from kds.clock import Clock
-from kds.store.connection import open_database
-from kds.store.migrations import migrate
+from kds.store.connection import cannot_write, describe_no_write, open_database, open_read_only
+from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin
 from kds.store.queries import QueriesMixin
+from kds.store.salvage import SalvageReport, salvage
 from kds.store.sanitize import Sanitized, clean_text, safe_json, sanitize, to_json
 from kds.store.settings import Settings
 from kds.store.timefmt import to_db
@@ -22,18 +26,67 @@ log = logging.getLogger(__name__)
 class Store(QueriesMixin, OutboxMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
 
+    #: Set with recovered_from: what was read back from the damaged file (for the notice).
+    salvage_report: SalvageReport | None = None
+
+    #: Set when nothing can be written (full or read-only disk): the cache is shown read-only
+    #: (or, with no readable cache, an empty store in memory). The app tells staff.
+    read_only_reason: str | None = None
+    in_memory: bool = False
+
     @classmethod
     def open(cls, path: Path, clock: Clock) -> Store:
         """Open or create the file: 0600, WAL, integrity check, migrations.
 
         A damaged file is renamed aside and a fresh one created; `recovered_from` then holds
-        the renamed path so the app can tell staff.
+        the renamed path so the app can tell staff. A disk that cannot be written (full,
+        read-only, forbidden) opens the cache read-only instead of failing the start.
         """
-        db, moved = open_database(Path(path), clock.now())
-        migrate(db)
-        store = cls(db, clock, Path(path), moved)
-        store._release_claims()
+        try:
+            return cls._open_writable(Path(path), clock)
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not cannot_write(exc):
+                raise
+            return cls._open_read_only(Path(path), clock, describe_no_write(exc, Path(path).parent))
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Clock, reason: str) -> Store:
+        db = open_read_only(path)
+        if db is not None and schema_version(db) != len(MIGRATIONS):
+            db.close()  # an older file needs migrating, which needs writing
+            db = None
+        in_memory = db is None
+        if db is None:
+            db = Database(memory=True)
+            migrate(db)
+        store = cls(db, clock, path)
+        store.read_only_reason, store.in_memory = reason, in_memory
+        log.error("cannot write %s (%s): %s", path, reason,
+                  "working in memory" if in_memory else "showing the cache read-only")
         return store
+
+    @classmethod
+    def _open_writable(cls, path: Path, clock: Clock) -> Store:
+        db, moved = open_database(path, clock.now())
+        try:
+            migrate(db)
+            store = cls(db, clock, path, moved)
+            store._release_claims()
+        except sqlite3.OperationalError:
+            db.close()
+            raise
+        if moved is not None:
+            store._salvage(moved)
+        return store
+
+    def _salvage(self, damaged: Path) -> None:
+        """Queue again the taps the damaged file still holds; keep seen / rush as they were."""
+        try:
+            with self.transaction():
+                self.salvage_report = salvage(damaged, self.db.conn)
+        except sqlite3.DatabaseError as exc:  # never let a rescue attempt stop the kitchen
+            log.error("could not salvage %s: %s", damaged, exc)
+            self.salvage_report = SalvageReport(damaged)
 
     # --- events -------------------------------------------------------------------------
     def has_event(self, event_id: str) -> bool:

@@ -17,6 +17,7 @@ from kds.hubrise.models import BadPayload, parse_location
 from kds.store.settings import Settings
 from kds.sync.health import Health
 from kds.ui.board.header import HeaderInfo
+from kds.ui.notices import NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.notices = NoticeBar()  # store repaired, nothing can be saved, token in a file
+        layout.addWidget(self.notices)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
         self.setCentralWidget(body)

@@ -242,7 +242,7 @@ def test_the_platform_changing_orders_while_taps_are_in_flight_never_undoes_a_ta
     proxy.rate = 0.0
     # Polls far apart: each tap reaches HubRise before the poll that brings the platform's
     # older snapshot (the order in which the revert happened).
-    app.poll_floor_s = "6"
+    app.poll_floor_s = "5"
     ids = [world.create_order(DEMO_PLATFORM_TOKEN, {
         "status": "received", "service_type": "collection",
         "items": [{"product_name": "Margherita", "price": "9.00 EUR", "quantity": "1"}]})["id"]
@@ -252,10 +252,14 @@ def test_the_platform_changing_orders_while_taps_are_in_flight_never_undoes_a_ta
     store = Store.open(app.data_dir / "kds.sqlite3", SystemClock())
     wait_until(lambda: all(store.has_order(i) for i in ids), 60, "the orders on the board")
     platform, taps, undone = Platform(world, random.Random(SEED)), [], []
+    proxy.patch_delay_s = 2.0   # each tap spends 2 s on the wire
     for order_id in ids:
         store.set_order_status(order_id, tap)
         taps.append((order_id, tap))
-        platform.touch(order_id)          # an older snapshot, made before the tap lands
+        wait_until(lambda: any(order_id in line for line in proxy.patches_in_flight), 30,
+                   f"the tap on {order_id} on the wire", lambda: diagnose(world, store, app))
+        platform.touch(order_id)     # an older snapshot, made while the tap is in flight
+        undone += undone_taps(world, store, taps)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not settled(world, store):
         undone += undone_taps(world, store, taps)

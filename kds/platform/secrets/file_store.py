@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from kds.platform.files import private_dir, read_private, write_private
 from kds.platform.secrets.base import SecretStore, SecretStoreError
 
 FILE_NAME = "secrets.json"
@@ -36,7 +36,7 @@ class FileSecretStore(SecretStore):
 
     def _read(self) -> dict[str, object]:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_private(self.path)
         except FileNotFoundError:
             return {}
         except OSError as exc:
@@ -48,14 +48,10 @@ class FileSecretStore(SecretStore):
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, object]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        # Create with 0600 from the start so the token is never readable by others, even briefly.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-            os.chmod(tmp, 0o600)  # O_CREAT ignores the mode when tmp already existed
-            os.replace(tmp, self.path)
+            private_dir(self.path.parent)
+            # A fresh 0600 file under a random name, renamed over the old one: a symlink
+            # planted at the path or at a temp name is never written through.
+            write_private(self.path, json.dumps(data))
         except OSError as exc:
             raise SecretStoreError(f"could not write {self.path}: {exc.strerror}") from None

@@ -9,6 +9,34 @@ from keyring.backend import KeyringBackend
 from kds.platform.secrets.base import SecretStore, SecretStoreError
 
 SERVICE_NAME = "kds-hubrise"
+# The keyrings the operating system itself protects, by keyring's backend module.
+OS_KEYRINGS = {
+    "keyring.backends.macOS": "macOS Keychain",
+    "keyring.backends.Windows": "Windows Credential Locker",
+    "keyring.backends.SecretService": "Secret Service (GNOME Keyring)",
+    "keyring.backends.libsecret": "Secret Service (libsecret)",
+    "keyring.backends.kwallet": "KWallet",
+}
+
+
+def describe_backend(backend: KeyringBackend) -> tuple[str, str | None]:
+    """Where the token goes, named truthfully, and a notice when that is weaker than an OS one.
+
+    keyrings.alt's PlaintextKeyring (and its kin) is a development aid: a file anyone who can
+    read the user's home can open. Calling it an "OS keyring" would mislead whoever set up the PC.
+    """
+    kind, module = type(backend).__name__, type(backend).__module__
+    if module in OS_KEYRINGS:
+        return f"OS keyring ({OS_KEYRINGS[module]})", None
+    where = getattr(backend, "file_path", None)
+    place = f" in {where}" if isinstance(where, str) else ""
+    description = f"{kind} keyring from {module}{place} (not an OS keyring)"
+    if module.startswith("keyrings.alt") or "plaintext" in kind.lower():
+        return description, (
+            f"The HubRise access token is kept by the development-only keyring {kind}{place}, "
+            "which is not an OS keyring and may not encrypt it. Install the OS keyring "
+            "(GNOME Keyring / KWallet, Keychain, Credential Locker) on a kitchen PC.")
+    return description, None
 
 
 def _failed(action: str, exc: Exception) -> str:
@@ -20,7 +48,7 @@ class KeyringSecretStore(SecretStore):
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE_NAME) -> None:
         self._backend = backend or keyring.get_keyring()
         self._service = service
-        self.description = f"OS keyring ({type(self._backend).__name__})"
+        self.description, self.notice = describe_backend(self._backend)
 
     def get_token(self, key: str) -> str | None:
         try:
