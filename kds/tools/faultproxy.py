@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 
 FAULTS = ("refuse", "reset_mid", "stall", "500", "502", "503", "429_retry_after", "429_bare",
           "truncated", "not_json")
+# Hostile answers, never in the random mix: a test forces them one at a time (`force`).
+HOSTILE = ("bad_json", "429_huge", "endless", "drip", "huge")
+ENDLESS_CAP_S = 60.0   # an endless answer still ends (the proxy's own bound, not the client's)
 FORWARDED_FAULTS = frozenset({"reset_mid", "truncated"})
 
 
@@ -35,6 +38,7 @@ class FaultProxy:
     faults: tuple[str, ...] = FAULTS
     counts: Counter[str] = field(default_factory=Counter)
     patch_delay_s: float = 0.0        # hold each PATCH this long before forwarding it
+    force: str | None = None          # every request meets this fault (None: the random mix)
     patches_in_flight: list[str] = field(default_factory=list)   # their request lines
 
     def __post_init__(self) -> None:
@@ -42,6 +46,8 @@ class FaultProxy:
 
     def pick(self) -> str:
         """The fault for the next request ("pass" for none)."""
+        if self.force is not None:
+            return self.force
         if self.rate <= 0 or self._rng.random() >= self.rate:
             return "pass"
         return self._rng.choice(self.faults)
@@ -67,6 +73,9 @@ class FaultProxy:
             return  # closed with no answer at all
         if fault == "stall":
             await asyncio.sleep(self.stall_s)
+            return
+        if fault in ("endless", "drip", "huge"):
+            await endless_answer(fault, writer)
             return
         if fault not in FORWARDED_FAULTS and fault != "pass":
             writer.write(canned_response(fault))
@@ -127,6 +136,30 @@ def truncate_body(response: bytes) -> bytes:
     return head + b"\r\n\r\n" + body[: max(0, len(body) // 2)]
 
 
+async def endless_answer(fault: str, writer: asyncio.StreamWriter) -> None:
+    """A 200 whose body never ends (chunked), drips a byte at a time, or declares 100 MB.
+
+    Bounded by ENDLESS_CAP_S and by the client hanging up, so a test never leaves it running.
+    """
+    loop = asyncio.get_running_loop()
+    stop_at = loop.time() + ENDLESS_CAP_S
+    if fault == "huge":
+        head = "Content-Length: 100000000\r\n"
+    else:
+        head = "Transfer-Encoding: chunked\r\n"
+    writer.write(f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{head}\r\n".encode())
+    chunk = b"[" + b'{"id": "x"},' * 8000
+    while loop.time() < stop_at and not writer.is_closing():
+        if fault == "drip":
+            writer.write(b"1\r\n[\r\n")
+            await writer.drain()
+            await asyncio.sleep(2.0)
+        else:
+            writer.write(chunk if fault == "huge" else b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            await writer.drain()
+            await asyncio.sleep(0)
+
+
 def canned_response(fault: str) -> bytes:
     status, body, extra = {
         "500": ("500 Internal Server Error", b'{"error_type": "internal_error"}', ""),
@@ -136,6 +169,9 @@ def canned_response(fault: str) -> bytes:
                             "Retry-After: 1\r\n"),
         "429_bare": ("429 Too Many Requests", b'{"error_type": "too_many_requests"}', ""),
         "not_json": ("200 OK", b"<html>this is not JSON</html>", ""),
+        "bad_json": ("200 OK", b'{"id": "x", "status": ', ""),
+        "429_huge": ("429 Too Many Requests", b'{"error_type": "too_many_requests"}',
+                     "Retry-After: 99999999\r\n"),
     }[fault]
     kind = "text/html" if body.startswith(b"<") else "application/json"
     return (f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
