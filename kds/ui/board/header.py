@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
 from kds.ui.board.ticket import clean_text, format_clock
@@ -139,13 +139,21 @@ class HeaderBar(QWidget):
         self.clock = self._label("headerClock")
         self.clock.setMinimumWidth(120)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # What staff must read whole wraps instead of being clipped: the health line (it may
+        # name failed orders and orders set aside) and a long location name. The order
+        # acceptance keeps its full width.
+        for label in (self.location, self.health):
+            label.setWordWrap(True)
+        self.location.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.health.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.acceptance.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.health.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(12)
-        layout.addWidget(self.location)
+        layout.addWidget(self.location, 2)
         layout.addWidget(self.acceptance)
-        layout.addStretch(1)
-        layout.addWidget(self.health)
+        layout.addWidget(self.health, 3)
         layout.addWidget(self.clock)
         self.setMinimumHeight(72)
 
