@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
+from kds.kitchen.status_flow import allowed_transitions
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate
@@ -260,6 +261,9 @@ class BoardScreen(QWidget):
         ticket = self.ticket(order_id)
         if ticket is None or not ticket.main_action:
             return None
+        if ticket.next_status and ticket.next_status not in allowed_transitions(
+                ticket.status, ticket.service_type):
+            return None   # the keyboard and the button never set a status that cannot apply
         if ticket.main_action == "dismiss":
             self.dismiss_change(order_id)
         elif ticket.main_action == "recall":

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QScroller, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kds.hubrise.statuses import ANOMALY_STATUSES, NORMAL_STATUSES
+from kds.hubrise.statuses import ANOMALY_STATUSES
+from kds.kitchen.status_flow import allowed_transitions
 from kds.ui.board.ticket import STATUS_LABELS, TicketView
 
 QUICK_MINUTES = (5, 10, 15, 20)
@@ -90,7 +91,8 @@ class TicketMenu(QDialog):
     def _status_grid(self) -> QGridLayout:
         grid = QGridLayout()
         self.status_buttons: dict[str, QPushButton] = {}
-        choices = [s for s in ANOMALY_STATUSES + NORMAL_STATUSES if s != self.ticket.status]
+        # Only what fits this order: its service type's flow, no "New", no late reject.
+        choices = allowed_transitions(self.ticket.status, self.ticket.service_type)
         for position, status in enumerate(choices):
             button = _button(_status_name(status),
                              "dangerButton" if status in ANOMALY_STATUSES else "")

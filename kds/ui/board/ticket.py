@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any, Literal
 
-from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
+from kds.hubrise.statuses import DONE_STATUSES
+from kds.kitchen.status_flow import main_action
 from kds.store.rows import OrderRow
 
 Urgency = Literal["normal", "warning", "late"]
@@ -168,17 +169,6 @@ def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
         return when
     start = row.created_at or order.created_at or row.first_seen_at
     return start + timedelta(minutes=preparation_minutes)
-
-
-def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
-    """The status the big button sets and what it says."""
-    if status in DONE_STATUSES:
-        back = previous_status(status, service_type) if status == "completed" else "accepted"
-        return back, "Recall" if back else ""
-    target = next_status(status, service_type)
-    if target is None:
-        return None, ""
-    return target, ACTION_LABELS.get(target, target.replace("_", " ").capitalize())
 
 
 def _option_groups(options: tuple[Any, ...]) -> tuple[tuple[OptionGroup, ...], tuple[str, ...]]:

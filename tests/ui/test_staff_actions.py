@@ -1,0 +1,92 @@
+"""Staff actions that fit the order: menu choices, recall of an ended order, the reason sent
+to the customer, and the accept dialog's times (pytest-qt, the widgets as drawn)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kds.clock import FakeClock
+from kds.ui.board.board import BoardScreen
+from kds.ui.sound import NullSoundPlayer
+from tests.fakes.board_source import MemoryBoardSource
+from tests.fakes.samples import sample_order
+
+START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def source(clock: FakeClock) -> MemoryBoardSource:
+    return MemoryBoardSource(clock)
+
+
+@pytest.fixture
+def board(qtbot: Any, source: MemoryBoardSource, clock: FakeClock) -> BoardScreen:
+    screen = BoardScreen(source, clock, player=NullSoundPlayer())
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def add(source: MemoryBoardSource, index: int, status: str, service: str,
+        **fields: Any) -> str:
+    raw = sample_order(index, source.clock.now(), status=status)
+    raw["service_type"] = service
+    raw.update(fields)
+    return source.add_remote(raw, seen=True).id
+
+
+def shown_status_buttons(menu: Any) -> set[str]:
+    return {status for status, button in menu.status_buttons.items() if button.isVisible()}
+
+
+# -- the menu offers only what fits -------------------------------------------------------------
+
+def test_eat_in_menu_offers_no_delivery_status_and_no_new(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 1, "in_preparation", "eat_in")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    shown = shown_status_buttons(menu)
+    texts = {button.text() for button in menu.status_buttons.values() if button.isVisible()}
+    assert shown and not shown & {"new", "awaiting_shipment", "in_delivery", "delivery_failed"}
+    assert "New" not in texts and "Out for delivery" not in texts
+
+
+def test_reject_is_not_offered_once_accepted(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 2, "accepted", "delivery")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    assert "rejected" not in shown_status_buttons(menu)
+    assert "cancelled" in shown_status_buttons(menu)
+
+
+def test_reject_is_offered_before_acceptance(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 3, "received", "collection")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    assert "rejected" in shown_status_buttons(menu)
+
+
+def test_menu_key_opens_the_same_filtered_menu(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 4, "awaiting_collection", "eat_in")
+    board.refresh()
+    view = board.views["active"]
+    view.setCurrentIndex(board.models["active"].index(board.models["active"].row_of(order_id), 0))
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    menu = board.dialog
+    assert menu is not None and menu.isVisible()
+    assert not shown_status_buttons(menu) & {"new", "rejected", "in_delivery"}
