@@ -90,3 +90,42 @@ def test_menu_key_opens_the_same_filtered_menu(
     menu = board.dialog
     assert menu is not None and menu.isVisible()
     assert not shown_status_buttons(menu) & {"new", "rejected", "in_delivery"}
+
+
+# -- recalling an ended order asks first --------------------------------------------------------
+
+def test_recalling_a_cancelled_order_asks_and_says_what_hubrise_will_be_told(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 5, "cancelled", "collection")
+    board.refresh()
+    board.show_tab("done")
+    dialog = board.press_main_button(order_id)
+    assert source.rows[order_id].status == "cancelled"      # nothing sent on the first tap
+    assert dialog is not None and dialog.isVisible()
+    assert "cancelled" in dialog.text.text() and "'accepted'" in dialog.text.text()
+    assert "HubRise" in dialog.confirm_button.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert source.rows[order_id].status == "accepted"
+
+
+def test_backing_out_of_a_revive_leaves_the_order_rejected(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 6, "rejected", "delivery")
+    board.refresh()
+    board.show_tab("done")
+    view = board.views["done"]
+    view.setCurrentIndex(board.models["done"].index(board.models["done"].row_of(order_id), 0))
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    dialog = board.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert source.rows[order_id].status == "rejected"
+    assert not [call for call in source.calls if call[0] == "status"]
+
+
+def test_a_completed_order_still_recalls_in_one_tap(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 7, "completed", "collection")
+    board.refresh()
+    assert board.press_main_button(order_id) is None
+    assert source.rows[order_id].status == "awaiting_collection"

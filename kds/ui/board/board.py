@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
-from kds.kitchen.status_flow import allowed_transitions
+from kds.kitchen.status_flow import allowed_transitions, revive_warning
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.layout import ticket_lines
-from kds.ui.board.dialogs import AcceptDialog, TicketDetails, TicketMenu
+from kds.ui.board.dialogs import AcceptDialog, ConfirmDialog, TicketDetails, TicketMenu
 from kds.ui.board.header import HeaderBar, HeaderInfo
 from kds.ui.board.keys import BoardKeys
 from kds.ui.board.model import TicketModel, TicketRole
@@ -257,7 +257,7 @@ class BoardScreen(QWidget):
             if ticket is not None:
                 model.update_ticket(dataclasses.replace(ticket, checked=updated))
 
-    def press_main_button(self, order_id: str) -> AcceptDialog | None:
+    def press_main_button(self, order_id: str) -> QDialog | None:
         ticket = self.ticket(order_id)
         if ticket is None or not ticket.main_action:
             return None
@@ -267,12 +267,25 @@ class BoardScreen(QWidget):
         if ticket.main_action == "dismiss":
             self.dismiss_change(order_id)
         elif ticket.main_action == "recall":
-            self.set_status(order_id, ticket.next_status or "accepted")
+            return self._recall(ticket, ticket.next_status or "accepted")
         elif ticket.next_status == "accepted" and self.config.ask_confirmed_time:
             return self._ask_accept_time(ticket)
         elif ticket.next_status:
             self.bump(ticket, ticket.next_status)
         return None
+
+    def _recall(self, ticket: TicketView, target: str) -> ConfirmDialog | None:
+        """A completed order comes back in one tap; a cancelled or rejected one is revived
+        only after staff read what HubRise (and the platform) will be told."""
+        warning = revive_warning(ticket.status, target)
+        if not warning:
+            self.set_status(ticket.order_id, target)
+            return None
+        dialog = ConfirmDialog(f"Recall order {ticket.reference}?", warning,
+                               f"Recall, tell HubRise '{target.replace('_', ' ')}'", self)
+        dialog.confirmed.connect(lambda: self.set_status(ticket.order_id, target))
+        self._show_dialog(dialog)
+        return dialog
 
     def bump(self, ticket: TicketView, status: str, confirmed_time: Any = None) -> None:
         if self.set_status(ticket.order_id, status, confirmed_time=confirmed_time):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kds.hubrise.statuses import ANOMALY_STATUSES
-from kds.kitchen.status_flow import allowed_transitions
+from kds.kitchen.status_flow import allowed_transitions, revive_warning
 from kds.ui.board.ticket import STATUS_LABELS, TicketView
 
 QUICK_MINUTES = (5, 10, 15, 20)
@@ -132,7 +132,9 @@ class TicketMenu(QDialog):
     def choose(self, status: str) -> None:
         self.status = status
         label = STATUS_LABELS.get(status, status)
-        self.question.setText(f"Set order {self.ticket.reference} to {label}?")
+        warning = revive_warning(self.ticket.status, status)
+        self.question.setText(f"Set order {self.ticket.reference} to {label}?"
+                              + (f"\n{warning}" if warning else ""))
         self.pages.setCurrentIndex(1)
 
     def confirm(self) -> None:
@@ -181,6 +183,32 @@ class AcceptDialog(QDialog):
 
     def pick(self, minutes: int) -> None:
         self.picked.emit(self.ticket.order_id, minutes)
+        self.accept()
+
+
+class ConfirmDialog(QDialog):
+    """A yes/no question that says what will happen: `confirmed()` on the confirm button."""
+
+    confirmed = Signal()
+
+    def __init__(self, title: str, text: str, confirm_label: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = _plain_label(text)
+        self.back_button = _button("Back")
+        self.confirm_button = _button(confirm_label, "dangerButton")
+        self.back_button.clicked.connect(self.reject)
+        self.confirm_button.clicked.connect(self._confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 300)
+
+    def _confirm(self) -> None:
+        self.confirmed.emit()
         self.accept()
 
 
