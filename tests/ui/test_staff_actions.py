@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
@@ -129,3 +129,50 @@ def test_a_completed_order_still_recalls_in_one_tap(
     board.refresh()
     assert board.press_main_button(order_id) is None
     assert source.rows[order_id].status == "awaiting_collection"
+
+
+# -- the reason: kept here, or sent to the customer as seller_notes -----------------------------
+
+def test_reason_is_kept_locally_by_default_and_the_dialog_says_so(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 8, "accepted", "collection")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    qtbot.mouseClick(menu.status_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    assert menu.send_reason.isVisible() and not menu.send_reason.isChecked()
+    assert "kept on this screen only" in menu.reason_where.text()
+    assert "customer" not in menu.reason.placeholderText()
+    qtbot.mouseClick(menu.reason_buttons["Out of stock"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(menu.confirm_button, Qt.MouseButton.LeftButton)
+    assert "seller_notes" not in source.calls[-1][2]
+
+
+def test_ticked_reason_is_sent_as_seller_notes(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource) -> None:
+    order_id = add(source, 9, "accepted", "delivery")
+    board.refresh()
+    menu = board.open_menu(order_id)
+    qtbot.mouseClick(menu.status_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(menu.reason, "Sorry, no more dough")
+    box = menu.send_reason
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(12, box.height() // 2))
+    assert menu.send_reason.isChecked() and "customer may see it" in menu.reason_where.text()
+    qtbot.mouseClick(menu.confirm_button, Qt.MouseButton.LeftButton)
+    assert source.calls[-1][2]["seller_notes"] == "Sorry, no more dough"
+
+
+def test_store_puts_seller_notes_in_the_patch_body_and_keeps_it_apart(tmp_path: Any,
+                                                                       clock: FakeClock) -> None:
+    from kds.store import Store
+    store = Store.open(tmp_path / "kds.sqlite3", clock)
+    raw = sample_order(10, clock.now(), status="accepted")
+    store.upsert_remote_order(raw)
+    order_id = raw["id"]
+    store.set_order_status(order_id, "cancelled", reason="No dough", seller_notes="No dough")
+    store.set_order_status(order_id, "accepted")   # a later tap must not swallow the note
+    bodies = [entry.body for entry in store.due_outbox(clock.now() + timedelta(hours=1))]
+    pending = store.db.execute("SELECT body FROM outbox WHERE state = 'pending' ORDER BY id")
+    all_bodies = [row[0] for row in pending.fetchall()]
+    assert bodies and bodies[0] == {"status": "cancelled", "seller_notes": "No dough"}
+    assert len(all_bodies) == 2
+    store.close()

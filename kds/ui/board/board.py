@@ -312,8 +312,8 @@ class BoardScreen(QWidget):
         if ticket is None:
             return None
         menu = TicketMenu(ticket, self)
-        menu.chosen.connect(lambda oid, status, reason: self.set_status(
-            oid, status, reason=reason or None))
+        menu.chosen.connect(lambda oid, status, reason, send: self.set_status(
+            oid, status, reason=reason or None, seller_notes=reason if send and reason else None))
         menu.dismissChange.connect(self.dismiss_change)
         menu.rushChosen.connect(self.set_rush)
         self._show_dialog(menu)
@@ -335,9 +335,10 @@ class BoardScreen(QWidget):
         dialog.open()   # never exec(): no nested loop
 
     def set_status(self, order_id: str, status: str, *, confirmed_time: Any = None,
-                   reason: str | None = None) -> bool:
+                   reason: str | None = None, seller_notes: str | None = None) -> bool:
+        extra = {"seller_notes": seller_notes} if seller_notes else {}
         ok = self._call(self.source.set_order_status, order_id, status,
-                        confirmed_time=confirmed_time, reason=reason)
+                        confirmed_time=confirmed_time, reason=reason, **extra)
         self.alerter.acknowledge(order_id)
         self.refresh()
         return ok

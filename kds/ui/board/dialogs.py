@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QScroller, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -45,7 +45,7 @@ class TicketMenu(QDialog):
     same way → `rushChosen(order_id, rush)`.
     """
 
-    chosen = Signal(str, str, str)
+    chosen = Signal(str, str, str, bool)   # order id, status, reason, send it to the customer
     dismissChange = Signal(str)
     rushChosen = Signal(str, bool)
 
@@ -106,8 +106,14 @@ class TicketMenu(QDialog):
         layout = QVBoxLayout(page)
         self.question = _plain_label("")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (optional, may be shown to the customer)")
+        self.reason.setPlaceholderText("Reason (optional)")
         self.reason.setMaxLength(200)
+        # Off by default: a reason is a note for the kitchen unless staff choose to send it.
+        self.send_reason = QCheckBox("Send to the customer")
+        self.send_reason.setMinimumHeight(56)
+        self.send_reason.toggled.connect(self._show_where_reason_goes)
+        self.reason_where = _plain_label("")
+        self._show_where_reason_goes(False)
         chips = QGridLayout()
         self.reason_buttons: dict[str, QPushButton] = {}
         for position, reason in enumerate(QUICK_REASONS):
@@ -125,6 +131,8 @@ class TicketMenu(QDialog):
         layout.addWidget(self.question)
         layout.addWidget(self.reason)
         layout.addLayout(chips)
+        layout.addWidget(self.send_reason)
+        layout.addWidget(self.reason_where)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
@@ -140,8 +148,14 @@ class TicketMenu(QDialog):
     def confirm(self) -> None:
         if self.status is None:
             return
-        self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip())
+        self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip(),
+                         self.send_reason.isChecked())
         self.accept()
+
+    def _show_where_reason_goes(self, send: bool) -> None:
+        self.reason_where.setText(
+            "The reason is sent to HubRise as the merchant's note: the customer may see it."
+            if send else "The reason is kept on this screen only.")
 
     def _toggle_rush(self) -> None:
         self.rushChosen.emit(self.ticket.order_id, not self.ticket.rush)

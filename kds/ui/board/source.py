@@ -24,7 +24,8 @@ class BoardSource(Protocol):
 
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,
-                         reason: str | None = None) -> int: ...
+                         reason: str | None = None,
+                         seller_notes: str | None = None) -> int: ...
 
     def mark_seen(self, order_id: str) -> None: ...
 
