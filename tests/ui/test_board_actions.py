@@ -96,7 +96,9 @@ def test_reject_with_a_one_tap_reason(
 
 def test_accepting_offers_a_confirmed_time(
         qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
-    order_id = add(source, 1, "received", "collection")
+    raw = sample_order(1, clock.now(), status="received")
+    raw["service_type"], raw["expected_time"] = "collection", None   # as soon as possible
+    order_id = source.add_remote(raw, seen=True).id
     board.refresh()
     tap(qtbot, board, order_id)
     dialog = board.dialog

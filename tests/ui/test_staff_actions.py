@@ -176,3 +176,31 @@ def test_store_puts_seller_notes_in_the_patch_body_and_keeps_it_apart(tmp_path: 
     assert bodies and bodies[0] == {"status": "cancelled", "seller_notes": "No dough"}
     assert len(all_bodies) == 2
     store.close()
+
+
+# -- the accept dialog: the requested time, and the door time for delivery ----------------------
+
+def test_accept_dialog_for_a_pre_order_offers_the_requested_time_not_now_plus(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    asked = clock.now() + timedelta(minutes=170)
+    order_id = add(source, 11, "received", "collection", expected_time=asked.isoformat())
+    board.refresh()
+    dialog = board.press_main_button(order_id)
+    assert dialog is not None and dialog.isVisible()
+    assert "asked for 14:50" in dialog.requested_label.text()     # 13:50 UTC is 14:50 in Paris
+    first = dialog.minute_buttons[0]
+    assert first.isVisible() and "As requested" in first.text()
+    qtbot.mouseClick(dialog.minute_buttons[10], Qt.MouseButton.LeftButton)
+    assert source.calls[-1][2]["confirmed_time"] == asked + timedelta(minutes=10)
+
+
+def test_accept_dialog_for_delivery_sends_the_time_at_the_door(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    source.get_location_raw = lambda: {"custom_fields": {"delivery": {"door_time": "35"}}}
+    order_id = add(source, 12, "received", "delivery", expected_time=None)
+    board.refresh()
+    dialog = board.press_main_button(order_id)
+    assert dialog is not None and dialog.note.isVisible()
+    assert "35 min delivery time" in dialog.note.text() and "door" in dialog.note.text()
+    qtbot.mouseClick(dialog.minute_buttons[10], Qt.MouseButton.LeftButton)
+    assert source.calls[-1][2]["confirmed_time"] == clock.now() + timedelta(minutes=45)

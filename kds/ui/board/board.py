@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
+from kds.kitchen.accept import AcceptChoice, accept_plan, door_time_minutes
 from kds.kitchen.status_flow import allowed_transitions, revive_warning
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
@@ -295,16 +296,27 @@ class BoardScreen(QWidget):
                 f"Order {ticket.reference} → {status.replace('_', ' ')}")
 
     def _ask_accept_time(self, ticket: TicketView) -> AcceptDialog:
-        dialog = AcceptDialog(ticket, self)
+        plan = accept_plan(self.clock.now(), ticket.expected_time, ticket.service_type,
+                           door_time_minutes(self._location_raw()))
+        dialog = AcceptDialog(ticket, plan, self.config.tz, self)
         dialog.picked.connect(self._accept_with_time)
         self._show_dialog(dialog)
         return dialog
 
-    def _accept_with_time(self, order_id: str, minutes: int) -> None:
+    def _location_raw(self) -> dict[str, Any] | None:
+        # The store's location (the delivery time lives there); a source without one has none.
+        read = getattr(self.source, "get_location_raw", None)
+        try:
+            return read() if callable(read) else None
+        except Exception:
+            log.exception("location unavailable for the accept dialog")
+            return None
+
+    def _accept_with_time(self, order_id: str, choice: AcceptChoice | None) -> None:
         ticket = self.ticket(order_id)
         if ticket is None:
             return
-        when = self.clock.now() + timedelta(minutes=minutes) if minutes else None
+        when = choice.confirmed_time if choice is not None else None
         self.bump(ticket, "accepted", confirmed_time=when)
 
     def open_menu(self, order_id: str) -> TicketMenu | None:

@@ -6,6 +6,7 @@ them without a nested event loop.
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from kds.hubrise.statuses import ANOMALY_STATUSES
 from kds.kitchen.status_flow import allowed_transitions, revive_warning
-from kds.ui.board.ticket import STATUS_LABELS, TicketView
+from kds.kitchen.accept import AcceptChoice, AcceptPlan, confirmed_time_note
+from kds.ui.board.ticket import STATUS_LABELS, TicketView, format_clock
 
-QUICK_MINUTES = (5, 10, 15, 20)
 # A kitchen touchscreen rarely has a keyboard: one tap fills the usual reasons.
 QUICK_REASONS = ("Out of stock", "Kitchen too busy", "Closing soon", "Customer asked")
 
@@ -167,36 +168,50 @@ class TicketMenu(QDialog):
 
 
 class AcceptDialog(QDialog):
-    """Accept an order and promise a time: `picked(order_id, minutes)`; minutes 0 = no time."""
+    """Accept an order and promise a time: `picked(order_id, choice)`; choice None = no time.
 
-    picked = Signal(str, int)
+    The choices come from kds.kitchen.accept: relative to the customer's requested time for a
+    pre-order, and for delivery the promise is the time at the door (ready + delivery time).
+    """
 
-    def __init__(self, ticket: TicketView, parent: Any = None) -> None:
+    picked = Signal(str, object)
+
+    def __init__(self, ticket: TicketView, plan: AcceptPlan, tz: tzinfo | None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Accept order")
-        self.ticket = ticket
+        self.ticket, self.plan = ticket, plan
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — ready in:"))
+        self.requested_label = _plain_label(
+            f"Customer asked for {format_clock(plan.requested, tz)}" if plan.requested
+            else "Customer asked for: as soon as possible")
+        self.note = _plain_label(confirmed_time_note(plan))
+        verb = "customer gets it at:" if plan.relative_to_request else "ready in:"
+        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — {verb}"))
+        layout.addWidget(self.requested_label)
         row = QHBoxLayout()
         self.minute_buttons: dict[int, QPushButton] = {}
-        for minutes in QUICK_MINUTES:
-            button = _button(f"+{minutes} min", "primaryButton")
-            button.clicked.connect(lambda _=False, m=minutes: self.pick(m))
-            self.minute_buttons[minutes] = button
+        for choice in plan.choices:
+            text = f"{choice.label}\n{format_clock(choice.confirmed_time, tz)}"
+            button = _button(text, "primaryButton")
+            button.setMinimumWidth(120)
+            button.clicked.connect(lambda _=False, c=choice: self.pick(c))
+            self.minute_buttons[choice.key] = button
             row.addWidget(button)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         bottom = QHBoxLayout()
         self.no_time_button = _button("Accept, keep time")
-        self.no_time_button.clicked.connect(lambda: self.pick(0))
+        self.no_time_button.clicked.connect(lambda: self.pick(None))
         cancel = _button("Back")
         cancel.clicked.connect(self.reject)
         bottom.addWidget(cancel)
         bottom.addWidget(self.no_time_button)
         layout.addLayout(bottom)
-        self.resize(900, 320)
+        self.resize(900, 360)
 
-    def pick(self, minutes: int) -> None:
-        self.picked.emit(self.ticket.order_id, minutes)
+    def pick(self, choice: AcceptChoice | None) -> None:
+        self.picked.emit(self.ticket.order_id, choice)
         self.accept()
 
 
