@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kds.clock import Clock
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
+UNDO_ROW_HEIGHT = 72
 BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
@@ -102,8 +103,16 @@ class BoardScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self._tab_bar())
         layout.addLayout(board, 1)
-        # The undo bar floats over the board: showing it must not move tickets under a finger.
-        self.undo_bar.raise_()
+        # The undo bar has its own row, always reserved: floating over the board it covered
+        # the next button of the ticket just bumped, and a row that appeared on demand would
+        # move every ticket under the finger.
+        self.undo_row = QWidget()
+        self.undo_row.setObjectName("undoRow")
+        self.undo_row.setFixedHeight(UNDO_ROW_HEIGHT)
+        row = QHBoxLayout(self.undo_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.undo_bar)
+        layout.addWidget(self.undo_row)
 
     def _tab_bar(self) -> TabBar:
         self.tabs = TabBar()
@@ -122,12 +131,6 @@ class BoardScreen(QWidget):
 
     def _update_mute_label(self) -> None:
         self.tabs.show_mute(self.alerter.silence_left())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        height = 84
-        width = self.width() - self.all_day.width()
-        self.undo_bar.setGeometry(0, self.height() - height, max(200, width), height)
 
     # -- data ---------------------------------------------------------------------------------
     def current_tab(self) -> str:
