@@ -204,3 +204,58 @@ def test_accept_dialog_for_delivery_sends_the_time_at_the_door(
     assert "35 min delivery time" in dialog.note.text() and "door" in dialog.note.text()
     qtbot.mouseClick(dialog.minute_buttons[10], Qt.MouseButton.LeftButton)
     assert source.calls[-1][2]["confirmed_time"] == clock.now() + timedelta(minutes=45)
+
+
+# -- tickets stay put under the finger ----------------------------------------------------------
+
+def _button_point(board: BoardScreen, order_id: str) -> QPoint:
+    from kds.ui.board.delegate import TicketDelegate
+    card = board.card_geometry(order_id)
+    assert card is not None
+    return TicketDelegate.button_rect(card).center()
+
+
+def test_three_taps_land_on_the_same_ticket_while_a_cancellation_arrives(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    ids = [add(source, 20 + i, "accepted", "collection") for i in range(4)]
+    board.refresh()
+    target = board.models["active"].tickets()[2].order_id
+    viewport = board.views["active"].viewport()
+    spot = _button_point(board, target)
+    order_before = [t.order_id for t in board.models["active"].tickets()]
+    scroll_before = board.views["active"].horizontalScrollBar().value()
+    victim = next(i for i in order_before[3:] if i != target)
+    for tap_number in range(3):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
+        if tap_number == 0:   # HubRise cancels another order between two taps
+            raw = sample_order(int(victim[1:6]), clock.now(), status="cancelled")
+            raw["service_type"] = "collection"
+            source.add_remote(raw)
+            board.refresh()
+        assert [t.order_id for t in board.models["active"].tickets()] == order_before
+        assert board.views["active"].horizontalScrollBar().value() == scroll_before
+    assert source.rows[target].status == "completed"
+    assert source.rows[victim].remote_change == "cancelled"        # its "Got it" was not hit
+    assert {source.rows[i].status for i in ids if i not in (target, victim)} == {"accepted"}
+    board.hold_timer.timeout.emit()                                 # the moment has passed
+    tickets = board.models["active"].tickets()
+    assert tickets[0].order_id == victim and target not in {t.order_id for t in tickets}
+
+
+def test_nothing_moves_while_a_finger_is_down(
+        qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
+    for i in range(3):
+        add(source, 30 + i, "in_preparation", "collection")
+    board.refresh()
+    viewport = board.views["active"].viewport()
+    first = board.models["active"].tickets()[0].order_id
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=_button_point(board, first))
+    newcomer = add(source, 39, "in_preparation", "collection")
+    board.refresh()
+    assert board.models["active"].row_of(newcomer) == -1
+    board.hold_timer.timeout.emit()                # a timer firing while still pressed
+    assert board.models["active"].row_of(newcomer) == -1
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_button_point(board, first))
+    assert board.holding()
+    board.hold_timer.timeout.emit()
+    assert board.models["active"].row_of(newcomer) >= 0

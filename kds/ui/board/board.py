@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
 UNDO_ROW_HEIGHT = 72
+FINGER_DOWN = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                         QEvent.Type.TouchBegin})
+FINGER_UP = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
+                       QEvent.Type.TouchCancel})
 BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
@@ -68,6 +72,15 @@ class BoardScreen(QWidget):
         self.undo_bar.undoRequested.connect(self._undo)
         self.dialog: QDialog | None = None
         self.keys = BoardKeys(self)
+        # While a finger is on the board, and for a moment after a tap, tickets keep their
+        # places: a new cancellation jumping to the front made the next tap land on the wrong
+        # ticket. Changes to tickets already shown apply in place; the rest waits for this.
+        self._finger_down = False
+        self._refresh_waiting = False
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setSingleShot(True)
+        self.hold_timer.setInterval(self.config.touch_hold_ms)
+        self.hold_timer.timeout.connect(self.release_hold)
         self._build_layout()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -92,6 +105,7 @@ class BoardScreen(QWidget):
             view = self.views[tab]
             view.setModel(self.models[tab])
             view.installEventFilter(self)
+            view.viewport().installEventFilter(self)
             self.stack.addWidget(view)
         board = QHBoxLayout()
         board.setContentsMargins(0, 0, 0, 0)
@@ -156,15 +170,17 @@ class BoardScreen(QWidget):
         scheduled = self._query(self.source.scheduled_orders, now, lead)
         done = self._query(self.source.done_today, now, self.config.timezone_name)
         counts = self._query(self.source.all_day_counts, now, lead)
+        held = self.holding()
+        self._refresh_waiting = held
         if active is not None and done is not None:
             # Cancelled-by-HubRise tickets stay on the active board until someone dismisses them.
             pinned = [row for row in done if row.remote_change]
-            self.models["active"].set_tickets(sorted(self.feed.tickets(active + pinned),
-                                                     key=active_sort_key))
+            self._show("active", sorted(self.feed.tickets(active + pinned), key=active_sort_key),
+                       held)
         if scheduled is not None:
-            self.models["scheduled"].set_tickets(sorted(self.feed.tickets(scheduled), key=sort_key))
+            self._show("scheduled", sorted(self.feed.tickets(scheduled), key=sort_key), held)
         if done is not None:
-            self.models["done"].set_tickets(self.feed.tickets(done))
+            self._show("done", self.feed.tickets(done), held)
         if counts is not None:
             self.all_day.set_counts(counts)
         if active is not None and scheduled is not None and done is not None:
@@ -173,6 +189,34 @@ class BoardScreen(QWidget):
         self._update_tab_labels()
         self._update_sync_counts()
         self._update_late(now)
+
+    def _show(self, tab: str, tickets: list[TicketView], held: bool) -> None:
+        model = self.models[tab]
+        if not held:
+            model.set_tickets(tickets)
+            return
+        for ticket in tickets:   # no insert, removal or reorder under a finger
+            model.update_ticket(ticket)
+
+    # -- touch hold -----------------------------------------------------------------------------
+    def holding(self) -> bool:
+        """True while a finger is down on the tickets or just lifted from a tap."""
+        return self._finger_down or self.hold_timer.isActive()
+
+    def release_hold(self) -> None:
+        """The hold is over: apply what waited (new, removed and reordered tickets)."""
+        self.hold_timer.stop()
+        if self._finger_down:
+            return
+        if self._refresh_waiting:
+            self.refresh()
+
+    def _finger(self, down: bool) -> None:
+        self._finger_down = down
+        if down:
+            self.hold_timer.stop()
+        else:
+            self.hold_timer.start()
 
     def _query(self, query: Callable[..., Sequence[Any]], *args: Any) -> list[Any] | None:
         """One board query, or None (and a word on screen) when the store could not answer."""
@@ -347,6 +391,8 @@ class BoardScreen(QWidget):
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = dialog
+        # The finger is on the dialog now, not on a ticket: what waited may move.
+        self.release_hold()
         dialog.open()   # never exec(): no nested loop
 
     def set_status(self, order_id: str, status: str, *, confirmed_time: Any = None,
@@ -408,8 +454,13 @@ class BoardScreen(QWidget):
         return ticket.order_id if isinstance(ticket, TicketView) else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self.keys.handle(event.key())
+        if kind in FINGER_DOWN:
+            self._finger(True)
+        elif kind in FINGER_UP:
+            self._finger(False)
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -49,6 +49,7 @@ class BoardConfig:
     ask_confirmed_time: bool = True      # accepting offers +5/+10/+15/+20 min
     refresh_seconds: float = 15.0        # re-query so scheduled orders move in on time
     card_width: int = 300
+    touch_hold_ms: int = 1500            # after a tap, tickets keep their places this long
 
     @property
     def tz(self) -> tzinfo:
