@@ -30,6 +30,7 @@ from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
 from kds.ui.board.tabs import TABS, TabBar
 from kds.ui.board.ticket import TicketView, active_sort_key, sort_key, ticket_timing
+from kds.ui.board.touch_hold import TouchHold
 from kds.ui.board.undo import Bump, UndoBar
 from kds.ui.board.view import TicketListView
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
@@ -39,10 +40,6 @@ log = logging.getLogger(__name__)
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
 UNDO_ROW_HEIGHT = 72
-FINGER_DOWN = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-                         QEvent.Type.TouchBegin})
-FINGER_UP = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
-                       QEvent.Type.TouchCancel})
 BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
@@ -75,12 +72,10 @@ class BoardScreen(QWidget):
         # While a finger is on the board, and for a moment after a tap, tickets keep their
         # places: a new cancellation jumping to the front made the next tap land on the wrong
         # ticket. Changes to tickets already shown apply in place; the rest waits for this.
-        self._finger_down = False
+        self.hold = TouchHold(self.config.touch_hold_ms, self)
+        self.hold.released.connect(self._hold_over)
+        self.hold_timer = self.hold.timer
         self._refresh_waiting = False
-        self.hold_timer = QTimer(self)
-        self.hold_timer.setSingleShot(True)
-        self.hold_timer.setInterval(self.config.touch_hold_ms)
-        self.hold_timer.timeout.connect(self.release_hold)
         self._build_layout()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -198,25 +193,17 @@ class BoardScreen(QWidget):
         for ticket in tickets:   # no insert, removal or reorder under a finger
             model.update_ticket(ticket)
 
-    # -- touch hold -----------------------------------------------------------------------------
     def holding(self) -> bool:
         """True while a finger is down on the tickets or just lifted from a tap."""
-        return self._finger_down or self.hold_timer.isActive()
+        return self.hold.holding()
 
     def release_hold(self) -> None:
-        """The hold is over: apply what waited (new, removed and reordered tickets)."""
-        self.hold_timer.stop()
-        if self._finger_down:
-            return
+        """End the hold now: apply what waited (new, removed and reordered tickets)."""
+        self.hold.release()
+
+    def _hold_over(self) -> None:
         if self._refresh_waiting:
             self.refresh()
-
-    def _finger(self, down: bool) -> None:
-        self._finger_down = down
-        if down:
-            self.hold_timer.stop()
-        else:
-            self.hold_timer.start()
 
     def _query(self, query: Callable[..., Sequence[Any]], *args: Any) -> list[Any] | None:
         """One board query, or None (and a word on screen) when the store could not answer."""
@@ -454,13 +441,9 @@ class BoardScreen(QWidget):
         return ticket.order_id if isinstance(ticket, TicketView) else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self.keys.handle(event.key())
-        if kind in FINGER_DOWN:
-            self._finger(True)
-        elif kind in FINGER_UP:
-            self._finger(False)
+        self.hold.watch(event)
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
