@@ -92,3 +92,42 @@ def test_undo_bar_covers_no_ticket_button_and_moves_no_ticket(qtbot: Any) -> Non
                 if QRect(b.mapTo(board, QPoint(0, 0)), b.size()).intersects(bar)]
     assert board.views["active"].geometry().bottom() < bar.top()
     assert len(before) == len(after)   # the bar took no room from the tickets when it showed
+
+
+# -- a disabled control looks disabled and says why ---------------------------------------------
+
+def _fill(button: Any) -> Any:
+    """The colour of the button's face, away from its text and border."""
+    image = button.grab().toImage()
+    return image.pixelColor(8, image.height() // 2)
+
+
+def test_disabled_sign_in_buttons_look_disabled_and_say_why(qtbot: Any, tmp_path: Any) -> None:
+    from kds.app.connection import ConnectionService
+    from kds.platform.secrets import open_secret_store
+    from kds.ui.connect.oauth_screen import OAuthConnectScreen
+    from kds.ui.connect.widgets import big_button
+
+    app = QGuiApplication.instance()
+    from kds.ui.theme import apply_theme
+    apply_theme(app)  # type: ignore[arg-type]
+    enabled = big_button("Open HubRise sign-in", role="primaryButton")
+    qtbot.addWidget(enabled)
+    enabled.resize(400, 80)
+    enabled.show()
+    service = ConnectionService(api_url="http://sim.test/v1", data_dir=tmp_path,
+                                secrets=open_secret_store(tmp_path))
+    screen = OAuthConnectScreen(service, open_url=lambda url: True)
+    qtbot.addWidget(screen)
+    screen.resize(1024, 600)
+    screen.show()
+    qtbot.waitExposed(screen)
+    disabled = screen.open_button
+    assert not disabled.isEnabled()
+    disabled.resize(400, 80)
+    assert _fill(disabled) != _fill(enabled)       # not the enabled primary colour
+    assert _fill(screen.code_button) != _fill(enabled)
+    why = screen.why_disabled
+    assert why.isVisible() and "client id first" in why.text()
+    assert abs(why.geometry().top() - disabled.geometry().bottom()) < 40   # right under it
+    assert "client id" in disabled.toolTip() and "client id" in screen.code_button.toolTip()
