@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 NAV_PAGES = (
     ("board", "Orders"),
     ("acceptance", "Busy / Pause"),
-    ("hours", "Opening hours"),
+    ("hours", "Hours"),
     ("settings", "Settings"),
     ("connection", "Connection"),
 )
@@ -51,7 +51,7 @@ def header_info(location_raw: dict[str, Any] | None, health: Health | None,
                       failed=health.failed, reconnect_needed=health.reconnect_needed)
 
 
-SELF_SCROLLING = frozenset({"board"})
+SELF_SCROLLING = frozenset({"board", "settings", "hours"})   # they keep Save in view
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
             button.setObjectName("navButton")
             button.setCheckable(True)
             button.setMinimumHeight(56)
+            # Tighter than the app's buttons: five must fit 1024 px, and 130 % text too.
+            button.setStyleSheet("QPushButton { padding: 0 10px; }")
             button.clicked.connect(lambda _=False, k=key: self.show_page(k))
             self.nav_group.addButton(button)
             self.nav_buttons[key] = button

@@ -75,8 +75,10 @@ def _ticket_button_rects(board: Any) -> list[QRect]:
     return rects
 
 
-def test_undo_bar_covers_no_ticket_button_and_moves_no_ticket(qtbot: Any) -> None:
-    board, _source = _board(qtbot, 1366, 768 - 64)    # the window's nav strip takes the rest
+@pytest.mark.parametrize("width,height", [(1366, 768), (1024, 600)])
+def test_undo_bar_covers_no_ticket_button_and_moves_no_ticket(qtbot: Any, width: int,
+                                                              height: int) -> None:
+    board, _source = _board(qtbot, width, height - 64)   # the window's nav strip takes 64
     first = board.models["active"].tickets()[0]
     before = _ticket_button_rects(board)
     board.press_main_button(first.order_id)
@@ -90,8 +92,12 @@ def test_undo_bar_covers_no_ticket_button_and_moves_no_ticket(qtbot: Any) -> Non
                if b.isVisible() and b is not board.undo_bar.button]
     assert not [b for b in widgets
                 if QRect(b.mapTo(board, QPoint(0, 0)), b.size()).intersects(bar)]
-    assert board.views["active"].geometry().bottom() < bar.top()
+    view = board.views["active"]
+    assert not QRect(view.mapTo(board, QPoint(0, 0)), view.size()).intersects(bar)
     assert len(before) == len(after)   # the bar took no room from the tickets when it showed
+    undo = board.undo_bar.button
+    assert undo.width() >= undo.sizeHint().width() and undo.visibleRegion().boundingRect().size() \
+        == undo.size()
 
 
 # -- a disabled control looks disabled and says why ---------------------------------------------
@@ -131,3 +137,66 @@ def test_disabled_sign_in_buttons_look_disabled_and_say_why(qtbot: Any, tmp_path
     assert why.isVisible() and "client id first" in why.text()
     assert abs(why.geometry().top() - disabled.geometry().bottom()) < 40   # right under it
     assert "client id" in disabled.toolTip() and "client id" in screen.code_button.toolTip()
+
+
+# -- every screen at small sizes ----------------------------------------------------------------
+
+def test_the_window_can_shrink_to_1024x600(qtbot: Any) -> None:
+    from tests.screens.all_screens import build_window
+
+    window = build_window()
+    qtbot.addWidget(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 600, hint
+
+
+@pytest.mark.parametrize("width,height", [(1024, 600), (1280, 800), (1366, 768), (1920, 1080)])
+def test_every_page_button_is_reachable_and_unclipped(qtbot: Any, width: int,
+                                                      height: int) -> None:
+    """Board, busy/pause, hours, settings, connection, first run and sign-in: every visible
+    button (and the navigation) lies inside the window once scrolled to, fully drawn, and as
+    wide as its text; the Settings Save and hours Save need no scrolling at all."""
+    from tests.screens.all_screens import build_window
+    from tests.screens.fit_check import page_problems
+    from tests.screens.all_screens import PAGES
+    from kds.ui.theme import apply_theme
+
+    apply_theme(QGuiApplication.instance())  # type: ignore[arg-type]
+    window = build_window()
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.size().toTuple() == (width, height)
+    inside = QRect(0, 0, width, height)
+    for key, button in (("settings", window.pages["settings"].save_button),
+                        ("hours", window.pages["hours"].save_button)):
+        window.show_page(key)
+        rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        assert inside.contains(rect) and button.visibleRegion().boundingRect().size() == \
+            button.size(), key
+    problems = [problem for key in PAGES for problem in page_problems(window, key)]
+    assert problems == []
+    nav = window.nav_buttons.values()
+    window.show_page("board")
+    assert all(inside.contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size())) for b in nav)
+
+
+def test_every_page_fits_1024x600_at_130_percent_text() -> None:
+    """The app applies 130 % as QT_SCALE_FACTOR=1.3 at start (kds.app.start.apply_text_size):
+    run the same check in a fresh process, where Qt reads it."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_SCALE_FACTOR="1.3", QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-m", "tests.screens.fit_check", "1024", "600"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["size"][0] <= 1024 / 1.3 + 1 and result["size"][1] <= 600 / 1.3 + 1
+    assert result["problems"] == []

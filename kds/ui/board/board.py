@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 
 SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
-UNDO_ROW_HEIGHT = 72
 BUSY_HINT_LATE = 3   # this many late tickets: suggest busy mode (more preparation time)
 
 
@@ -112,16 +111,10 @@ class BoardScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self._tab_bar())
         layout.addLayout(board, 1)
-        # The undo bar has its own row, always reserved: floating over the board it covered
-        # the next button of the ticket just bumped, and a row that appeared on demand would
-        # move every ticket under the finger.
-        self.undo_row = QWidget()
-        self.undo_row.setObjectName("undoRow")
-        self.undo_row.setFixedHeight(UNDO_ROW_HEIGHT)
-        row = QHBoxLayout(self.undo_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.undo_bar)
-        layout.addWidget(self.undo_row)
+        # The undo bar lives in the tab row, which is always there: floating over the board it
+        # covered the next button of the ticket just bumped, and a row of its own would cost
+        # a small screen 72 px of tickets (or move every ticket when it appeared).
+        self.tabs.undo_slot.addWidget(self.undo_bar)
 
     def _tab_bar(self) -> TabBar:
         self.tabs = TabBar()
