@@ -42,7 +42,7 @@ class ConnectionInfoScreen(QWidget):
 
     def _build(self, storage_notice: str | None) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(56, 36, 56, 36)
+        column.setContentsMargins(32, 20, 32, 20)   # 1024x600 at 130 % text is 788x462
         column.setSpacing(14)
         column.addWidget(plain_label("Connected to HubRise", size=36, bold=True))
         self.reconnect_banner = self._reconnect_banner()

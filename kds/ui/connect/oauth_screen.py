@@ -35,10 +35,8 @@ def _big_field(placeholder: str) -> QLineEdit:
     return field
 
 
-NO_CLIENT_REASON = ("enter the OAuth client id first: set KDS_OAUTH_CLIENT_ID and "
-                    "KDS_OAUTH_CLIENT_SECRET (or [oauth] in config.toml in the data folder), then "
-                    "restart; "
-                    "an integrator can use an access token below.")
+NO_CLIENT_REASON = ("enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
+                    "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.")
 
 
 class OAuthConnectScreen(QWidget):
@@ -89,8 +87,8 @@ class OAuthConnectScreen(QWidget):
 
     def _arrange(self) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(56, 36, 56, 36)
-        column.setSpacing(12)
+        column.setContentsMargins(24, 16, 24, 16)   # room for the token row at 130 % text
+        column.setSpacing(8)
         for widget in (self.title, self.step1, self.open_button, self.why_disabled,
                        self.url_label, self.step2):
             column.addWidget(widget)

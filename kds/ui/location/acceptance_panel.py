@@ -387,6 +387,6 @@ class AcceptancePanel(QWidget):
 
 def _row_title(text: str) -> QLabel:
     """The same width on every option row, so the buttons line up in columns."""
-    label = plain_label(text, "rowTitle")
+    label = plain_label(text, "rowTitle", wrap=True)   # "Extra time" takes two lines if need be
     label.setFixedWidth(120)
     return label

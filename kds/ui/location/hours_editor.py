@@ -58,6 +58,10 @@ QLabel#hoursPreview[closed="true"] { color: #f5b041; }
 log = logging.getLogger(__name__)
 
 
+LEGEND = ("Each bar is one business day, from the cutoff to the next cutoff; the yellow line "
+          "is midnight. ☾ = closes after midnight but before the cutoff, so it still counts "
+          "as the day it opened.")
+LEGEND_SHORT = "☾ = closes after midnight but before the cutoff: still the day it opened."
 # Editor widths (px) below which a day row drops its timeline, then puts its actions below.
 FULL_ROW_FROM = 1300
 ONE_LINE_FROM = 1000
@@ -119,10 +123,8 @@ class OpeningHoursEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)
         layout.addWidget(scroll, 1)
-        layout.addWidget(plain_label(
-            "Each bar is one business day, from the cutoff to the next cutoff; the yellow line "
-            "is midnight. ☾ = closes after midnight but before the cutoff, so it still counts "
-            "as the day it opened.", "legend", wrap=True))
+        self.legend = plain_label(LEGEND, "legend", wrap=True)
+        layout.addWidget(self.legend)
         self.slot_editor = SlotEditor(self)
         self.slot_editor.done.connect(self.set_slot)
         self.slot_editor.removed.connect(self.remove_slot)
@@ -131,10 +133,10 @@ class OpeningHoursEditor(QWidget):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = plain_label("Opening hours", "editorTitle", wrap=True)
-        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        title.setMinimumWidth(110)
-        bar.addWidget(title, 1)
+        self.title = plain_label("Opening hours", "editorTitle", wrap=True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(110)
+        bar.addWidget(self.title, 1)
         bar.addSpacing(12)
         self.cutoff_label = plain_label("", "cutoffLabel", wrap=True)
         # It wraps rather than pushing Save off a small screen.
@@ -177,6 +179,9 @@ class OpeningHoursEditor(QWidget):
         level = 0 if width >= FULL_ROW_FROM else 1 if width >= ONE_LINE_FROM else 2
         for row in self.rows.values():
             row.set_compact(level)
+        # Without the bars only the ☾ needs explaining; a narrow title fits on one line.
+        self.legend.setText(LEGEND if level == 0 else LEGEND_SHORT)
+        self.title.setText("Opening hours" if level < 2 else "Hours")
         for overlay in (self.slot_editor, self.cutoff_editor):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
