@@ -108,12 +108,12 @@ class DayRow(QWidget):
         row.addStretch(1)
         # The day's actions: at the end of the row, or on a line of their own on a narrow
         # screen (see set_compact).
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(8)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(8)
         for button in (self.add_button, self.copy_button, self.close_button):
             _keep_width(button)
-            self.actions.addWidget(button)
-        row.addLayout(self.actions)
+            self.action_row.addWidget(button)
+        row.addLayout(self.action_row)
         self.row = row
         outer.addLayout(row)
         self.second_line = QHBoxLayout()
@@ -131,15 +131,15 @@ class DayRow(QWidget):
             return
         self.compact = level
         self.timeline.setVisible(level == 0)
-        self.row.removeItem(self.actions)
-        self.second_line.removeItem(self.actions)
+        self.row.removeItem(self.action_row)
+        self.second_line.removeItem(self.action_row)
         if level >= 2:
-            self.second_line.addLayout(self.actions)
+            self.second_line.addLayout(self.action_row)
             self.second_line.addStretch(1)
         else:
             while self.second_line.count():
                 self.second_line.takeAt(0)
-            self.row.addLayout(self.actions)
+            self.row.addLayout(self.action_row)
 
     def show_day(self, slots: list[dict[str, str]], cutoff: str,
                  slot_errors: dict[int, list[str]], day_errors: list[str]) -> None:

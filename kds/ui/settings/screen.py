@@ -91,12 +91,12 @@ class SettingsScreen(QWidget):
         self._columns = 0
         self._place_rows(2)
         # The rows scroll on a small screen; the title and Save stay in view.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(grid_host)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        column.addWidget(self.scroll, 1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(grid_host)
+        QScroller.grabGesture(self.form_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        column.addWidget(self.form_scroll, 1)
         self.status_label = plain_label("", 20)
         column.addWidget(self.status_label)
         column.addLayout(self._buttons())
