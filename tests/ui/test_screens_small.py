@@ -200,3 +200,22 @@ def test_every_page_fits_1024x600_at_130_percent_text() -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["size"][0] <= 1024 / 1.3 + 1 and result["size"][1] <= 600 / 1.3 + 1
     assert result["problems"] == []
+
+
+@pytest.mark.parametrize("which", ["menu", "accept"])
+def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
+    board, _source = _board(qtbot, 1024, 600 - 64)
+    first = board.models["active"].tickets()[0].order_id
+    if which == "menu":
+        dialog = board.open_menu(first)
+    else:
+        board.set_status(first, "received")
+        board.release_hold()
+        dialog = board.press_main_button(first)
+    assert dialog is not None and dialog.isVisible()
+    window = board.window().geometry()
+    assert dialog.width() <= window.width() and dialog.height() <= window.height()
+    assert window.contains(dialog.geometry())
+    for button in dialog.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width(), button.text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kds.kitchen.accept import AcceptChoice, accept_plan, door_time_minutes
 from kds.kitchen.status_flow import allowed_transitions, revive_warning
@@ -130,6 +130,7 @@ class StaffActions:
         self.dialog = dialog
         # The finger is on the dialog now, not on a ticket: what waited may move.
         self.release_hold()
+        _fit_on_window(dialog, self.window())   # type: ignore[attr-defined]
         dialog.open()   # never exec(): no nested loop
 
     def set_status(self, order_id: str, status: str, *, confirmed_time: Any = None,
@@ -169,3 +170,15 @@ class StaffActions:
         self.set_status(bump.order_id, bump.previous_status)
         self._say(f"↶ Order {bump.reference} recalled")
 
+
+
+def _fit_on_window(dialog: QDialog, window: QWidget) -> None:
+    """A dialog sized for 1366 px must not hang off a 1024x600 screen (or 130 % text), where
+    without a window manager nobody moves it back: no larger than the window, over it."""
+    area = window.geometry()
+    width = min(dialog.width(), area.width())
+    height = min(dialog.height(), area.height())
+    width = max(width, dialog.minimumSizeHint().width())
+    height = max(height, dialog.minimumSizeHint().height())
+    center = area.center()
+    dialog.setGeometry(center.x() + 1 - width // 2, center.y() + 1 - height // 2, width, height)
