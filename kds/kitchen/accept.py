@@ -81,3 +81,14 @@ def confirmed_time_note(plan: AcceptPlan) -> str:
     return ("Delivery: no delivery time is set for this location (custom_fields.delivery."
             "door_time), so the customer is told the ready time.")
 
+
+
+def kitchen_ready_time(confirmed_time: datetime | None, service_type: str | None,
+                       door_minutes: int | None) -> datetime | None:
+    """When the kitchen must have an order ready, from the confirmed_time HubRise holds: for
+    delivery that time is at the customer's door, so the delivery time comes off it."""
+    if confirmed_time is None:
+        return None
+    if service_type == "delivery" and door_minutes:
+        return confirmed_time - timedelta(minutes=door_minutes)
+    return confirmed_time

@@ -79,3 +79,12 @@ def test_without_door_time_the_dialog_says_the_ready_time_is_sent() -> None:
     plan = accept_plan(NOW, None, "delivery", None)
     assert plan.choices[0].confirmed_time == plan.choices[0].ready_at
     assert "no delivery time" in confirmed_time_note(plan)
+
+
+def test_kitchen_ready_time_takes_the_delivery_time_off_a_delivery_promise() -> None:
+    from kds.kitchen.accept import kitchen_ready_time
+    promise = NOW + minutes(45)
+    assert kitchen_ready_time(promise, "delivery", 35) == NOW + minutes(10)
+    assert kitchen_ready_time(promise, "collection", 35) == promise
+    assert kitchen_ready_time(promise, "delivery", None) == promise
+    assert kitchen_ready_time(None, "delivery", 35) is None
