@@ -219,3 +219,33 @@ def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
     for button in dialog.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.width() >= button.sizeHint().width(), button.text()
+
+
+@pytest.mark.parametrize("width,height", [(1024, 600), (1280, 800), (1366, 768)])
+def test_settings_texts_never_overlap_their_controls(qtbot: Any, width: int,
+                                                     height: int) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kds.store.settings import Settings
+    from kds.ui.settings.screen import SettingsScreen
+    from kds.ui.theme import apply_theme
+
+    apply_theme(QGuiApplication.instance())  # type: ignore[arg-type]
+    screen = SettingsScreen(Settings())
+    qtbot.addWidget(screen)
+    screen.resize(width, height - 64)
+    screen.show()
+    qtbot.waitExposed(screen)
+    for control in screen.controls.values():
+        row = control.parentWidget()
+        box = QRect(control.mapTo(screen, QPoint(0, 0)), control.size())
+        for label in row.findChildren(QLabel):
+            if label.parentWidget() is not row or not label.text():
+                continue
+            text = QRect(label.mapTo(screen, QPoint(0, 0)), label.size())
+            assert not text.intersects(box), label.text()
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else \
+                label.sizeHint().height()
+            assert label.height() >= needed, f"{label.text()!r} cut at {width}"
+            if not label.wordWrap():
+                assert label.width() >= label.sizeHint().width(), label.text()
