@@ -78,7 +78,7 @@ class AppController:
     async def start(self) -> None:
         """Open the right first screen: demo, a known connection, or the first-run choice."""
         if self.config.kiosk or self.store.get_settings().kiosk:
-            self.window.showFullScreen()
+            self.window.enter_kiosk()
         else:
             self.window.resize(1366, 768)
             self.window.show()

@@ -198,7 +198,8 @@ class OrdersMixin(StoreBase):
         return {row[0] for row in rows}
 
     def set_order_status(self, order_id: str, status: str, *,
-                         confirmed_time: datetime | None = None, reason: str | None = None) -> int:
+                         confirmed_time: datetime | None = None, reason: str | None = None,
+                         seller_notes: str | None = None) -> int:
         """A staff tap: order row + history (by kitchen) + outbox entry in one transaction.
 
         Returns the id of the outbox entry that will carry the change (see _enqueue_status
@@ -215,6 +216,8 @@ class OrdersMixin(StoreBase):
             body: dict[str, Any] = {"status": status}
             if confirmed_time is not None:
                 body["confirmed_time"] = format_time(confirmed_time)
+            if seller_notes:   # staff chose to tell the customer (seed 001: the merchant's note)
+                body["seller_notes"] = seller_notes[:500]
             return self._enqueue_status(order_id, body)
 
     def _apply_local_status(self, old: dict[str, Any], status: str,
@@ -243,7 +246,9 @@ class OrdersMixin(StoreBase):
         row = self.db.execute(
             "SELECT id, body, claimed_at FROM outbox WHERE resource = ? AND state = 'pending' "
             "ORDER BY id DESC LIMIT 1", [resource]).fetchone()
-        if row is not None and row[2] is None and "confirmed_time" not in json.loads(row[1]):
+        # An entry carrying a promise or a note for the customer is sent on its own, as tapped.
+        kept = {"confirmed_time", "seller_notes"}
+        if row is not None and row[2] is None and not kept & set(json.loads(row[1])):
             self.db.execute("UPDATE outbox SET body = ? WHERE id = ?", [to_json(body), row[0]])
             return int(row[0])
         return self._insert_outbox(resource, "order_status", body, None)

@@ -6,10 +6,11 @@ import logging
 from datetime import datetime
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QFrame, QHBoxLayout, QMainWindow, QPushButton, QScrollArea, QScroller,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kds.clock import Clock
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 NAV_PAGES = (
     ("board", "Orders"),
     ("acceptance", "Busy / Pause"),
-    ("hours", "Opening hours"),
+    ("hours", "Hours"),
     ("settings", "Settings"),
     ("connection", "Connection"),
 )
@@ -55,6 +56,19 @@ def header_info(location_raw: dict[str, Any] | None, health: Health | None,
                       failed_refs=health.failed_refs, location_loaded=bool(location_raw))
 
 
+SELF_SCROLLING = frozenset({"board", "settings", "hours"})   # they keep Save in view
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName("pageScroller")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
 
@@ -64,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("KDS — HubRise kitchen display")
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}   # what the stack shows: the page or its scroller
         self.stack = QStackedWidget()
         self.nav = self._nav_strip()
         body = QWidget()
@@ -76,6 +91,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         self.setCentralWidget(body)
         self.nav.setVisible(False)
+        self._kiosk = False
+        self._kiosk_screen: QScreen | None = None
         self.health_source: Callable[[], Health | None] = lambda: None
         self.location_source: Callable[[], dict[str, Any] | None] = lambda: None
         self._header_timer = QTimer(self)
@@ -95,6 +112,8 @@ class MainWindow(QMainWindow):
             button.setObjectName("navButton")
             button.setCheckable(True)
             button.setMinimumHeight(56)
+            # Tighter than the app's buttons: five must fit 1024 px, and 130 % text too.
+            button.setStyleSheet("QPushButton { padding: 0 10px; }")
             button.clicked.connect(lambda _=False, k=key: self.show_page(k))
             self.nav_group.addButton(button)
             self.nav_buttons[key] = button
@@ -102,28 +121,38 @@ class MainWindow(QMainWindow):
         return strip
 
     def set_page(self, key: str, widget: QWidget) -> None:
-        """Add or replace a page."""
-        old = self.pages.get(key)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        """Add or replace a page.
+
+        Every page but the board (which scrolls its own tickets) sits in a scroll area: a page
+        taller or wider than a small screen (1024×600, or 130 % text) scrolls instead of
+        pushing the window's minimum size past the screen and the navigation off it.
+        """
+        self._drop(key)
         self.pages[key] = widget
-        self.stack.addWidget(widget)
+        holder = widget if key in SELF_SCROLLING else _scrolling(widget)
+        self._holders[key] = holder
+        self.stack.addWidget(holder)
+
+    def _drop(self, key: str) -> None:
+        widget = self.pages.pop(key, None)
+        holder = self._holders.pop(key, None)
+        if holder is not None:
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+        if widget is not None and widget is not holder:
+            widget.deleteLater()
 
     def remove_connected_pages(self) -> None:
         """After a disconnect: only the first-run, connect and settings pages stay."""
         for key in ("board", "acceptance", "hours", "connection"):
-            widget = self.pages.pop(key, None)
-            if widget is not None:
-                self.stack.removeWidget(widget)
-                widget.deleteLater()
+            self._drop(key)
         self.nav.setVisible(False)
 
     def show_page(self, key: str) -> None:
-        widget = self.pages.get(key)
-        if widget is None:
+        holder = self._holders.get(key)
+        if holder is None:
             return
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(holder)
         button = self.nav_buttons.get(key)
         if button is not None:
             button.setChecked(True)
@@ -131,7 +160,7 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str | None:
         current = self.stack.currentWidget()
-        return next((k for k, w in self.pages.items() if w is current), None)
+        return next((k for k, w in self._holders.items() if w is current), None)
 
     # -- header -------------------------------------------------------------------------------
     def update_header(self) -> None:
@@ -141,9 +170,31 @@ class MainWindow(QMainWindow):
         now = self.clock.now()
         board.set_header(header_info(self.location_source(), self.health_source(), now))
 
-    def apply_settings(self, settings: Settings) -> None:
-        if settings.kiosk and not self.isFullScreen():
+    def enter_kiosk(self) -> None:
+        """Cover the whole screen the window is on. Without a window manager (a kitchen PC
+        often has none) the full-screen state alone leaves the window at its size in a corner,
+        so the geometry is set to the screen's explicitly, and again if the screen changes."""
+        self._kiosk = True
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.showFullScreen()
+            return
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.setGeometry(screen.geometry())
+        if self._kiosk_screen is not screen:
+            self._kiosk_screen = screen
+            screen.geometryChanged.connect(self._follow_screen)
+
+    def _follow_screen(self, rect: QRect) -> None:
+        if self._kiosk:
+            self.setGeometry(rect)
+
+    def apply_settings(self, settings: Settings) -> None:
+        if not settings.kiosk:
+            self._kiosk = False
+        if settings.kiosk and not self.isFullScreen():
+            self.enter_kiosk()
         elif not settings.kiosk and self.isFullScreen():
             self.showNormal()
 

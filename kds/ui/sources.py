@@ -24,9 +24,10 @@ class KitchenSource:
         return getattr(self.store, name)
 
     def set_order_status(self, order_id: str, status: str, *,
-                         confirmed_time: datetime | None = None, reason: str | None = None) -> int:
+                         confirmed_time: datetime | None = None, reason: str | None = None,
+                         seller_notes: str | None = None) -> int:
         entry = self.store.set_order_status(order_id, status, confirmed_time=confirmed_time,
-                                            reason=reason)
+                                            reason=reason, seller_notes=seller_notes)
         self.kick()
         return entry
 

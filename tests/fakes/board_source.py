@@ -83,14 +83,16 @@ class MemoryBoardSource:
 
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,
-                         reason: str | None = None) -> int:
+                         reason: str | None = None, seller_notes: str | None = None) -> int:
         row = self.rows[order_id]
         self.rows[order_id] = dataclasses.replace(
             row, status=status, seen=True, sync_state="pending",
             confirmed_time=confirmed_time or row.confirmed_time,
             last_status_change_at=self.clock.now())
         self.calls.append(("status", order_id, {"status": status, "reason": reason,
-                                                 "confirmed_time": confirmed_time}))
+                                                 "confirmed_time": confirmed_time,
+                                                 **({"seller_notes": seller_notes}
+                                                    if seller_notes else {})}))
         return len(self.calls)
 
     def mark_seen(self, order_id: str) -> None:

@@ -96,7 +96,9 @@ def test_reject_with_a_one_tap_reason(
 
 def test_accepting_offers_a_confirmed_time(
         qtbot: Any, board: BoardScreen, source: MemoryBoardSource, clock: FakeClock) -> None:
-    order_id = add(source, 1, "received", "collection")
+    raw = sample_order(1, clock.now(), status="received")
+    raw["service_type"], raw["expected_time"] = "collection", None   # as soon as possible
+    order_id = source.add_remote(raw, seen=True).id
     board.refresh()
     tap(qtbot, board, order_id)
     dialog = board.dialog
@@ -116,6 +118,7 @@ def test_delivery_order_goes_ready_out_and_complete(
         tap(qtbot, board, order_id)
         seen.append(status_of(source, order_id))
     assert seen == ["awaiting_shipment", "in_delivery", "completed"]
+    board.release_hold()   # a moment after the last tap: the done ticket leaves
     assert board.models["active"].row_of(order_id) == -1
     assert board.models["done"].row_of(order_id) >= 0
 
@@ -164,6 +167,7 @@ def test_done_today_tab_recalls_an_order(
     assert board.ticket(order_id).main_label == "Recall"
     tap(qtbot, board, order_id)
     assert status_of(source, order_id) == "awaiting_collection"
+    board.release_hold()   # a moment after the tap: the recalled ticket moves to Active
     assert board.models["active"].row_of(order_id) >= 0
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kds.clock import Clock
@@ -20,8 +20,6 @@ from kds.kitchen.acceptance import busy_suggestion
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate
-from kds.ui.board.layout import ticket_lines
-from kds.ui.board.dialogs import AcceptDialog, TicketDetails, TicketMenu
 from kds.ui.board.header import HeaderBar, HeaderInfo
 from kds.ui.board.keys import BoardKeys
 from kds.ui.board.model import TicketModel, TicketRole
@@ -29,7 +27,9 @@ from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
 from kds.ui.board.tabs import TABS, TabBar
 from kds.ui.board.ticket import TicketView, active_sort_key, sort_key, ticket_timing
-from kds.ui.board.undo import Bump, UndoBar
+from kds.ui.board.touch_hold import TouchHold
+from kds.ui.board.staff_actions import StaffActions
+from kds.ui.board.undo import UndoBar
 from kds.ui.board.view import TicketListView
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
 
@@ -39,7 +39,7 @@ SILENCE_SECONDS = 300
 MESSAGE_SECONDS = 10
 
 
-class BoardScreen(QWidget):
+class BoardScreen(StaffActions, QWidget):
     lateChanged = Signal(int)   # how many active tickets are past due (to suggest busy mode)
 
     def __init__(self, source: BoardSource, clock: Clock, config: BoardConfig | None = None,
@@ -65,6 +65,13 @@ class BoardScreen(QWidget):
         self.undo_bar.undoRequested.connect(self._undo)
         self.dialog: QDialog | None = None
         self.keys = BoardKeys(self)
+        # While a finger is on the board, and for a moment after a tap, tickets keep their
+        # places: a new cancellation jumping to the front made the next tap land on the wrong
+        # ticket. Changes to tickets already shown apply in place; the rest waits for this.
+        self.hold = TouchHold(self.config.touch_hold_ms, self)
+        self.hold.released.connect(self._hold_over)
+        self.hold_timer = self.hold.timer
+        self._refresh_waiting = False
         self._build_layout()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -89,6 +96,7 @@ class BoardScreen(QWidget):
             view = self.views[tab]
             view.setModel(self.models[tab])
             view.installEventFilter(self)
+            view.viewport().installEventFilter(self)
             self.stack.addWidget(view)
         board = QHBoxLayout()
         board.setContentsMargins(0, 0, 0, 0)
@@ -100,8 +108,10 @@ class BoardScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self._tab_bar())
         layout.addLayout(board, 1)
-        # The undo bar floats over the board: showing it must not move tickets under a finger.
-        self.undo_bar.raise_()
+        # The undo bar lives in the tab row, which is always there: floating over the board it
+        # covered the next button of the ticket just bumped, and a row of its own would cost
+        # a small screen 72 px of tickets (or move every ticket when it appeared).
+        self.tabs.undo_slot.addWidget(self.undo_bar)
 
     def _tab_bar(self) -> TabBar:
         self.tabs = TabBar()
@@ -120,12 +130,6 @@ class BoardScreen(QWidget):
 
     def _update_mute_label(self) -> None:
         self.tabs.show_mute(self.alerter.silence_left())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        height = 84
-        width = self.width() - self.all_day.width()
-        self.undo_bar.setGeometry(0, self.height() - height, max(200, width), height)
 
     # -- data ---------------------------------------------------------------------------------
     def current_tab(self) -> str:
@@ -166,15 +170,17 @@ class BoardScreen(QWidget):
         scheduled = self._query(self.source.scheduled_orders, now, lead)
         done = self._query(self.source.done_today, now, self.config.timezone_name)
         counts = self._query(self.source.all_day_counts, now, lead)
+        held = self.holding()
+        self._refresh_waiting = held
         if active is not None and done is not None:
             # Cancelled-by-HubRise tickets stay on the active board until someone dismisses them.
             pinned = [row for row in done if row.remote_change]
-            self.models["active"].set_tickets(sorted(self.feed.tickets(active + pinned),
-                                                     key=active_sort_key))
+            self._show("active", sorted(self.feed.tickets(active + pinned), key=active_sort_key),
+                       held)
         if scheduled is not None:
-            self.models["scheduled"].set_tickets(sorted(self.feed.tickets(scheduled), key=sort_key))
+            self._show("scheduled", sorted(self.feed.tickets(scheduled), key=sort_key), held)
         if done is not None:
-            self.models["done"].set_tickets(self.feed.tickets(done))
+            self._show("done", self.feed.tickets(done), held)
         if counts is not None:
             self.all_day.set_counts(counts)
         if active is not None and scheduled is not None and done is not None:
@@ -183,6 +189,26 @@ class BoardScreen(QWidget):
         self._update_tab_labels()
         self._update_sync_counts()
         self._update_late(now)
+
+    def _show(self, tab: str, tickets: list[TicketView], held: bool) -> None:
+        model = self.models[tab]
+        if not held:
+            model.set_tickets(tickets)
+            return
+        for ticket in tickets:   # no insert, removal or reorder under a finger
+            model.update_ticket(ticket)
+
+    def holding(self) -> bool:
+        """True while a finger is down on the tickets or just lifted from a tap."""
+        return self.hold.holding()
+
+    def release_hold(self) -> None:
+        """End the hold now: apply what waited (new, removed and reordered tickets)."""
+        self.hold.release()
+
+    def _hold_over(self) -> None:
+        if self._refresh_waiting:
+            self.refresh()
 
     def _query(self, query: Callable[..., Sequence[Any]], *args: Any) -> list[Any] | None:
         """One board query, or None (and a word on screen) when the store could not answer."""
@@ -273,103 +299,6 @@ class BoardScreen(QWidget):
             if ticket is not None:
                 model.update_ticket(dataclasses.replace(ticket, checked=updated))
 
-    def press_main_button(self, order_id: str) -> AcceptDialog | None:
-        ticket = self.ticket(order_id)
-        if ticket is None or not ticket.main_action:
-            return None
-        if ticket.main_action == "dismiss":
-            self.dismiss_change(order_id)
-        elif ticket.main_action == "recall":
-            self.set_status(order_id, ticket.next_status or "accepted")
-        elif ticket.next_status == "accepted" and self.config.ask_confirmed_time:
-            return self._ask_accept_time(ticket)
-        elif ticket.next_status:
-            self.bump(ticket, ticket.next_status)
-        return None
-
-    def bump(self, ticket: TicketView, status: str, confirmed_time: Any = None) -> None:
-        if self.set_status(ticket.order_id, status, confirmed_time=confirmed_time):
-            self.undo_bar.offer(
-                Bump(ticket.order_id, ticket.reference, ticket.status, status,
-                     self.clock.monotonic()),
-                f"Order {ticket.reference} → {status.replace('_', ' ')}")
-
-    def _ask_accept_time(self, ticket: TicketView) -> AcceptDialog:
-        dialog = AcceptDialog(ticket, self)
-        dialog.picked.connect(self._accept_with_time)
-        self._show_dialog(dialog)
-        return dialog
-
-    def _accept_with_time(self, order_id: str, minutes: int) -> None:
-        ticket = self.ticket(order_id)
-        if ticket is None:
-            return
-        when = self.clock.now() + timedelta(minutes=minutes) if minutes else None
-        self.bump(ticket, "accepted", confirmed_time=when)
-
-    def open_menu(self, order_id: str) -> TicketMenu | None:
-        ticket = self.ticket(order_id)
-        if ticket is None:
-            return None
-        menu = TicketMenu(ticket, self)
-        menu.chosen.connect(lambda oid, status, reason: self.set_status(
-            oid, status, reason=reason or None))
-        menu.dismissChange.connect(self.dismiss_change)
-        menu.rushChosen.connect(self.set_rush)
-        self._show_dialog(menu)
-        return menu
-
-    def open_details(self, order_id: str) -> TicketDetails | None:
-        ticket = self.ticket(order_id)
-        if ticket is None:
-            return None
-        dialog = TicketDetails(f"Order {ticket.reference}", ticket_lines(ticket, self.config.tz),
-                               self)
-        self._show_dialog(dialog)
-        return dialog
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-        dialog.open()   # never exec(): no nested loop
-
-    def set_status(self, order_id: str, status: str, *, confirmed_time: Any = None,
-                   reason: str | None = None) -> bool:
-        ok = self._call(self.source.set_order_status, order_id, status,
-                        confirmed_time=confirmed_time, reason=reason)
-        self.alerter.acknowledge(order_id)
-        self.refresh()
-        return ok
-
-    def toggle_rush(self, order_id: str) -> bool:
-        """The P key: rush an open ticket, or take the rush off. A done ticket has nothing left
-        to hurry (its flag is not shown), so it is left alone."""
-        ticket = self.ticket(order_id)
-        if ticket is None or ticket.done:
-            return False
-        return self.set_rush(order_id, not ticket.rush)
-
-    def set_rush(self, order_id: str, rush: bool) -> bool:
-        """A kitchen-only priority: stored locally, never sent to HubRise (no outbox entry)."""
-        ok = self._call(self.source.set_rush, order_id, rush)
-        self.refresh()
-        return ok
-
-    def dismiss_change(self, order_id: str) -> None:
-        self._call(self.source.dismiss_remote_change, order_id)
-        self.refresh()
-
-    def recall_last(self) -> bool:
-        if self.undo_bar.bump is None:
-            return False
-        self.undo_bar.undo()
-        return True
-
-    def _undo(self, bump: Bump) -> None:
-        self.set_status(bump.order_id, bump.previous_status)
-        self._say(f"↶ Order {bump.reference} recalled")
-
     def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         try:
             action(*args, **kwargs)
@@ -394,6 +323,7 @@ class BoardScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self.keys.handle(event.key())
+        self.hold.watch(event)
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

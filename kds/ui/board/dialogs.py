@@ -6,18 +6,20 @@ them without a nested event loop.
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QScroller, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kds.hubrise.statuses import ANOMALY_STATUSES, NORMAL_STATUSES
-from kds.ui.board.ticket import STATUS_LABELS, TicketView
+from kds.hubrise.statuses import ANOMALY_STATUSES
+from kds.kitchen.status_flow import allowed_transitions, revive_warning
+from kds.kitchen.accept import AcceptChoice, AcceptPlan, confirmed_time_note
+from kds.ui.board.ticket import STATUS_LABELS, TicketView, format_clock
 
-QUICK_MINUTES = (5, 10, 15, 20)
 # A kitchen touchscreen rarely has a keyboard: one tap fills the usual reasons.
 QUICK_REASONS = ("Out of stock", "Kitchen too busy", "Closing soon", "Customer asked")
 
@@ -44,7 +46,7 @@ class TicketMenu(QDialog):
     same way → `rushChosen(order_id, rush)`.
     """
 
-    chosen = Signal(str, str, str)
+    chosen = Signal(str, str, str, bool)   # order id, status, reason, send it to the customer
     dismissChange = Signal(str)
     rushChosen = Signal(str, bool)
 
@@ -90,7 +92,8 @@ class TicketMenu(QDialog):
     def _status_grid(self) -> QGridLayout:
         grid = QGridLayout()
         self.status_buttons: dict[str, QPushButton] = {}
-        choices = [s for s in ANOMALY_STATUSES + NORMAL_STATUSES if s != self.ticket.status]
+        # Only what fits this order: its service type's flow, no "New", no late reject.
+        choices = allowed_transitions(self.ticket.status, self.ticket.service_type)
         for position, status in enumerate(choices):
             button = _button(_status_name(status),
                              "dangerButton" if status in ANOMALY_STATUSES else "")
@@ -104,8 +107,14 @@ class TicketMenu(QDialog):
         layout = QVBoxLayout(page)
         self.question = _plain_label("")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (optional, may be shown to the customer)")
+        self.reason.setPlaceholderText("Reason (optional)")
         self.reason.setMaxLength(200)
+        # Off by default: a reason is a note for the kitchen unless staff choose to send it.
+        self.send_reason = QCheckBox("Send to the customer")
+        self.send_reason.setMinimumHeight(56)
+        self.send_reason.toggled.connect(self._show_where_reason_goes)
+        self.reason_where = _plain_label("")
+        self._show_where_reason_goes(False)
         chips = QGridLayout()
         self.reason_buttons: dict[str, QPushButton] = {}
         for position, reason in enumerate(QUICK_REASONS):
@@ -123,6 +132,8 @@ class TicketMenu(QDialog):
         layout.addWidget(self.question)
         layout.addWidget(self.reason)
         layout.addLayout(chips)
+        layout.addWidget(self.send_reason)
+        layout.addWidget(self.reason_where)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
@@ -130,14 +141,22 @@ class TicketMenu(QDialog):
     def choose(self, status: str) -> None:
         self.status = status
         label = STATUS_LABELS.get(status, status)
-        self.question.setText(f"Set order {self.ticket.reference} to {label}?")
+        warning = revive_warning(self.ticket.status, status)
+        self.question.setText(f"Set order {self.ticket.reference} to {label}?"
+                              + (f"\n{warning}" if warning else ""))
         self.pages.setCurrentIndex(1)
 
     def confirm(self) -> None:
         if self.status is None:
             return
-        self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip())
+        self.chosen.emit(self.ticket.order_id, self.status, self.reason.text().strip(),
+                         self.send_reason.isChecked())
         self.accept()
+
+    def _show_where_reason_goes(self, send: bool) -> None:
+        self.reason_where.setText(
+            "The reason is sent to HubRise as the merchant's note: the customer may see it."
+            if send else "The reason is kept on this screen only.")
 
     def _toggle_rush(self) -> None:
         self.rushChosen.emit(self.ticket.order_id, not self.ticket.rush)
@@ -149,36 +168,76 @@ class TicketMenu(QDialog):
 
 
 class AcceptDialog(QDialog):
-    """Accept an order and promise a time: `picked(order_id, minutes)`; minutes 0 = no time."""
+    """Accept an order and promise a time: `picked(order_id, choice)`; choice None = no time.
 
-    picked = Signal(str, int)
+    The choices come from kds.kitchen.accept: relative to the customer's requested time for a
+    pre-order, and for delivery the promise is the time at the door (ready + delivery time).
+    """
 
-    def __init__(self, ticket: TicketView, parent: Any = None) -> None:
+    picked = Signal(str, object)
+
+    def __init__(self, ticket: TicketView, plan: AcceptPlan, tz: tzinfo | None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Accept order")
-        self.ticket = ticket
+        self.ticket, self.plan = ticket, plan
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — ready in:"))
+        self.requested_label = _plain_label(
+            f"Customer asked for {format_clock(plan.requested, tz)}" if plan.requested
+            else "Customer asked for: as soon as possible")
+        self.note = _plain_label(confirmed_time_note(plan))
+        verb = "customer gets it at:" if plan.relative_to_request else "ready in:"
+        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — {verb}"))
+        layout.addWidget(self.requested_label)
         row = QHBoxLayout()
         self.minute_buttons: dict[int, QPushButton] = {}
-        for minutes in QUICK_MINUTES:
-            button = _button(f"+{minutes} min", "primaryButton")
-            button.clicked.connect(lambda _=False, m=minutes: self.pick(m))
-            self.minute_buttons[minutes] = button
+        for choice in plan.choices:
+            text = f"{choice.label}\n{format_clock(choice.confirmed_time, tz)}"
+            button = _button(text, "primaryButton")
+            button.setMinimumWidth(120)
+            button.clicked.connect(lambda _=False, c=choice: self.pick(c))
+            self.minute_buttons[choice.key] = button
             row.addWidget(button)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         bottom = QHBoxLayout()
         self.no_time_button = _button("Accept, keep time")
-        self.no_time_button.clicked.connect(lambda: self.pick(0))
+        self.no_time_button.clicked.connect(lambda: self.pick(None))
         cancel = _button("Back")
         cancel.clicked.connect(self.reject)
         bottom.addWidget(cancel)
         bottom.addWidget(self.no_time_button)
         layout.addLayout(bottom)
-        self.resize(900, 320)
+        self.resize(900, 360)
 
-    def pick(self, minutes: int) -> None:
-        self.picked.emit(self.ticket.order_id, minutes)
+    def pick(self, choice: AcceptChoice | None) -> None:
+        self.picked.emit(self.ticket.order_id, choice)
+        self.accept()
+
+
+class ConfirmDialog(QDialog):
+    """A yes/no question that says what will happen: `confirmed()` on the confirm button."""
+
+    confirmed = Signal()
+
+    def __init__(self, title: str, text: str, confirm_label: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = _plain_label(text)
+        self.back_button = _button("Back")
+        self.confirm_button = _button(confirm_label, "dangerButton")
+        self.back_button.clicked.connect(self.reject)
+        self.confirm_button.clicked.connect(self._confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 300)
+
+    def _confirm(self) -> None:
+        self.confirmed.emit()
         self.accept()
 
 

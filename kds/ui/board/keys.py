@@ -4,7 +4,8 @@
     Enter, Space  bump the selected ticket (its main button: next status, recall, or "got it")
     Backspace, R  recall: undo the last bump while the undo bar shows, otherwise recall the
                   selected ticket on the Done today tab
-    M             open the selected ticket's menu (reject, cancel, any status, rush)
+    M             open the selected ticket's menu: the statuses that fit the order
+                  (kds.kitchen.status_flow.allowed_transitions), rush
     P             rush the selected ticket (it goes first on Active, marked ⚑ RUSH), or
                   take the rush off; a kitchen-only priority, never sent to HubRise
     1 / 2 / 3     show Active / Scheduled / Done today

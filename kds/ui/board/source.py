@@ -25,7 +25,8 @@ class BoardSource(Protocol):
 
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,
-                         reason: str | None = None) -> int: ...
+                         reason: str | None = None,
+                         seller_notes: str | None = None) -> int: ...
 
     def mark_seen(self, order_id: str) -> None: ...
 
@@ -50,6 +51,7 @@ class BoardConfig:
     refresh_seconds: float = 15.0        # re-query so scheduled orders move in on time
     card_width: int = 300
     busy: SuggestionThresholds = field(default_factory=SuggestionThresholds)  # "Busy mode?" hint
+    touch_hold_ms: int = 1500            # after a tap, tickets keep their places this long
 
     @property
     def tz(self) -> tzinfo:

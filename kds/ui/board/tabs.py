@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget,
+)
 
 TABS = ("active", "scheduled", "done")
-TAB_NAMES = {"active": "Active", "scheduled": "Scheduled", "done": "Done today"}
+TAB_NAMES = {"active": "Active", "scheduled": "Scheduled", "done": "Done"}
+TAB_TIPS = {"active": "Orders to make now", "scheduled": "Orders for later",
+            "done": "Done today: completed, cancelled and rejected"}
+# Tighter than the app's buttons: the row must fit 1024 px, and 130 % text (788 px).
+COMPACT = "QPushButton { padding: 0 12px; }"
 
 
 class TabBar(QWidget):
@@ -23,7 +29,9 @@ class TabBar(QWidget):
         for position, tab in enumerate(TABS):
             button = QPushButton()
             button.setCheckable(True)
-            button.setMinimumSize(150, 64)
+            button.setMinimumHeight(64)
+            button.setStyleSheet(COMPACT)
+            button.setToolTip(TAB_TIPS[tab])
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, t=tab: self.tabClicked.emit(t))
             self.tab_group.addButton(button, position)
@@ -39,18 +47,24 @@ class TabBar(QWidget):
         row.addWidget(self.late_banner, 2)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setMinimumWidth(60)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         row.addWidget(self.message)
         self.silence_button = QPushButton("♪ Mute 5 min")
-        self.silence_button.setMinimumSize(180, 64)
+        self.silence_button.setMinimumHeight(64)
+        self.silence_button.setStyleSheet(COMPACT)
         self.silence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The undo bar (set by the board) sits here, before Mute: a row that is always there,
+        # so offering an undo moves no ticket and covers no button.
+        self.undo_slot = QHBoxLayout()
+        self.undo_slot.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(self.undo_slot)
         row.addWidget(self.silence_button)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """'Active (3)': each tab's ticket count on its button."""
         for tab, button in self.tab_buttons.items():
-            button.setText(f"{TAB_NAMES[tab]} ({counts[tab]})")
+            button.setText(f"{TAB_NAMES[tab]} {counts[tab]}")
 
     def show_alerts(self, new: int, changes: list[str]) -> None:
         """The new-ticket count, and one "reference CHANGE" per ticket HubRise changed."""
@@ -74,7 +88,8 @@ def _banner(name: str) -> QLabel:
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setMinimumHeight(64)
-    label.setMinimumWidth(100)
-    label.setContentsMargins(16, 0, 16, 0)
+    # A long banner is cut, never pushes the tabs off screen.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setContentsMargins(10, 0, 10, 0)
     label.hide()
     return label

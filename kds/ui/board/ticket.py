@@ -8,10 +8,11 @@ from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any, Literal
 
+from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen import due
-from kds.hubrise.statuses import DONE_STATUSES, next_status, previous_status
 from kds.kitchen import text as kitchen_text
 from kds.kitchen.allergens import allergen_line
+from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
 from kds.sync.health import not_sent_line
@@ -140,17 +141,6 @@ def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
         expected_time=row.expected_time or getattr(order, "expected_time", None),
         created_at=row.created_at or getattr(order, "created_at", None),
         first_seen_at=row.first_seen_at, preparation=preparation_minutes)
-
-
-def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
-    """The status the big button sets and what it says."""
-    if status in DONE_STATUSES:
-        back = previous_status(status, service_type) if status == "completed" else "accepted"
-        return back, "Recall" if back else ""
-    target = next_status(status, service_type)
-    if target is None:
-        return None, ""
-    return target, ACTION_LABELS.get(target, target.replace("_", " ").capitalize())
 
 
 def _option_groups(options: tuple[Any, ...]) -> tuple[tuple[OptionGroup, ...], tuple[str, ...]]:

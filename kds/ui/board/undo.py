@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kds.clock import Clock
 
@@ -32,13 +32,16 @@ class UndoBar(QWidget):
         self.bump: Bump | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setMinimumWidth(0)   # cut when the row is narrow; the button always shows
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.button = QPushButton("↶ UNDO")
         self.button.setObjectName("primaryButton")
-        self.button.setMinimumSize(200, 64)
+        self.button.setMinimumHeight(60)
+        self.button.setStyleSheet("QPushButton { padding: 0 12px; }")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.undo)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setContentsMargins(8, 0, 4, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.hide()

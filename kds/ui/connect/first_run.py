@@ -34,7 +34,7 @@ class FirstRunScreen(QWidget):
     def _lay_out(self, title: QWidget, intro: QWidget, demo_hint: QWidget,
                  connect_hint: QWidget) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(64, 48, 64, 48)
+        column.setContentsMargins(32, 24, 32, 24)   # 1024x600 at 130 % text is 788x462
         column.setSpacing(14)
         column.addWidget(title)
         column.addWidget(intro)

@@ -43,7 +43,7 @@ class ConnectionInfoScreen(QWidget):
 
     def _build(self, storage_notice: str | None) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(56, 36, 56, 36)
+        column.setContentsMargins(32, 20, 32, 20)   # 1024x600 at 130 % text is 788x462
         column.setSpacing(14)
         # Says "Connected" only while polls succeed (set_health); neutral until then.
         self.title_label = plain_label("HubRise connection", size=36, bold=True)

@@ -35,6 +35,10 @@ def _big_field(placeholder: str) -> QLineEdit:
     return field
 
 
+NO_CLIENT_REASON = ("enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
+                    "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.")
+
+
 class OAuthConnectScreen(QWidget):
     connected = Signal(object)  # ConnectionInfo
     cancelled = Signal()
@@ -58,6 +62,10 @@ class OAuthConnectScreen(QWidget):
         self.step1 = plain_label(
             "1. Sign in to HubRise and choose the location for this screen.", 22)
         self.open_button = big_button("Open HubRise sign-in", role="primaryButton")
+        # Says why the sign-in buttons cannot be used, right under them (hidden when they can).
+        self.why_disabled = plain_label("", 18, color=MUTED)
+        self.why_disabled.setObjectName("whyDisabled")
+        self.why_disabled.setVisible(False)
         # Read-only field, not a label: a long URL scrolls instead of widening the screen,
         # and it can be copied to another device when this one has no browser.
         self.url_label = QLineEdit()
@@ -79,9 +87,10 @@ class OAuthConnectScreen(QWidget):
 
     def _arrange(self) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(56, 36, 56, 36)
-        column.setSpacing(12)
-        for widget in (self.title, self.step1, self.open_button, self.url_label, self.step2):
+        column.setContentsMargins(24, 16, 24, 16)   # room for the token row at 130 % text
+        column.setSpacing(8)
+        for widget in (self.title, self.step1, self.open_button, self.why_disabled,
+                       self.url_label, self.step2):
             column.addWidget(widget)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_field, 3)
@@ -112,8 +121,12 @@ class OAuthConnectScreen(QWidget):
         self.back_button.clicked.connect(self.cancelled)
 
     def _no_oauth_client(self) -> None:
+        why = NO_CLIENT_REASON
         for widget in (self.open_button, self.code_field, self.code_button):
             widget.setEnabled(False)
+            widget.setToolTip(why)
+        self.why_disabled.setText("Sign-in unavailable: " + why)
+        self.why_disabled.setVisible(True)
         self.show_status("Sign-in is not set up on this computer (no OAuth client id/secret). "
                          "An integrator can paste an access token below.")
         self.token_toggle.setChecked(True)

@@ -14,6 +14,8 @@ from kds.ui.theme import TOUCH, font
 
 log = logging.getLogger(__name__)
 MUTED = "#a6adb4"
+DISABLED_STYLE = ("QPushButton:disabled { background: #1f2328; color: #5d6670; "
+                  "border: 2px dashed #3a4048; }")
 
 
 def text_style(size: int, bold: bool = False, color: str | None = None) -> str:
@@ -41,7 +43,8 @@ def big_button(text: str, role: str = "", height: int = TOUCH + 16, size: int = 
         button.setObjectName(role)  # primaryButton / dangerButton come from the theme
     button.setMinimumHeight(height)
     button.setFont(font(size, bold=True))
-    button.setStyleSheet(f"font-size: {size}px;")
+    # Its own :disabled look: the theme's primary colour made a disabled button look tappable.
+    button.setStyleSheet(f"QPushButton {{ font-size: {size}px; }} {DISABLED_STYLE}")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
+    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -51,6 +52,8 @@ QPushButton#applyButton:disabled { background: #2c3138; color: #6c7a89; }
 
 
 log = logging.getLogger(__name__)
+# (line, column, lines, columns) of each resume choice: 30 min, 1 h, 2 h / end of service, manual
+RESUME_CELLS = ((0, 1, 1, 1), (0, 2, 1, 1), (0, 3, 1, 1), (1, 1, 1, 2), (1, 3, 1, 1))
 
 
 class AcceptancePanel(QWidget):
@@ -80,7 +83,7 @@ class AcceptancePanel(QWidget):
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(12)
         layout.addWidget(self._suggestion_bar())
         top = QHBoxLayout()
@@ -138,57 +141,62 @@ class AcceptancePanel(QWidget):
         return row
 
     def _busy_options(self) -> QWidget:
+        # Presets on one line, the stepper under them: the pause reasons take two lines anyway
+        # (the stack is as tall as its tallest page), and one line was 960 px wide.
         widget = QWidget()
-        row = QHBoxLayout(widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(_row_title("Extra time"))
+        grid = QGridLayout(widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(_row_title("Extra time"), 0, 0)
         self.extra_group = QButtonGroup(self)
         self.extra_buttons: dict[int, QPushButton] = {}
-        for minutes in logic.BUSY_PRESETS:
+        for index, minutes in enumerate(logic.BUSY_PRESETS):
             button = touch_button(f"+{minutes}", checkable=True)
             button.clicked.connect(lambda _=False, m=minutes: self.extra.set_value(m))
             self.extra_group.addButton(button)
             self.extra_buttons[minutes] = button
-            row.addWidget(button)
-        row.addSpacing(16)
-        row.addWidget(plain_label("Custom", "sectionTitle"))
+            grid.addWidget(button, 0, 1 + index)
         self.extra = MinutesStepper(15, step=5, minimum=5, maximum=logic.MAX_EXTRA_MINUTES)
         self.extra.changed.connect(self._extra_changed)
-        row.addWidget(self.extra)
-        row.addStretch(1)
+        grid.addWidget(self.extra, 1, 1, 1, len(logic.BUSY_PRESETS))
+        grid.setColumnStretch(len(logic.BUSY_PRESETS) + 1, 1)
         self._extra_changed(self.extra.value())
         return widget
 
     def _paused_options(self) -> QWidget:
         widget = QWidget()
-        row = QHBoxLayout(widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(_row_title("Reason"))
+        # Two lines of reasons, the typed one beside the second: one line was 1,090 px wide.
+        grid = QGridLayout(widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(_row_title("Reason"), 0, 0)
         self.reason_buttons: list[QPushButton] = []
-        for text in logic.REASON_PRESETS:
+        for index, text in enumerate(logic.REASON_PRESETS):
             button = touch_button(text, checkable=True, name="reasonButton")
             button.clicked.connect(lambda checked, t=text: self._reason_preset(t, checked))
             self.reason_buttons.append(button)
-            row.addWidget(button)
+            grid.addWidget(button, index // 2, 1 + index % 2)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText("Other reason (optional)")
         self.reason_edit.setMaxLength(logic.MAX_REASON_CHARS)
         self.reason_edit.setMinimumHeight(64)
+        self.reason_edit.setMinimumWidth(120)
         self.reason_edit.textChanged.connect(self._reason_typed)
-        row.addWidget(self.reason_edit, 1)
+        grid.addWidget(self.reason_edit, 0, 3, 2, 1)
+        grid.setColumnStretch(3, 1)
         return widget
 
-    def _resume_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(_row_title("Resume"))
+    def _resume_row(self) -> QGridLayout:
+        # Short times on the first line, the long choices on the second (one line: 1,025 px).
+        row = QGridLayout()
+        row.addWidget(_row_title("Resume"), 0, 0)
         self.resume_group = QButtonGroup(self)
         self.resume_buttons: dict[str, QPushButton] = {}
-        for key, label, _minutes in logic.RESUME_CHOICES:
+        for index, (key, label, _minutes) in enumerate(logic.RESUME_CHOICES):
             button = touch_button(label, checkable=True)
             button.clicked.connect(lambda _=False, k=key: self.choose_resume(k))
             self.resume_group.addButton(button)
             self.resume_buttons[key] = button
-            row.addWidget(button)
+            row.addWidget(button, *RESUME_CELLS[index])
+        row.setColumnStretch(4, 1)
         self.resume_buttons[self.resume_key].setChecked(True)
         return row
 
@@ -379,6 +387,6 @@ class AcceptancePanel(QWidget):
 
 def _row_title(text: str) -> QLabel:
     """The same width on every option row, so the buttons line up in columns."""
-    label = plain_label(text, "rowTitle")
-    label.setFixedWidth(150)
+    label = plain_label(text, "rowTitle", wrap=True)   # "Extra time" takes two lines if need be
+    label.setFixedWidth(120)
     return label

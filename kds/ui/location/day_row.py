@@ -106,13 +106,40 @@ class DayRow(QWidget):
         row.addLayout(self.chips_box)
         row.addWidget(self.closed_label)
         row.addStretch(1)
+        # The day's actions: at the end of the row, or on a line of their own on a narrow
+        # screen (see set_compact).
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(8)
         for button in (self.add_button, self.copy_button, self.close_button):
             _keep_width(button)
-            row.addWidget(button)
+            self.action_row.addWidget(button)
+        row.addLayout(self.action_row)
+        self.row = row
         outer.addLayout(row)
+        self.second_line = QHBoxLayout()
+        self.second_line.setContentsMargins(178, 0, 0, 0)   # under the chips, past the name
+        outer.addLayout(self.second_line)
+        self.compact = 0
         self.errors = plain_label("", "slotErrors", wrap=True)
         self.errors.hide()
         outer.addWidget(self.errors)
+
+    def set_compact(self, level: int) -> None:
+        """0: everything on one line; 1: no timeline (the chips say the same); 2: also the
+        actions on a second line. So a day fits 1024 px, and 130 % text on it."""
+        if level == self.compact:
+            return
+        self.compact = level
+        self.timeline.setVisible(level == 0)
+        self.row.removeItem(self.action_row)
+        self.second_line.removeItem(self.action_row)
+        if level >= 2:
+            self.second_line.addLayout(self.action_row)
+            self.second_line.addStretch(1)
+        else:
+            while self.second_line.count():
+                self.second_line.takeAt(0)
+            self.row.addLayout(self.action_row)
 
     def show_day(self, slots: list[dict[str, str]], cutoff: str,
                  slot_errors: dict[int, list[str]], day_errors: list[str]) -> None:
@@ -123,7 +150,6 @@ class DayRow(QWidget):
         self.chips = []
         for index, slot in enumerate(slots):
             chip = touch_button(slot_label(slot, cutoff), name=f"slot_{self.day}_{index}")
-            chip.setMinimumWidth(170)
             _keep_width(chip)
             chip.setStyleSheet(CHIP_BAD if index in slot_errors else CHIP_OK)
             chip.setToolTip("closes after midnight, same business day"

@@ -16,7 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from kds.clock import Clock
 from kds.hubrise.rules import DAYS, FieldError
@@ -55,6 +57,14 @@ QLabel#hoursPreview[closed="true"] { color: #f5b041; }
 
 log = logging.getLogger(__name__)
 
+
+LEGEND = ("Each bar is one business day, from the cutoff to the next cutoff; the yellow line "
+          "is midnight. ☾ = closes after midnight but before the cutoff, so it still counts "
+          "as the day it opened.")
+LEGEND_SHORT = "☾ = closes after midnight but before the cutoff: still the day it opened."
+# Editor widths (px) below which a day row drops its timeline, then puts its actions below.
+FULL_ROW_FROM = 1300
+ONE_LINE_FROM = 1000
 
 class OpeningHoursEditor(QWidget):
     sent = Signal(int)  # outbox id of the queued PATCH /location
@@ -113,10 +123,8 @@ class OpeningHoursEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)
         layout.addWidget(scroll, 1)
-        layout.addWidget(plain_label(
-            "Each bar is one business day, from the cutoff to the next cutoff; the yellow line "
-            "is midnight. ☾ = closes after midnight but before the cutoff, so it still counts "
-            "as the day it opened.", "legend", wrap=True))
+        self.legend = plain_label(LEGEND, "legend", wrap=True)
+        layout.addWidget(self.legend)
         self.slot_editor = SlotEditor(self)
         self.slot_editor.done.connect(self.set_slot)
         self.slot_editor.removed.connect(self.remove_slot)
@@ -125,10 +133,16 @@ class OpeningHoursEditor(QWidget):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(plain_label("Opening hours", "editorTitle"))
-        bar.addSpacing(20)
-        self.cutoff_label = plain_label("", "cutoffLabel")
-        bar.addWidget(self.cutoff_label)
+        self.title = plain_label("Opening hours", "editorTitle", wrap=True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(110)
+        bar.addWidget(self.title, 1)
+        bar.addSpacing(12)
+        self.cutoff_label = plain_label("", "cutoffLabel", wrap=True)
+        # It wraps rather than pushing Save off a small screen.
+        self.cutoff_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.cutoff_label.setMinimumWidth(120)
+        bar.addWidget(self.cutoff_label, 2)
         self.cutoff_button = touch_button("Change cutoff")
         self.cutoff_button.clicked.connect(self.open_cutoff_editor)
         bar.addWidget(self.cutoff_button)
@@ -161,6 +175,13 @@ class OpeningHoursEditor(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        width = event.size().width()
+        level = 0 if width >= FULL_ROW_FROM else 1 if width >= ONE_LINE_FROM else 2
+        for row in self.rows.values():
+            row.set_compact(level)
+        # Without the bars only the ☾ needs explaining; a narrow title fits on one line.
+        self.legend.setText(LEGEND if level == 0 else LEGEND_SHORT)
+        self.title.setText("Opening hours" if level < 2 else "Hours")
         for overlay in (self.slot_editor, self.cutoff_editor):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())

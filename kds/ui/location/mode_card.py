@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kds.hubrise.models import OrderAcceptance
 from kds.ui.board.ticket import clean_text
@@ -32,6 +32,10 @@ class ModeCard(QFrame):
         self.pending_badge = plain_label("", "pendingBadge", wrap=True)
         for widget in (self.title, self.subtitle, self.resume_label, self.reason_label,
                        self.pending_badge):
+            # Wrap, never widen: the card shares a row with the preparation box at 1024 px.
+            widget.setWordWrap(True)
+            widget.setMinimumWidth(200)
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             box.addWidget(widget)
 
     def show_mode(self, acceptance: OrderAcceptance, now: datetime, tz: tzinfo) -> None:

@@ -16,7 +16,9 @@ QUARTERS = tuple(range(0, 60, STEP_MINUTES))
 
 def touch_button(text: str, *, checkable: bool = False, name: str = "") -> QPushButton:
     button = QPushButton(text)
-    button.setMinimumSize(TOUCH, TOUCH)
+    # Height only: an explicit minimum width (setMinimumWidth or a style sheet min-width)
+    # overrides the size hint, and a layout then squeezed the text out of the button.
+    button.setMinimumHeight(TOUCH)
     button.setCheckable(checkable)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap must not leave a focus ring behind
     if name:

@@ -8,8 +8,10 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QScroller, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
@@ -32,6 +34,15 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
     ("kiosk", "Kiosk mode", "Full screen, no window controls", 0, ""),
 )
 log = logging.getLogger(__name__)
+TWO_COLUMNS_FROM = 1240
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A label that wraps instead of setting the row's width (it overlapped below 1366 px)."""
+    label.setWordWrap(True)
+    label.setMinimumWidth(120)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 POLL_OPTIONS = (("default", "Normal"), ("fast", "Fast"))
 
 
@@ -65,22 +76,45 @@ class SettingsScreen(QWidget):
 
     def _build(self) -> None:
         column = QVBoxLayout(self)
-        column.setContentsMargins(32, 20, 32, 20)
-        column.addWidget(plain_label("Settings", size=36, bold=True))
+        column.setContentsMargins(24, 12, 24, 12)
+        column.addWidget(plain_label("Settings", size=32, bold=True))
         grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(6)
-        half = (len(ROWS) + 1) // 2
-        for index, (name, title, hint, step, unit) in enumerate(ROWS):
+        self.grid = QGridLayout(grid_host)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.grid.setHorizontalSpacing(28)
+        self.grid.setVerticalSpacing(6)
+        self.rows: list[QWidget] = []
+        for name, title, hint, step, unit in ROWS:
             control = self._control(name, step, unit)
             self.controls[name] = control
-            grid.addWidget(self._row(title, hint, control), index % half, index // half)
-        column.addWidget(grid_host, 1)
+            self.rows.append(self._row(title, hint, control))
+        self._columns = 0
+        self._place_rows(2)
+        # The rows scroll on a small screen; the title and Save stay in view.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(grid_host)
+        QScroller.grabGesture(self.form_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        column.addWidget(self.form_scroll, 1)
         self.status_label = plain_label("", 20)
         column.addWidget(self.status_label)
         column.addLayout(self._buttons())
+
+    def _place_rows(self, columns: int) -> None:
+        """Two columns on a wide screen, one below TWO_COLUMNS_FROM px (texts must not overlap)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for row in self.rows:
+            self.grid.removeWidget(row)
+        per_column = (len(self.rows) + columns - 1) // columns
+        for index, row in enumerate(self.rows):
+            self.grid.addWidget(row, index % per_column, index // per_column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_rows(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
 
     @staticmethod
     def _row(title: str, hint: str, control: QWidget) -> QWidget:
@@ -89,9 +123,9 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         text = QVBoxLayout()
         text.setSpacing(0)
-        text.addWidget(plain_label(title, 22, bold=True))
+        text.addWidget(_wrapping(plain_label(title, 22, bold=True)))
         if hint:
-            text.addWidget(plain_label(hint, 15, color=MUTED))
+            text.addWidget(_wrapping(plain_label(hint, 15, color=MUTED)))
         layout.addLayout(text, 1)
         layout.addWidget(control)
         return row
