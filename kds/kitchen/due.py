@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.hubrise.models import BadPayload, Location, parse_location
+from kds.kitchen.accept import door_time_minutes, kitchen_ready_time
 
 DEFAULT_PREPARATION_MINUTES = 15
 
@@ -51,11 +52,20 @@ def preparation_minutes(raw_location: dict[str, Any] | None, now: datetime) -> i
 
 
 def due_time(*, confirmed_time: datetime | None, expected_time: datetime | None,
-             created_at: datetime | None, first_seen_at: datetime,
-             preparation: int) -> datetime:
-    """Confirmed, else expected, else created (or first seen here) + preparation minutes."""
-    if confirmed_time is not None:
-        return confirmed_time
-    if expected_time is not None:
-        return expected_time
+             created_at: datetime | None, first_seen_at: datetime, preparation: int,
+             service_type: str | None = None, door_minutes: int | None = None) -> datetime:
+    """When the kitchen must have the order ready.
+
+    Confirmed, else expected, is when the customer receives it (seed 001): for a delivery that
+    is at the door, so the location's delivery time (`custom_fields.delivery.door_time`) comes
+    off it. Without either, creation (or first seen here) + preparation minutes.
+    """
+    wanted = confirmed_time or expected_time
+    if wanted is not None:
+        return kitchen_ready_time(wanted, service_type, door_minutes) or wanted
     return (created_at or first_seen_at) + timedelta(minutes=preparation)
+
+
+def door_minutes(raw_location: dict[str, Any] | None) -> int | None:
+    """The location's delivery time to the customer's door (seed 004 example), if it has one."""
+    return door_time_minutes(raw_location)

@@ -32,12 +32,16 @@ class QueriesMixin(OrdersMixin):
         text = self._one("SELECT raw FROM location WHERE id = 1")
         return None if text is None else dict(json.loads(text))
 
-    def due_time(self, order: OrderRow, prep_minutes: int | None = None) -> datetime:
-        """When `order` is due (kds.kitchen.due), with the location's preparation time now."""
+    def due_time(self, order: OrderRow, prep_minutes: int | None = None,
+                 door_minutes: int | None = None) -> datetime:
+        """When `order` must be ready (kds.kitchen.due), with the location's times now."""
         prep = self.preparation_minutes() if prep_minutes is None else prep_minutes
+        if door_minutes is None:
+            door_minutes = due.door_minutes(self.get_location_raw())
         return due.due_time(confirmed_time=order.confirmed_time, expected_time=order.expected_time,
                             created_at=order.created_at, first_seen_at=order.first_seen_at,
-                            preparation=prep)
+                            preparation=prep, service_type=order.service_type,
+                            door_minutes=door_minutes)
 
     def _open_orders(self) -> list[tuple[datetime, OrderRow]]:
         """Open orders with their due times; one refresh asks three times, the file once.
@@ -47,22 +51,24 @@ class QueriesMixin(OrdersMixin):
         """
         # Busy mode's extra time can end on its own (resume_at): the minutes are part of the key.
         prep = self.preparation_minutes()
-        key = (self.db.conn.total_changes, self._one("PRAGMA data_version"), prep)
+        door = due.door_minutes(self.get_location_raw())
+        key = (self.db.conn.total_changes, self._one("PRAGMA data_version"), prep, door)
         cached = getattr(self, "_open_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
-        timed = self._read_open_orders(prep)
+        timed = self._read_open_orders(prep, door)
         self._open_cache = (key, timed)
         return timed
 
-    def _read_open_orders(self, prep: int) -> list[tuple[datetime, OrderRow]]:
+    def _read_open_orders(self, prep: int,
+                          door: int | None) -> list[tuple[datetime, OrderRow]]:
         cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 0")
         names = [d[0] for d in cursor.description]
         records = [dict(zip(names, row)) for row in cursor.fetchall()]
         states = self._sync_states(None)
         rows = [self._to_row(record, states) for record in records]
         timed = [(when, dataclasses.replace(row, due_at=when))
-                 for when, row in ((self.due_time(row, prep), row) for row in rows)]
+                 for when, row in ((self.due_time(row, prep, door), row) for row in rows)]
         timed.sort(key=lambda pair: (pair[0], pair[1].id))
         return timed
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
+from kds.ui.board.source import BoardConfig
 from kds.ui.sound import NullSoundPlayer
 from tests.fakes.board_source import MemoryBoardSource
 from tests.fakes.samples import sample_order
@@ -30,7 +31,8 @@ def source(clock: FakeClock) -> MemoryBoardSource:
 
 @pytest.fixture
 def board(qtbot: Any, source: MemoryBoardSource, clock: FakeClock) -> BoardScreen:
-    screen = BoardScreen(source, clock, player=NullSoundPlayer())
+    screen = BoardScreen(source, clock, BoardConfig(timezone_name="Europe/Paris"),
+                         player=NullSoundPlayer())
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()

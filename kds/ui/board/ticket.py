@@ -26,13 +26,6 @@ STATUS_LABELS = {
     "cancelled": "CANCELLED", "delivery_failed": "DELIVERY FAILED",
 }
 
-# What the main button says, keyed by the status a tap moves the order to.
-ACTION_LABELS = {
-    "received": "Receive", "accepted": "Accept", "in_preparation": "Start",
-    "awaiting_shipment": "Ready", "awaiting_collection": "Ready",
-    "in_delivery": "Out for delivery", "completed": "Complete",
-}
-
 SERVICE_LABELS = {"delivery": "Delivery", "collection": "Collection", "eat_in": "Eat in"}
 
 URGENCY_ICONS: dict[Urgency, str] = {"normal": "●", "warning": "▲", "late": "■"}

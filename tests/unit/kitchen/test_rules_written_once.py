@@ -97,3 +97,19 @@ def test_the_store_and_the_in_memory_source_agree(store: Store) -> None:
             [r.id for r in fake.scheduled_orders(T0, lead)]
         assert store.all_day_counts(T0, lead) == fake.all_day_counts(T0, lead)
     assert any("·" in label for label, _ in store.all_day_counts(T0, 240))
+
+
+def test_a_delivery_is_due_in_the_kitchen_before_it_is_due_at_the_door(store: Store) -> None:
+    # confirmed_time / expected_time are when the customer receives the order (seed 001); with
+    # the location's door time (seed 004's custom_fields example) the kitchen is due earlier.
+    store.set_location({**BUSY, "order_acceptance": {"mode": "normal"},
+                        "custom_fields": {"delivery": {"door_time": 20}}})
+    at_door = T0 + timedelta(minutes=45)
+    for order_id, service, field in [("d1", "delivery", "confirmed_time"),
+                                     ("d2", "delivery", "expected_time"),
+                                     ("c1", "collection", "confirmed_time")]:
+        store.upsert_remote_order({**bare_order(order_id, T0), "service_type": service,
+                                   field: at_door.isoformat()})
+    due_at = {row.id: row.due_at for row in store.active_orders(T0, 240)}
+    assert due_at == {"d1": at_door - timedelta(minutes=20), "d2": at_door - timedelta(minutes=20),
+                      "c1": at_door}
