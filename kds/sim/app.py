@@ -188,24 +188,35 @@ class _Frontdoor:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        status = {"code": 500}
+        token = headers.get("x-access-token")
+        logged = {"done": False}
 
-        async def logging_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-            await send(message)
+        def log_once(method: str, status: int) -> None:
+            if not logged["done"]:
+                logged["done"] = True
+                self.world.log_request(token, method, scope["path"], status)
 
         override = headers.get("x-http-method-override")
-        if override and scope["method"] == "GET":
-            response = JSONResponse({"message": "X-Http-Method-Override is not accepted on GET",
-                                     "error_type": "routing_error"}, status_code=400)
-            await response(scope, receive, logging_send)
-        else:
-            if override and scope["method"] == "POST":
-                scope = {**scope, "method": override.upper()}
-            await self.app(scope, receive, logging_send)
-        self.world.log_request(headers.get("x-access-token"), scope["method"], scope["path"],
-                               status["code"])
+        method = scope["method"]
+        if override and method == "POST":
+            method = override.upper()
+
+        async def logging_send(message: Message) -> None:
+            # Logged before the response leaves: a client holding the response finds it logged.
+            if message["type"] == "http.response.start":
+                log_once(method, message["status"])
+            await send(message)
+
+        try:
+            if override and scope["method"] == "GET":
+                response = JSONResponse({"message": "X-Http-Method-Override is not accepted "
+                                                    "on GET", "error_type": "routing_error"},
+                                        status_code=400)
+                await response(scope, receive, logging_send)
+            else:
+                await self.app({**scope, "method": method}, receive, logging_send)
+        finally:
+            log_once(method, 500)  # no response started: the server answers 500
 
 
 def create_app(world: World) -> Starlette:
