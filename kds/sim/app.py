@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kds.hubrise.rules import FieldError
 from kds.sim import demo, oauth
+from kds.sim.cors import Cors
 from kds.sim.world import MAX_PAGE, SimError, World, invalid, not_found
 
 log = logging.getLogger(__name__)
@@ -221,5 +222,5 @@ class _Frontdoor:
 
 def create_app(world: World) -> Starlette:
     return Starlette(routes=_api_routes(world) + oauth.routes(world),
-                     middleware=[Middleware(_Frontdoor, world=world)],
+                     middleware=[Middleware(_Frontdoor, world=world), Middleware(Cors)],
                      exception_handlers={404: _routing_error, 405: _routing_error})
