@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -148,8 +149,19 @@ def _basic_credentials(request: Request, form: dict[str, str]) -> tuple[str | No
 
 
 async def _form(request: Request) -> dict[str, str]:
-    # Parsed by hand so the simulator needs no multipart library.
-    parsed = parse_qs((await request.body()).decode("utf-8", "replace"))
+    """The token/revoke body: a form (parsed by hand, so no multipart library is needed) or a
+    JSON object (what HubRise's Ruby SDK sends). Only string values count."""
+    raw = await request.body()
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json" or (media_type == "" and raw.lstrip()[:1] == b"{"):
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError as exc:
+            raise OAuthError(400, "invalid_request", "The body is not valid JSON") from exc
+        if not isinstance(body, dict):
+            raise OAuthError(400, "invalid_request", "The body must be a JSON object")
+        return {key: value for key, value in body.items() if isinstance(value, str)}
+    parsed = parse_qs(raw.decode("utf-8", "replace"))
     return {key: values[0] for key, values in parsed.items()}
 
 
@@ -182,16 +194,16 @@ def routes(world: World) -> list[Route]:
         return RedirectResponse(_with_query(redirect_uri, query), status_code=302)
 
     async def token(request: Request) -> Response:
-        form = await _form(request)
         try:
+            form = await _form(request)
             client_id = world.oauth.authenticate_client(*_basic_credentials(request, form))
             return JSONResponse(world.oauth.exchange(client_id, form.get("code")))
         except OAuthError as err:
             return err.response()
 
     async def revoke(request: Request) -> Response:
-        form = await _form(request)
         try:
+            form = await _form(request)
             client_id = world.oauth.authenticate_client(*_basic_credentials(request, form))
         except OAuthError as err:
             return err.response()
