@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from kds.clock import Clock
 from kds.sim import demo
+from kds.sim.scopes import Grant, InvalidScope, parse_scope
 
 
 class World(Protocol):
@@ -27,8 +28,8 @@ class World(Protocol):
     connections: dict[str, Any]
     oauth: OAuthServer
 
-    def add_connection(self, token: str, client_name: str,
-                       device_id: str | None = None) -> None: ...
+    def add_connection(self, token: str, client_name: str, device_id: str | None = None,
+                       grant: Grant = ...) -> None: ...
     def remove_connection(self, token: str) -> Any: ...
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
@@ -52,6 +53,7 @@ class _Code:
     client_id: str
     device_id: str | None
     issued_at: datetime
+    grant: Grant
     used: bool = False
 
 
@@ -83,9 +85,13 @@ class OAuthServer:
             raise OAuthError(400, "invalid_client", "Unknown client_id")
         if not redirect_uri or not scope:
             raise OAuthError(400, "invalid_request", "redirect_uri and scope are required")
+        try:
+            grant = parse_scope(scope)
+        except InvalidScope as exc:
+            raise OAuthError(400, "invalid_scope", f"Invalid scope: {exc}") from exc
         code = secrets.token_urlsafe(24)
         with self._world.lock:
-            self._codes[code] = _Code(client_id, device_id, self._world.clock.now())
+            self._codes[code] = _Code(client_id, device_id, self._world.clock.now(), grant)
         return code
 
     def authenticate_client(self, client_id: str | None, secret: str | None) -> str:
@@ -105,16 +111,18 @@ class OAuthServer:
             if self._world.clock.now() - grant.issued_at > CODE_LIFETIME:
                 raise OAuthError(400, "invalid_grant", "The authorization code has expired")
             grant.used = True
-            token = self._token_for(client_id, grant.device_id)
+            token = self._token_for(client_id, grant.device_id, grant.grant)
         return grant_body(token)
 
-    def _token_for(self, client_id: str, device_id: str | None) -> str:
+    def _token_for(self, client_id: str, device_id: str | None, grant: Grant) -> str:
         key = (client_id, demo.LOCATION_ID, device_id)
         token = self._tokens.get(key)
         if token is None or token not in self._world.connections:
             token = secrets.token_hex(16)
             self._tokens[key] = token
-            self._world.add_connection(token, self._clients[client_id].name, device_id)
+            self._world.add_connection(token, self._clients[client_id].name, device_id, grant)
+        else:  # re-authorising keeps the token; the scope is the one approved last
+            self._world.connections[token].grant = grant
         return token
 
     def revoke(self, client_id: str, token: str | None) -> None:

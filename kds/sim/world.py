@@ -22,6 +22,7 @@ from kds.sim.event_queue import CallbacksAndEvents
 from kds.sim.events import Connection, LoggedRequest
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
+from kds.sim.scopes import KDS_GRANT, Grant
 from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_fields,
                             new_element, private_ref_of, render, reprice, set_private_ref)
 
@@ -55,9 +56,11 @@ class World(CallbacksAndEvents):
 
     # ------------------------------------------------------------ connections, ids, limits
 
-    def add_connection(self, token: str, client_name: str, device_id: str | None = None) -> None:
+    def add_connection(self, token: str, client_name: str, device_id: str | None = None,
+                       grant: Grant = KDS_GRANT) -> None:
+        """A connection; without a grant it has the scope the KDS asks for."""
         with self.lock:
-            self.connections[token] = Connection(token, client_name, device_id)
+            self.connections[token] = Connection(token, client_name, device_id, grant)
 
     def remove_connection(self, token: str) -> None:
         with self.lock:
