@@ -94,6 +94,11 @@ class OAuthServer:
             self._codes[code] = _Code(client_id, device_id, self._world.clock.now(), grant)
         return code
 
+    def forget_code(self, code: str) -> None:
+        """A denied consent issues no code."""
+        with self._world.lock:
+            self._codes.pop(code, None)
+
     def authenticate_client(self, client_id: str | None, secret: str | None) -> str:
         client = self._clients.get(client_id or "")
         if client is None or not secrets.compare_digest(client.secret, secret or ""):
@@ -186,6 +191,13 @@ def _code_page(code: str) -> str:
             f"<p><code id='code'>{safe}</code></p></body></html>")
 
 
+def _denied_page() -> str:
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>HubRise simulator"
+            "</title></head><body><h1>Access denied</h1><p>You refused the connection; "
+            "nothing was connected.</p><p><code id='error'>error=access_denied</code></p>"
+            "</body></html>")
+
+
 def routes(world: World) -> list[Route]:
     async def authorize(request: Request) -> Response:
         params = request.query_params
@@ -195,11 +207,19 @@ def routes(world: World) -> list[Route]:
                                          params.get("scope"), params.get("device_id"))
         except OAuthError as err:
             return HTMLResponse(f"<p>{html.escape(err.message)}</p>", status_code=err.status)
+        state = {"state": params["state"]} if "state" in params else {}
+        if params.get("deny") in ("1", "true"):  # the user clicked "Deny" (RFC 6749 §4.1.2.1)
+            world.oauth.forget_code(code)
+            if redirect_uri == OOB_REDIRECT:
+                return HTMLResponse(_denied_page())
+            assert redirect_uri is not None
+            return RedirectResponse(_with_query(redirect_uri, {"error": "access_denied",
+                                                               **state}), status_code=302)
         if redirect_uri == OOB_REDIRECT:
             return HTMLResponse(_code_page(code))
         assert redirect_uri is not None
-        query = {"code": code, **({"state": params["state"]} if "state" in params else {})}
-        return RedirectResponse(_with_query(redirect_uri, query), status_code=302)
+        return RedirectResponse(_with_query(redirect_uri, {"code": code, **state}),
+                                status_code=302)
 
     async def token(request: Request) -> Response:
         try:
