@@ -152,10 +152,20 @@ def _directory_routes() -> list[Spec]:
     return [("/account", account, ["GET"], _account_level),
             ("/accounts/{id}", account, ["GET"], _account_level),
             ("/user", _user, ["GET"], lambda grant, _: scopes.require_profile(grant)),
-            ("/catalogs/{id}", by_id(demo.CATALOG["id"], demo.catalog), ["GET"],
+            ("/catalogs/{id}", _catalog(by_id), ["GET"],
              _reads("catalog", "all_catalogs")),
             ("/customer_lists/{id}", by_id(demo.CUSTOMER_LIST["id"], demo.customer_list),
              ["GET"], _reads("customer_list", "all_customer_lists"))]
+
+
+def _catalog(by_id: Callable[[str, Callable[[], Any]], Handler]) -> Handler:
+    """`hide_data` present (any value): the catalog without its data (seed 004)."""
+    def handler(request: Request, token: str, body: Any) -> Result:
+        found = by_id(demo.CATALOG["id"], demo.catalog)(request, token, body)
+        if "hide_data" in request.query_params:
+            found.pop("data", None)
+        return found
+    return handler
 
 
 def _user(request: Request, token: str, body: Any) -> Result:

@@ -233,7 +233,7 @@ class World(CallbacksAndEvents):
             "status": lambda v: order["status"] == v,
             "private_ref": lambda v: private_ref_of(order, token) == v,
             "created_by": lambda v: order["created_by"] == v,
-            "customer_id": lambda v: (order["customer"] or {}).get("id") == v,
+            "customer_id": lambda v: (order.get("customer") or {}).get("id") == v,
             "after": lambda v: created >= self._filter_time(v),
             "before": lambda v: created < self._filter_time(v),
         }
