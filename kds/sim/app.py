@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kds.hubrise.rules import FieldError
 from kds.sim import demo, oauth, scopes
 from kds.sim.cors import Cors
+from kds.sim.numbers import load_json
 from kds.sim.scopes import Grant
 from kds.sim.world import MAX_PAGE, SimError, World, invalid, not_found
 
@@ -42,10 +43,7 @@ async def _json_body(request: Request) -> Any:
         raise SimError(415, "unsupported_media_type",
                        f"Content-Type '{media_type or 'none'}' is not supported; "
                        "send application/json")
-    try:
-        return json.loads(raw)
-    except ValueError as exc:
-        raise SimError(400, "unprocessable_entity", "The body is not valid JSON") from exc
+    return load_json(raw)
 
 
 def _page_args(request: Request) -> tuple[int, str | None]:

@@ -16,15 +16,24 @@ from zoneinfo import ZoneInfo
 from kds.clock import Clock
 from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
-from kds.sim import demo
+from kds.sim import demo, numbers
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
 from kds.sim.event_queue import CallbacksAndEvents
 from kds.sim.events import Connection, LoggedRequest
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
+from kds.sim.orders import (
+    ELEMENT_KEYS,
+    build_order,
+    local_time,
+    merge_custom_fields,
+    new_element,
+    private_ref_of,
+    render,
+    reprice,
+    set_private_ref,
+)
 from kds.sim.scopes import KDS_GRANT, Grant
-from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_fields,
-                            new_element, private_ref_of, render, reprice, set_private_ref)
 
 DEMO_KDS_TOKEN = "demo-kds-token"
 DEMO_PLATFORM_TOKEN = "demo-platform-token"
@@ -109,12 +118,17 @@ class World(CallbacksAndEvents):
             errors = order_rules.validate_order_create(body, self.currency)
             if errors:
                 raise invalid(errors)
+            numbers.check_size(body)
             self._check_private_ref_free(token, body.get("private_ref"), None)
             customer = self._customer_for(body)
-            order = build_order(
-                body, order_id=self.new_id(), token=token, created_by=conn.client_name,
-                created_at=self.clock.now(), tz=self.tz, location_id=demo.LOCATION_ID,
-                currency=self.currency, new_id=self.new_id, customer=customer)
+            try:
+                order = build_order(
+                    body, order_id=self.new_id(), token=token, created_by=conn.client_name,
+                    created_at=self.clock.now(), tz=self.tz, location_id=demo.LOCATION_ID,
+                    currency=self.currency, new_id=self.new_id, customer=customer)
+            except numbers.ARITHMETIC_ERRORS as exc:
+                raise invalid([rules.FieldError("total", "the amounts are too large")]) from exc
+            numbers.check_servable(render(order, token), "order")
             order["_seq"] = self._next_seq()
             self.orders[order["id"]] = order
             self._record_order_event(token, "create", order, None)
@@ -170,10 +184,16 @@ class World(CallbacksAndEvents):
                     merge_custom_fields(order["custom_fields"], body["custom_fields"]))
                 if errors:
                     raise invalid(errors)
-            before = copy.deepcopy(order)
-            self._apply_order_update(token, order, body)
-            self._record_order_event(token, "update", order, before)
-            return render(order, token)
+            numbers.check_size(body)
+            updated = copy.deepcopy(order)  # changed aside: a refused update stores nothing
+            try:
+                self._apply_order_update(token, updated, body)
+            except numbers.ARITHMETIC_ERRORS as exc:
+                raise invalid([rules.FieldError("total", "the amounts are too large")]) from exc
+            numbers.check_servable(render(updated, token), "order")
+            self.orders[order_id] = updated
+            self._record_order_event(token, "update", updated, order)
+            return render(updated, token)
 
     @staticmethod
     def _missing_elements(order: dict[str, Any], body: dict[str, Any]) -> list[rules.FieldError]:
@@ -279,6 +299,7 @@ class World(CallbacksAndEvents):
             if errors:
                 raise invalid(errors)
             updated = self._patched(current, body)
+            numbers.check_servable(updated, "location")
             self._location = updated
             self._revert_acceptance_if_due()  # a resume_at already past takes effect at once
             self._record_event(token, "location", "update", {"location_id": demo.LOCATION_ID},
