@@ -18,7 +18,7 @@ from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
 from kds.sim import demo, numbers
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
-from kds.sim.event_queue import CallbacksAndEvents
+from kds.sim.event_queue import EXCLUSION_MODES, PER_CLIENT, CallbacksAndEvents
 from kds.sim.events import Connection, LoggedRequest
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
@@ -44,7 +44,10 @@ class World(CallbacksAndEvents):
     """The demo account's state as HubRise would hold it; every public method takes the lock."""
 
     def __init__(self, clock: Clock, *, rate_limits: bool = True, seed: int | None = None,
-                 demo_connections: bool = True) -> None:
+                 demo_connections: bool = True, exclude_own_events: str = PER_CLIENT) -> None:
+        if exclude_own_events not in EXCLUSION_MODES:
+            raise ValueError(f"exclude_own_events must be one of {EXCLUSION_MODES}")
+        self.exclude_own_events = exclude_own_events
         self.clock = clock
         self.rate_limits = rate_limits
         self.tz = ZoneInfo(demo.TIMEZONE)
