@@ -102,8 +102,18 @@ def _order_routes(world: World) -> list[Spec]:
             return world.get_order(token, order_id)
         return world.update_order(token, order_id, body)  # PATCH, or PUT as in seed 001
 
+    def delivery(request: Request, token: str, body: Any) -> Result:
+        order_id = request.path_params["order_id"]
+        if request.method == "POST":
+            return world.create_delivery(token, order_id, body)
+        if request.method == "PATCH":
+            return world.update_delivery(token, order_id, body)
+        return world.get_delivery(token, order_id)
+
     return [("/location/orders", orders, ["GET", "POST"], _orders_access),
-            ("/location/orders/{order_id}", one_order, ["GET", "PATCH", "PUT"], _orders_access)]
+            ("/location/orders/{order_id}", one_order, ["GET", "PATCH", "PUT"], _orders_access),
+            ("/location/orders/{order_id}/delivery", delivery, ["GET", "POST", "PATCH"],
+             _orders_access)]
 
 
 def _location_routes(world: World) -> list[Spec]:

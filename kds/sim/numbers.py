@@ -19,7 +19,8 @@ from kds.sim.errors import SimError, invalid
 MAX_INTEGER_DIGITS = 12
 MAX_LENGTH = 30
 DECIMAL_KEYS = frozenset({"price", "quantity", "pricing_value", "tax_rate", "amount", "delta",
-                          "new_balance", "total", "points_earned", "points_used"})
+                          "new_balance", "total", "points_earned", "points_used", "fee",
+                          "driver_latitude", "driver_longitude"})
 _NUMBER = re.compile(r"^\s*[+-]?(\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?(?:\s+[A-Za-z]{3})?\s*$")
 
 

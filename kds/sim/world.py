@@ -17,6 +17,7 @@ from kds.clock import Clock
 from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
 from kds.sim import demo, numbers
+from kds.sim.deliveries import Deliveries
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
 from kds.sim.event_queue import EXCLUSION_MODES, PER_CLIENT, CallbacksAndEvents
 from kds.sim.events import Connection, LoggedRequest
@@ -40,7 +41,7 @@ DEMO_PLATFORM_TOKEN = "demo-platform-token"
 UNAUTHORIZED_MESSAGE = "The access token is invalid or the connection has been revoked"
 
 
-class World(CallbacksAndEvents):
+class World(CallbacksAndEvents, Deliveries):
     """The demo account's state as HubRise would hold it; every public method takes the lock."""
 
     def __init__(self, clock: Clock, *, rate_limits: bool = True, seed: int | None = None,
