@@ -14,7 +14,7 @@ from typing import Any
 from kds.app.config import CONFIG_FILE_NAME, DEFAULT_API_URL, AppConfig
 from kds.hubrise.connection import ConnectError, ConnectionInfo, DisconnectReport
 from kds.hubrise.client import HubRiseClient
-from kds.hubrise.oauth import OAuthClient
+from kds.hubrise.oauth import OAuthClient, oauth_error_in
 from kds.platform.files import private_dir, write_private
 from kds.platform.instance import LOCK_FILE
 from kds.platform.logsetup import register_secret
@@ -119,6 +119,13 @@ class ConnectionService:
         code = code.strip()
         if not code:
             raise ConnectError("Paste the code shown by HubRise after you approved the connection.")
+        refused = oauth_error_in(code)
+        if refused == "access_denied":
+            raise ConnectError("The connection was refused on HubRise's page, so nothing was "
+                               "connected. Open the HubRise sign-in page again and approve it.")
+        if refused:
+            raise ConnectError(f"HubRise did not give a code ({refused}). Open the HubRise "
+                               "sign-in page again.")
         if self.oauth is None:
             raise ConnectError("No OAuth client is configured, so a code cannot be exchanged.")
         try:

@@ -33,7 +33,10 @@ class Unauthorized(HubRiseError):
 
 
 class Forbidden(HubRiseError):
-    """403."""
+    """403 forbidden: the connection's scope or access level does not allow the call.
+
+    A permission problem, not an outage: retrying does not help, reconnecting with the
+    scope the app asks for does."""
 
 
 class NotFound(HubRiseError):

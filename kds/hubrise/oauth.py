@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import httpx
 
@@ -90,6 +90,19 @@ class OAuthClient:
         # A redirect is never a granted token nor a done revoke, whatever its body says.
         check_not_redirect(answer, what)
         return body
+
+
+def oauth_error_in(pasted: str) -> str | None:
+    """The OAuth error a pasted text carries instead of a code, e.g. `error=access_denied` from
+    a refused consent (RFC 6749 §4.1.2.1), alone or in a redirect URL; None for a code."""
+    text = pasted.strip()
+    if text in ("access_denied", "invalid_scope"):
+        return text
+    query = text.split("?", 1)[1] if "?" in text else text
+    if "error=" not in query:
+        return None
+    error = parse_qs(query.split("#", 1)[0]).get("error")
+    return error[0] if error else None
 
 
 def _json_or_none(answer: Answer) -> Any:

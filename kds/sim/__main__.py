@@ -7,6 +7,7 @@ import logging
 import threading
 
 from kds.clock import SystemClock
+from kds.sim.event_queue import EXCLUSION_MODES, PER_CLIENT
 from kds.sim.generator import OrderGenerator
 from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
@@ -30,12 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="create a demo order every SECONDS (0 = never)")
     parser.add_argument("--client-id", help="OAuth client id accepted by /oauth2/v1/token")
     parser.add_argument("--client-secret", help="OAuth client secret for --client-id")
+    parser.add_argument("--exclude-own-events", choices=EXCLUSION_MODES, default=PER_CLIENT,
+                        help="who does not get the events a connection generates: every "
+                             "connection of its client (per-client, HubRise's words read "
+                             "literally) or only itself (per-connection)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (ids, generator)")
     return parser
 
 
 def build_world(args: argparse.Namespace) -> World:
-    world = World(SystemClock(), rate_limits=not args.no_rate_limits, seed=args.seed)
+    world = World(SystemClock(), rate_limits=not args.no_rate_limits, seed=args.seed,
+                  exclude_own_events=args.exclude_own_events)
     for index, token in enumerate(args.token, start=1):
         world.add_connection(token, "kds", f"screen-{index}")
     if args.platform_token != DEMO_PLATFORM_TOKEN:

@@ -15,13 +15,18 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kds.hubrise.rules import FieldError
-from kds.sim import demo, oauth
+from kds.sim import demo, oauth, scopes
+from kds.sim.cors import Cors
+from kds.sim.numbers import load_json
+from kds.sim.scopes import Grant
 from kds.sim.world import MAX_PAGE, SimError, World, invalid, not_found
 
 log = logging.getLogger(__name__)
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 Result = Any  # a JSON value, or (JSON value, extra headers)
 Handler = Callable[[Request, str, Any], Result]
+Needs = Callable[[Grant, str], None]  # (the connection's grant, the method): raises 403
+Spec = tuple[str, Handler, list[str], Needs]
 
 
 def _error(err: SimError) -> JSONResponse:
@@ -38,10 +43,7 @@ async def _json_body(request: Request) -> Any:
         raise SimError(415, "unsupported_media_type",
                        f"Content-Type '{media_type or 'none'}' is not supported; "
                        "send application/json")
-    try:
-        return json.loads(raw)
-    except ValueError as exc:
-        raise SimError(400, "unprocessable_entity", "The body is not valid JSON") from exc
+    return load_json(raw)
 
 
 def _page_args(request: Request) -> tuple[int, str | None]:
@@ -64,15 +66,16 @@ def _check_location_id(request: Request) -> None:
         raise not_found("Location")
 
 
-def _endpoint(world: World, handler: Handler, *,
+def _endpoint(world: World, handler: Handler, needs: Needs, *,
               high_load: Callable[[Request], bool] = lambda _: False
               ) -> Callable[[Request], Awaitable[Response]]:
     async def run(request: Request) -> Response:
         token = request.headers.get("x-access-token")
         try:
-            world.connection(token)
+            grant = request.state.grant = world.connection(token).grant
             assert token is not None
             world.check_rate_limit(token, high_load=high_load(request))
+            needs(grant, request.method)
             body = await _json_body(request) if request.method in BODY_METHODS else None
             _check_location_id(request)
             result = handler(request, token, body)
@@ -86,7 +89,7 @@ def _endpoint(world: World, handler: Handler, *,
     return run
 
 
-def _order_routes(world: World) -> list[tuple[str, Handler, list[str]]]:
+def _order_routes(world: World) -> list[Spec]:
     def orders(request: Request, token: str, body: Any) -> Result:
         if request.method == "POST":
             return world.create_order(token, body)
@@ -99,20 +102,30 @@ def _order_routes(world: World) -> list[tuple[str, Handler, list[str]]]:
             return world.get_order(token, order_id)
         return world.update_order(token, order_id, body)  # PATCH, or PUT as in seed 001
 
-    return [("/location/orders", orders, ["GET", "POST"]),
-            ("/location/orders/{order_id}", one_order, ["GET", "PATCH", "PUT"])]
+    def delivery(request: Request, token: str, body: Any) -> Result:
+        order_id = request.path_params["order_id"]
+        if request.method == "POST":
+            return world.create_delivery(token, order_id, body)
+        if request.method == "PATCH":
+            return world.update_delivery(token, order_id, body)
+        return world.get_delivery(token, order_id)
+
+    return [("/location/orders", orders, ["GET", "POST"], _orders_access),
+            ("/location/orders/{order_id}", one_order, ["GET", "PATCH", "PUT"], _orders_access),
+            ("/location/orders/{order_id}/delivery", delivery, ["GET", "POST", "PATCH"],
+             _orders_access)]
 
 
-def _location_routes(world: World) -> list[tuple[str, Handler, list[str]]]:
+def _location_routes(world: World) -> list[Spec]:
     def location(request: Request, token: str, body: Any) -> Result:
         if request.method == "PATCH":
             return world.patch_location(token, body)
         return world.get_location(token)
 
-    return [("/location", location, ["GET", "PATCH"])]
+    return [("/location", location, ["GET", "PATCH"], _location_access)]
 
 
-def _callback_routes(world: World) -> list[tuple[str, Handler, list[str]]]:
+def _callback_routes(world: World) -> list[Spec]:
     def callback(request: Request, token: str, body: Any) -> Result:
         if request.method == "POST":
             return world.set_callback(token, body)
@@ -129,12 +142,12 @@ def _callback_routes(world: World) -> list[tuple[str, Handler, list[str]]]:
             return world.delete_event(token, event_id)
         return world.get_event(token, event_id)
 
-    return [("/callback", callback, ["GET", "POST", "DELETE"]),
-            ("/callback/events", events, ["GET"]),
-            ("/callback/events/{event_id}", event, ["GET", "DELETE"])]
+    return [("/callback", callback, ["GET", "POST", "DELETE"], _any_level),
+            ("/callback/events", events, ["GET"], _any_level),
+            ("/callback/events/{event_id}", event, ["GET", "DELETE"], _any_level)]
 
 
-def _directory_routes() -> list[tuple[str, Handler, list[str]]]:
+def _directory_routes() -> list[Spec]:
     """Names and ids for the connection screen."""
     def by_id(expected: str, value: Callable[[], Any]) -> Handler:
         def handler(request: Request, token: str, body: Any) -> Result:
@@ -144,11 +157,57 @@ def _directory_routes() -> list[tuple[str, Handler, list[str]]]:
         return handler
 
     account = by_id(demo.ACCOUNT["id"], lambda: dict(demo.ACCOUNT))
-    return [("/account", account, ["GET"]), ("/accounts/{id}", account, ["GET"]),
-            ("/user", by_id("", lambda: dict(demo.USER)), ["GET"]),
-            ("/catalogs/{id}", by_id(demo.CATALOG["id"], demo.catalog), ["GET"]),
+    return [("/account", account, ["GET"], _account_level),
+            ("/accounts/{id}", account, ["GET"], _account_level),
+            ("/user", _user, ["GET"], lambda grant, _: scopes.require_profile(grant)),
+            ("/catalogs/{id}", _catalog(by_id), ["GET"],
+             _reads("catalog", "all_catalogs")),
             ("/customer_lists/{id}", by_id(demo.CUSTOMER_LIST["id"], demo.customer_list),
-             ["GET"])]
+             ["GET"], _reads("customer_list", "all_customer_lists"))]
+
+
+def _catalog(by_id: Callable[[str, Callable[[], Any]], Handler]) -> Handler:
+    """`hide_data` present (any value): the catalog without its data (seed 004)."""
+    def handler(request: Request, token: str, body: Any) -> Result:
+        found = by_id(demo.CATALOG["id"], demo.catalog)(request, token, body)
+        if "hide_data" in request.query_params:
+            found.pop("data", None)
+        return found
+    return handler
+
+
+def _user(request: Request, token: str, body: Any) -> Result:
+    return demo.user(with_email="profile_with_email" in request.state.grant.general)
+
+
+# -- who may call what (API-NOTES §2.3, seed 004 "Access level"); each raises a 403 --------
+
+def _orders_access(grant: Grant, method: str) -> None:
+    write = method != "GET"
+    scopes.require(grant, "orders", write=write,
+                   what="changing orders" if write else "reading orders")
+
+
+def _location_access(grant: Grant, method: str) -> None:
+    if method == "GET":
+        scopes.require_level(grant, "location", "reading the location")
+    else:  # the docs do not say which scope: ours is orders.write (order taking)
+        scopes.require(grant, "orders", write=True, what="changing the location")
+
+
+def _any_level(grant: Grant, method: str) -> None:
+    scopes.require_level(grant, "location", "callbacks and events")
+
+
+def _account_level(grant: Grant, method: str) -> None:
+    scopes.require_level(grant, "account", "reading the account (needs account-level access)")
+
+
+def _reads(*resources: str) -> Needs:
+    def check(grant: Grant, method: str) -> None:
+        if not any(grant.can(resource) for resource in resources):
+            raise scopes.forbidden(f"reading {resources[0].replace('_', ' ')}s")
+    return check
 
 
 def _is_high_load(request: Request) -> bool:
@@ -161,8 +220,8 @@ def _api_routes(world: World) -> list[Route]:
     specs = (_order_routes(world) + _location_routes(world) + _callback_routes(world)
              + _directory_routes())
     routes = []
-    for path, handler, methods in specs:
-        endpoint = _endpoint(world, handler, high_load=_is_high_load)
+    for path, handler, methods, needs in specs:
+        endpoint = _endpoint(world, handler, needs, high_load=_is_high_load)
         routes.append(Route("/v1" + path, endpoint, methods=methods))
         if path.startswith("/location"):  # long form: /locations/:location_id/...
             long_path = "/v1/locations/{location_id}" + path.removeprefix("/location")
@@ -188,27 +247,38 @@ class _Frontdoor:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        status = {"code": 500}
+        token = headers.get("x-access-token")
+        logged = {"done": False}
 
-        async def logging_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-            await send(message)
+        def log_once(method: str, status: int) -> None:
+            if not logged["done"]:
+                logged["done"] = True
+                self.world.log_request(token, method, scope["path"], status)
 
         override = headers.get("x-http-method-override")
-        if override and scope["method"] == "GET":
-            response = JSONResponse({"message": "X-Http-Method-Override is not accepted on GET",
-                                     "error_type": "routing_error"}, status_code=400)
-            await response(scope, receive, logging_send)
-        else:
-            if override and scope["method"] == "POST":
-                scope = {**scope, "method": override.upper()}
-            await self.app(scope, receive, logging_send)
-        self.world.log_request(headers.get("x-access-token"), scope["method"], scope["path"],
-                               status["code"])
+        method = scope["method"]
+        if override and method == "POST":
+            method = override.upper()
+
+        async def logging_send(message: Message) -> None:
+            # Logged before the response leaves: a client holding the response finds it logged.
+            if message["type"] == "http.response.start":
+                log_once(method, message["status"])
+            await send(message)
+
+        try:
+            if override and scope["method"] == "GET":
+                response = JSONResponse({"message": "X-Http-Method-Override is not accepted "
+                                                    "on GET", "error_type": "routing_error"},
+                                        status_code=400)
+                await response(scope, receive, logging_send)
+            else:
+                await self.app({**scope, "method": method}, receive, logging_send)
+        finally:
+            log_once(method, 500)  # no response started: the server answers 500
 
 
 def create_app(world: World) -> Starlette:
     return Starlette(routes=_api_routes(world) + oauth.routes(world),
-                     middleware=[Middleware(_Frontdoor, world=world)],
+                     middleware=[Middleware(_Frontdoor, world=world), Middleware(Cors)],
                      exception_handlers={404: _routing_error, 405: _routing_error})

@@ -11,7 +11,8 @@ TIMEZONE = "Europe/Paris"
 CATALOG = {"id": "psmlf", "name": "Bella Pizza"}
 CUSTOMER_LIST = {"id": "xab66", "name": "Bella Pizza"}
 USER = {"id": "v6ap7", "first_name": "Tom", "last_name": "Jones",
-        "timezone": {"name": TIMEZONE}, "locales": ["en-GB", "fr-FR"]}
+        "email": "tom.jones@dummy-mail.org", "timezone": {"name": TIMEZONE},
+        "locales": ["en-GB", "fr-FR"]}
 
 # Customers that `customer_id` / `customer_list_id` + `customer_private_ref` can attach to.
 CUSTOMERS: dict[str, dict[str, Any]] = {
@@ -45,6 +46,11 @@ def initial_location() -> dict[str, Any]:
         "order_acceptance": {"mode": "normal"},
         "custom_fields": {},
     }
+
+
+def user(*, with_email: bool) -> dict[str, Any]:
+    """Seed 004 §3.1: the email only for profile_with_email."""
+    return {key: value for key, value in USER.items() if with_email or key != "email"}
 
 
 def catalog() -> dict[str, Any]:

@@ -11,12 +11,16 @@ from kds.sim.errors import MAX_PAGE, cursor_seq, invalid, not_found
 from kds.sim.events import Connection, validate_callback, without_state
 from kds.sim.orders import render
 
+PER_CLIENT, PER_CONNECTION = "per-client", "per-connection"
+EXCLUSION_MODES = (PER_CLIENT, PER_CONNECTION)
+
 
 class CallbacksAndEvents:
     """World's callbacks and events; World provides the lock, the connections and the ids."""
 
     lock: threading.RLock
     connections: dict[str, Connection]
+    exclude_own_events: str
 
     if TYPE_CHECKING:
         def connection(self, token: str | None) -> Connection: ...
@@ -53,11 +57,11 @@ class CallbacksAndEvents:
 
     def _record_event(self, author: str, resource: str, event_type: str, ids: dict[str, str],
                       new_state: Any, previous_state: Any | None) -> None:
-        """One event per other connection whose callback subscribes; none for the author."""
+        """One event per subscribed connection that is not the author's (see `_is_own`)."""
         created_at = self.now_local()
         for conn in self.connections.values():
             subscribed = (conn.callback or {}).get("events", {}).get(resource, [])
-            if conn.token == author or event_type not in subscribed:
+            if self._is_own(conn, author) or event_type not in subscribed:
                 continue
             new = new_state(conn.token)
             old = previous_state(conn.token) if previous_state else None
@@ -70,6 +74,18 @@ class CallbacksAndEvents:
                 event["previous_state"] = old
             event["new_state"] = new
             conn.events[event["id"]] = event
+
+    def _is_own(self, conn: Connection, author: str) -> bool:
+        """HubRise: "a client does not receive notifications for the events it generated".
+        per-client (the literal reading): no connection of the author's client gets it, so
+        two KDS screens never see each other's taps as events; per-connection: only the
+        author's own connection is skipped."""
+        if conn.token == author:
+            return True
+        if self.exclude_own_events == PER_CONNECTION:
+            return False
+        author_conn = self.connections.get(author)
+        return author_conn is not None and author_conn.client_name == conn.client_name
 
     def pending_events(self, token: str) -> list[dict[str, Any]]:
         with self.lock:

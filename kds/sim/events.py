@@ -8,6 +8,7 @@ from typing import Any
 
 from kds.hubrise import rules
 from kds.sim.orders import render
+from kds.sim.scopes import KDS_GRANT, Grant
 
 # The 12 documented resource.event pairs (API-NOTES §1.3); only order and location are recorded.
 CALLBACK_PAIRS = frozenset({
@@ -21,6 +22,7 @@ class Connection:
     token: str
     client_name: str
     device_id: str | None = None
+    grant: Grant = KDS_GRANT
     callback: dict[str, Any] | None = None
     events: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> event, oldest first
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from kds.clock import Clock
 from kds.hubrise.money import Money, format_time
+from kds.sim.couriers import Couriers
 from kds.sim.orders import item_subtotal
 from kds.sim.world import DEMO_PLATFORM_TOKEN, World
 
@@ -43,15 +44,20 @@ class OrderGenerator:
                  token: str = DEMO_PLATFORM_TOKEN) -> None:
         self.world, self.clock, self.token = world, clock, token
         self.rng = random.Random(seed)
+        self.couriers = Couriers(world, token, None if seed is None else seed + 1)
         self._count = 0
 
     # ------------------------------------------------------------ public
 
     def step(self) -> dict[str, Any] | None:
-        """Create one order; now and then the platform also cancels one of its open orders."""
+        """Create one order (a delivery order gets its delivery); now and then the platform also
+        cancels one of its open orders; every open delivery moves along its timeline."""
         created = self.world.create_order(self.token, self.make_order_body())
+        if created["service_type"] == "delivery":
+            created["delivery"] = self.couriers.attach(created)
         if self.rng.random() < 0.1:
             self.cancel_one()
+        self.couriers.advance(self.clock.now())
         return created
 
     def cancel_one(self) -> dict[str, Any] | None:

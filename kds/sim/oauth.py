@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from starlette.routing import Route
 
 from kds.clock import Clock
 from kds.sim import demo
+from kds.sim.scopes import Grant, InvalidScope, parse_scope
 
 
 class World(Protocol):
@@ -26,8 +28,8 @@ class World(Protocol):
     connections: dict[str, Any]
     oauth: OAuthServer
 
-    def add_connection(self, token: str, client_name: str,
-                       device_id: str | None = None) -> None: ...
+    def add_connection(self, token: str, client_name: str, device_id: str | None = None,
+                       grant: Grant = ...) -> None: ...
     def remove_connection(self, token: str) -> Any: ...
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
@@ -51,6 +53,7 @@ class _Code:
     client_id: str
     device_id: str | None
     issued_at: datetime
+    grant: Grant
     used: bool = False
 
 
@@ -82,10 +85,19 @@ class OAuthServer:
             raise OAuthError(400, "invalid_client", "Unknown client_id")
         if not redirect_uri or not scope:
             raise OAuthError(400, "invalid_request", "redirect_uri and scope are required")
+        try:
+            grant = parse_scope(scope)
+        except InvalidScope as exc:
+            raise OAuthError(400, "invalid_scope", f"Invalid scope: {exc}") from exc
         code = secrets.token_urlsafe(24)
         with self._world.lock:
-            self._codes[code] = _Code(client_id, device_id, self._world.clock.now())
+            self._codes[code] = _Code(client_id, device_id, self._world.clock.now(), grant)
         return code
+
+    def forget_code(self, code: str) -> None:
+        """A denied consent issues no code."""
+        with self._world.lock:
+            self._codes.pop(code, None)
 
     def authenticate_client(self, client_id: str | None, secret: str | None) -> str:
         client = self._clients.get(client_id or "")
@@ -104,16 +116,18 @@ class OAuthServer:
             if self._world.clock.now() - grant.issued_at > CODE_LIFETIME:
                 raise OAuthError(400, "invalid_grant", "The authorization code has expired")
             grant.used = True
-            token = self._token_for(client_id, grant.device_id)
+            token = self._token_for(client_id, grant.device_id, grant.grant)
         return grant_body(token)
 
-    def _token_for(self, client_id: str, device_id: str | None) -> str:
+    def _token_for(self, client_id: str, device_id: str | None, grant: Grant) -> str:
         key = (client_id, demo.LOCATION_ID, device_id)
         token = self._tokens.get(key)
         if token is None or token not in self._world.connections:
             token = secrets.token_hex(16)
             self._tokens[key] = token
-            self._world.add_connection(token, self._clients[client_id].name, device_id)
+            self._world.add_connection(token, self._clients[client_id].name, device_id, grant)
+        else:  # re-authorising keeps the token; the scope is the one approved last
+            self._world.connections[token].grant = grant
         return token
 
     def revoke(self, client_id: str, token: str | None) -> None:
@@ -148,8 +162,19 @@ def _basic_credentials(request: Request, form: dict[str, str]) -> tuple[str | No
 
 
 async def _form(request: Request) -> dict[str, str]:
-    # Parsed by hand so the simulator needs no multipart library.
-    parsed = parse_qs((await request.body()).decode("utf-8", "replace"))
+    """The token/revoke body: a form (parsed by hand, so no multipart library is needed) or a
+    JSON object (what HubRise's Ruby SDK sends). Only string values count."""
+    raw = await request.body()
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json" or (media_type == "" and raw.lstrip()[:1] == b"{"):
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError as exc:
+            raise OAuthError(400, "invalid_request", "The body is not valid JSON") from exc
+        if not isinstance(body, dict):
+            raise OAuthError(400, "invalid_request", "The body must be a JSON object")
+        return {key: value for key, value in body.items() if isinstance(value, str)}
+    parsed = parse_qs(raw.decode("utf-8", "replace"))
     return {key: values[0] for key, values in parsed.items()}
 
 
@@ -166,6 +191,13 @@ def _code_page(code: str) -> str:
             f"<p><code id='code'>{safe}</code></p></body></html>")
 
 
+def _denied_page() -> str:
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>HubRise simulator"
+            "</title></head><body><h1>Access denied</h1><p>You refused the connection; "
+            "nothing was connected.</p><p><code id='error'>error=access_denied</code></p>"
+            "</body></html>")
+
+
 def routes(world: World) -> list[Route]:
     async def authorize(request: Request) -> Response:
         params = request.query_params
@@ -175,23 +207,31 @@ def routes(world: World) -> list[Route]:
                                          params.get("scope"), params.get("device_id"))
         except OAuthError as err:
             return HTMLResponse(f"<p>{html.escape(err.message)}</p>", status_code=err.status)
+        state = {"state": params["state"]} if "state" in params else {}
+        if params.get("deny") in ("1", "true"):  # the user clicked "Deny" (RFC 6749 §4.1.2.1)
+            world.oauth.forget_code(code)
+            if redirect_uri == OOB_REDIRECT:
+                return HTMLResponse(_denied_page())
+            assert redirect_uri is not None
+            return RedirectResponse(_with_query(redirect_uri, {"error": "access_denied",
+                                                               **state}), status_code=302)
         if redirect_uri == OOB_REDIRECT:
             return HTMLResponse(_code_page(code))
         assert redirect_uri is not None
-        query = {"code": code, **({"state": params["state"]} if "state" in params else {})}
-        return RedirectResponse(_with_query(redirect_uri, query), status_code=302)
+        return RedirectResponse(_with_query(redirect_uri, {"code": code, **state}),
+                                status_code=302)
 
     async def token(request: Request) -> Response:
-        form = await _form(request)
         try:
+            form = await _form(request)
             client_id = world.oauth.authenticate_client(*_basic_credentials(request, form))
             return JSONResponse(world.oauth.exchange(client_id, form.get("code")))
         except OAuthError as err:
             return err.response()
 
     async def revoke(request: Request) -> Response:
-        form = await _form(request)
         try:
+            form = await _form(request)
             client_id = world.oauth.authenticate_client(*_basic_credentials(request, form))
         except OAuthError as err:
             return err.response()

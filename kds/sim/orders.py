@@ -115,9 +115,11 @@ def build_order(body: dict[str, Any], *, order_id: str, token: str, created_by: 
         "deals": {deal_map[key]: {"name": deal["name"], "ref": deal.get("ref")}
                   for key, deal in (body.get("deals") or {}).items()},
         "loyalty_operations": copy.deepcopy(body.get("loyalty_operations") or []),
-        "customer": customer, "custom_fields": copy.deepcopy(body.get("custom_fields") or {}),
+        "custom_fields": copy.deepcopy(body.get("custom_fields") or {}),
         _PRIVATE: {token: body["private_ref"]} if body.get("private_ref") else {},
     }
+    if customer is not None:  # seed 001: "not present" on an order without a customer
+        order["customer"] = customer
     for key in ELEMENT_KEYS:
         order[key] = [new_element(key, element, token, new_id, deal_map)
                       for element in body.get(key) or []]

@@ -16,25 +16,39 @@ from zoneinfo import ZoneInfo
 from kds.clock import Clock
 from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
-from kds.sim import demo
+from kds.sim import demo, numbers
+from kds.sim.deliveries import Deliveries
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
-from kds.sim.event_queue import CallbacksAndEvents
+from kds.sim.event_queue import EXCLUSION_MODES, PER_CLIENT, CallbacksAndEvents
 from kds.sim.events import Connection, LoggedRequest
 from kds.sim.limits import RateLimits
 from kds.sim.oauth import OAuthServer
-from kds.sim.orders import (ELEMENT_KEYS, build_order, local_time, merge_custom_fields,
-                            new_element, private_ref_of, render, reprice, set_private_ref)
+from kds.sim.orders import (
+    ELEMENT_KEYS,
+    build_order,
+    local_time,
+    merge_custom_fields,
+    new_element,
+    private_ref_of,
+    render,
+    reprice,
+    set_private_ref,
+)
+from kds.sim.scopes import KDS_GRANT, Grant
 
 DEMO_KDS_TOKEN = "demo-kds-token"
 DEMO_PLATFORM_TOKEN = "demo-platform-token"
 UNAUTHORIZED_MESSAGE = "The access token is invalid or the connection has been revoked"
 
 
-class World(CallbacksAndEvents):
+class World(CallbacksAndEvents, Deliveries):
     """The demo account's state as HubRise would hold it; every public method takes the lock."""
 
     def __init__(self, clock: Clock, *, rate_limits: bool = True, seed: int | None = None,
-                 demo_connections: bool = True) -> None:
+                 demo_connections: bool = True, exclude_own_events: str = PER_CLIENT) -> None:
+        if exclude_own_events not in EXCLUSION_MODES:
+            raise ValueError(f"exclude_own_events must be one of {EXCLUSION_MODES}")
+        self.exclude_own_events = exclude_own_events
         self.clock = clock
         self.rate_limits = rate_limits
         self.tz = ZoneInfo(demo.TIMEZONE)
@@ -55,9 +69,11 @@ class World(CallbacksAndEvents):
 
     # ------------------------------------------------------------ connections, ids, limits
 
-    def add_connection(self, token: str, client_name: str, device_id: str | None = None) -> None:
+    def add_connection(self, token: str, client_name: str, device_id: str | None = None,
+                       grant: Grant = KDS_GRANT) -> None:
+        """A connection; without a grant it has the scope the KDS asks for."""
         with self.lock:
-            self.connections[token] = Connection(token, client_name, device_id)
+            self.connections[token] = Connection(token, client_name, device_id, grant)
 
     def remove_connection(self, token: str) -> None:
         with self.lock:
@@ -106,12 +122,17 @@ class World(CallbacksAndEvents):
             errors = order_rules.validate_order_create(body, self.currency)
             if errors:
                 raise invalid(errors)
+            numbers.check_size(body)
             self._check_private_ref_free(token, body.get("private_ref"), None)
             customer = self._customer_for(body)
-            order = build_order(
-                body, order_id=self.new_id(), token=token, created_by=conn.client_name,
-                created_at=self.clock.now(), tz=self.tz, location_id=demo.LOCATION_ID,
-                currency=self.currency, new_id=self.new_id, customer=customer)
+            try:
+                order = build_order(
+                    body, order_id=self.new_id(), token=token, created_by=conn.client_name,
+                    created_at=self.clock.now(), tz=self.tz, location_id=demo.LOCATION_ID,
+                    currency=self.currency, new_id=self.new_id, customer=customer)
+            except numbers.ARITHMETIC_ERRORS as exc:
+                raise invalid([rules.FieldError("total", "the amounts are too large")]) from exc
+            numbers.check_servable(render(order, token), "order")
             order["_seq"] = self._next_seq()
             self.orders[order["id"]] = order
             self._record_order_event(token, "create", order, None)
@@ -167,10 +188,16 @@ class World(CallbacksAndEvents):
                     merge_custom_fields(order["custom_fields"], body["custom_fields"]))
                 if errors:
                     raise invalid(errors)
-            before = copy.deepcopy(order)
-            self._apply_order_update(token, order, body)
-            self._record_order_event(token, "update", order, before)
-            return render(order, token)
+            numbers.check_size(body)
+            updated = copy.deepcopy(order)  # changed aside: a refused update stores nothing
+            try:
+                self._apply_order_update(token, updated, body)
+            except numbers.ARITHMETIC_ERRORS as exc:
+                raise invalid([rules.FieldError("total", "the amounts are too large")]) from exc
+            numbers.check_servable(render(updated, token), "order")
+            self.orders[order_id] = updated
+            self._record_order_event(token, "update", updated, order)
+            return render(updated, token)
 
     @staticmethod
     def _missing_elements(order: dict[str, Any], body: dict[str, Any]) -> list[rules.FieldError]:
@@ -230,7 +257,7 @@ class World(CallbacksAndEvents):
             "status": lambda v: order["status"] == v,
             "private_ref": lambda v: private_ref_of(order, token) == v,
             "created_by": lambda v: order["created_by"] == v,
-            "customer_id": lambda v: (order["customer"] or {}).get("id") == v,
+            "customer_id": lambda v: (order.get("customer") or {}).get("id") == v,
             "after": lambda v: created >= self._filter_time(v),
             "before": lambda v: created < self._filter_time(v),
         }
@@ -276,6 +303,7 @@ class World(CallbacksAndEvents):
             if errors:
                 raise invalid(errors)
             updated = self._patched(current, body)
+            numbers.check_servable(updated, "location")
             self._location = updated
             self._revert_acceptance_if_due()  # a resume_at already past takes effect at once
             self._record_event(token, "location", "update", {"location_id": demo.LOCATION_ID},

@@ -90,6 +90,9 @@ def is_network_failure(exc: BaseException) -> bool:
 
 NETWORK = "network"      # no HTTP answer at all
 FAILING = "failing"      # HubRise (or something pretending to be it) answered, but not usefully
+PERMISSION = "permission"  # HubRise answers, but this connection's scope does not allow the call
+PERMISSION_TEXT = ("HubRise refused permission (403): this connection's access does not allow "
+                   "it. Reconnect and approve the access KDS asks for")
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -113,6 +116,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
         return FAILING, "HubRise's answer could not be read (invalid JSON)"
     if getattr(exc, "error_type", None) == "network_error" or isinstance(exc, ValueError):
         return FAILING, "HubRise's answer could not be read"
+    if status == 403:  # not an outage: HubRise is up, the connection lacks a scope
+        return PERMISSION, PERMISSION_TEXT
     if status == 429:
         return FAILING, "HubRise asks us to wait"
     if isinstance(status, int) and status >= 500:

@@ -12,11 +12,12 @@ import pytest
 
 from kds.clock import FakeClock
 from kds.hubrise.client import HubRiseClient
-from kds.hubrise.errors import NotFound, RateLimited, Unauthorized, Unprocessable
+from kds.hubrise.errors import Forbidden, NotFound, RateLimited, Unauthorized, Unprocessable
 from kds.hubrise.money import Money
 from kds.hubrise.oauth import OAuthClient
 from kds.hubrise.ratelimit import RateLimiter
 from kds.sim.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from kds.sim.scopes import parse_scope
 from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from tests.seed_payloads import SEED_001_CREATE_BODY
@@ -256,19 +257,29 @@ def test_server_429_is_reported_with_retry_after_and_held_by_the_limiter(sim):
 
 
 def test_connection_screen_names_are_read(sim):
-    _, server, _ = sim
+    world, server, _ = sim
+    # The KDS's own scope is location-level: the account is read with an account-level token.
+    world.add_connection("account-token", "back-office", grant=parse_scope(
+        "account[orders.read,catalog.read]"))
 
     async def main():
         kitchen, _ = clients(server)
-        async with kitchen:
-            return (await kitchen.get_location(), await kitchen.get_account(),
-                    await kitchen.get_catalog("psmlf"), await kitchen.get_customer_list("xab66"))
+        office = HubRiseClient(server.base_url, "account-token")
+        async with kitchen, office:
+            try:
+                await kitchen.get_account()
+            except Forbidden as exc:
+                refused = exc
+            return (await kitchen.get_location(), await office.get_account(),
+                    await kitchen.get_catalog("psmlf"), await kitchen.get_customer_list("xab66"),
+                    refused)
 
-    location, account, catalog, customer_list = run(main())
+    location, account, catalog, customer_list, refused = run(main())
     assert location.account.name == account.name == "Bella Pizza"
     assert location.timezone == "Europe/Paris" and location.problems == ()
     assert catalog.id == "psmlf" and catalog.name
     assert customer_list.name == "Bella Pizza"
+    assert refused.status == 403 and refused.error_type == "forbidden"
 
 
 def test_oauth_code_exchange_and_revoke_over_loopback(sim):

@@ -88,8 +88,7 @@ async def test_order_update_event_carries_previous_and_new_state(world):
 
 @run_sync
 async def test_location_update_event_carries_the_whole_location(world):
-    world.add_connection("screen-2", "kds", "screen-2")
-    world.patch_location("screen-2", {"order_acceptance": {"mode": "paused"}})
+    world.patch_location(PLATFORM, {"order_acceptance": {"mode": "paused"}})
     event = world.pending_events(KDS)[-1]
     assert (event["resource_type"], event["location_id"]) == ("location", "3r4s3-1")
     assert event["new_state"]["order_acceptance"] == {"mode": "paused"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kds.clock import FakeClock
+from kds.sim.scopes import parse_scope
 from kds.sim.testing import asgi_client, run_sync
 from kds.sim.world import DEMO_KDS_TOKEN, World
-
 
 
 @pytest.fixture
@@ -53,9 +53,12 @@ async def test_json_with_charset_is_accepted(world):
 
 @run_sync
 async def test_connection_screen_names_and_ids(world):
-    async with asgi_client(world, DEMO_KDS_TOKEN) as client:
-        account = (await client.get("/v1/account")).json()
-        user = (await client.get("/v1/user")).json()
+    world.add_connection("office", "back-office",
+                         grant=parse_scope("account[catalog.read],profile"))
+    async with asgi_client(world, DEMO_KDS_TOKEN) as client, \
+            asgi_client(world, "office") as office:
+        account = (await office.get("/v1/account")).json()
+        user = (await office.get("/v1/user")).json()
         catalog = (await client.get("/v1/catalogs/psmlf")).json()
         customers = (await client.get("/v1/customer_lists/xab66")).json()
         missing = await client.get("/v1/catalogs/other")
