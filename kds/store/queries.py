@@ -48,7 +48,8 @@ class QueriesMixin(OrdersMixin):
         # Busy mode's extra time can end on its own (resume_at): the minutes are part of the key.
         prep = self.preparation_minutes()
         key = (self.db.conn.total_changes, self._one("PRAGMA data_version"), prep)
-        cached = getattr(self, "_open_cache", None)
+        cached: tuple[Any, list[tuple[datetime, OrderRow]]] | None = getattr(
+            self, "_open_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
         timed = self._read_open_orders(prep)
@@ -58,7 +59,7 @@ class QueriesMixin(OrdersMixin):
     def _read_open_orders(self, prep: int) -> list[tuple[datetime, OrderRow]]:
         cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 0")
         names = [d[0] for d in cursor.description]
-        records = [dict(zip(names, row)) for row in cursor.fetchall()]
+        records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states(None)
         rows = [self._to_row(record, states) for record in records]
         timed = [(when, dataclasses.replace(row, due_at=when))
@@ -85,7 +86,7 @@ class QueriesMixin(OrdersMixin):
             f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 1 AND last_status_change_at >= ? "
             "ORDER BY last_status_change_at DESC, id", [to_db(midnight)])
         names = [d[0] for d in cursor.description]
-        records = [dict(zip(names, row)) for row in cursor.fetchall()]
+        records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states([r["id"] for r in records]) if records else {}
         return [self._to_row(record, states) for record in records]
 

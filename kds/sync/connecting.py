@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
+
 from kds.clock import Clock
 from kds.hubrise.errors import HubRiseError
 from kds.sync.news import News

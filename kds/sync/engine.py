@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from kds.clock import Clock
 from kds.kitchen.hours import is_open_now
@@ -62,7 +63,7 @@ class SyncEngine(ConnectSteps):
         self._cost = PollCost()
         self.connected = False  # connect() has succeeded once
         # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
-        self.poll_floor: float | None = None
+        self.poll_floor: float | Decimal | None = None  # the app passes its config's Decimal
         self._connect_lock = asyncio.Lock()
         self._last_order_news: datetime | None = None  # last poll that changed an order
         self._stopping = False
@@ -289,7 +290,7 @@ class SyncEngine(ConnectSteps):
                     if self.connected:
                         break
                     await self._connect(first_sync_aside=True)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - noted below; the kitchen keeps trying
                 failures += 1
                 if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                     self._note_bug("connect", exc)  # HubRise failures are noted (one line)
@@ -306,7 +307,7 @@ class SyncEngine(ConnectSteps):
                     self.refresh_counts()  # a 429 hold shows before the poll waits it out
                     await self._catch_up_if_due()
                     await self.poll_once()
-            except Exception as exc:  # a bug in one poll must not stop the kitchen's orders
+            except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the orders
                 self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)
 

@@ -1,4 +1,4 @@
-"""The engine's health record and its listeners (orders_changed, location_changed, health_changed)."""
+"""The engine's health record and its listeners: orders, location and health changed."""
 
 from __future__ import annotations
 
