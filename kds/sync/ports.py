@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kds.hubrise.models import Callback, Event, Location
 from kds.hubrise.order_model import Order
@@ -115,3 +115,11 @@ class SyncStore(LimiterMemory, Protocol):
     def get_meta(self, key: str) -> str | None: ...
 
     def set_meta(self, key: str, value: str) -> None: ...
+
+
+if TYPE_CHECKING:  # mypy proves here that the real client and store fill the seams
+    from kds.hubrise.client import HubRiseClient
+    from kds.store.store import Store
+
+    def _real_seams(client: HubRiseClient, store: Store) -> tuple[HubRiseApi, SyncStore]:
+        return client, store
