@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -21,7 +21,7 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     def monotonic(self) -> float:
         return time.monotonic()
@@ -34,7 +34,7 @@ class FakeClock:
     """A clock that only moves when told to. `sleep` advances it instead of waiting."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self._now = start or datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+        self._now = start or datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
         if self._now.tzinfo is None:
             raise ValueError("FakeClock needs an aware datetime")
         self._mono = 1000.0

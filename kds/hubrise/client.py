@@ -30,7 +30,6 @@ from kds.hubrise.models import (
     Event,
     Location,
     NamedResource,
-    NotAnEvent,
     User,
     parse_account,
     parse_callback,
@@ -39,10 +38,10 @@ from kds.hubrise.models import (
     parse_named,
     parse_user,
 )
-from kds.hubrise.order_model import Order, parse_order
-from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.money import format_time
+from kds.hubrise.order_model import Order, parse_order
 from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
+from kds.hubrise.reader import NotAnEvent, NotAnOrder
 from kds.hubrise.urls import check_api_url
 
 DEFAULT_BASE_URL = "https://api.hubrise.com/v1"

@@ -30,8 +30,9 @@ class ConnectionInfo:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConnectionInfo:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items()
-                      if k in known and (v is None or isinstance(v, str))})
+        values: dict[str, Any] = {k: v for k, v in data.items()
+                                  if k in known and (v is None or isinstance(v, str))}
+        return cls(**values)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from kds.hubrise.money import is_decimal, is_money, parse_time
 
@@ -29,7 +29,7 @@ Errors = list[FieldError]
 
 # ---------------------------------------------------------------- small checks
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

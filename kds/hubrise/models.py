@@ -8,8 +8,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kds.hubrise.field_checks import ACCEPTANCE_MODES, HHMM_RE
-from kds.hubrise.reader import BadPayload, FieldProblem, NotALocation, NotAnEvent, PayloadReader, short_repr
-
+from kds.hubrise.reader import (
+    BadPayload as BadPayload,  # the parsers' error, re-exported with them
+    FieldProblem,
+    NotALocation,
+    NotAnEvent,
+    PayloadReader,
+    short_repr,
+)
 
 # ---------------------------------------------------------------- locations
 

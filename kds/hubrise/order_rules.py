@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from kds.hubrise.field_checks import (Errors, FieldError, check_decimal, check_money,
-                                      check_text, check_time, is_int, unknown_keys,
-                                      validate_custom_fields)
+from kds.hubrise.field_checks import (
+    Errors,
+    FieldError,
+    check_decimal,
+    check_money,
+    check_text,
+    check_time,
+    is_int,
+    unknown_keys,
+    validate_custom_fields,
+)
 from kds.hubrise.money import is_decimal, parse_decimal
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
 
@@ -75,8 +84,8 @@ def _check_deal_line(where: str, line: object, deal_keys: set[str],
                                  f"{effect!r} is not one of {', '.join(PRICING_EFFECTS)}"))
     elif effect in ("fixed_price", "price_off"):
         errors += check_money(f"{where}.pricing_value", value, required=True, currency=currency)
-    elif effect == "percentage_off":
-        if not is_decimal(value) or not 0 <= parse_decimal(value) <= 100:
+    elif effect == "percentage_off" and (
+            not is_decimal(value) or not 0 <= parse_decimal(value) <= 100):
             errors.append(FieldError(f"{where}.pricing_value",
                                      "must be a decimal string between \"0\" and \"100\""))
     return errors
@@ -230,7 +239,8 @@ def validate_order_create(body: object, currency: str | None = None) -> Errors:
 
 
 def _element_update_checker(
-        check_new: Callable[[str, dict[str, Any]], Errors]) -> Callable[[str, dict[str, Any]], Errors]:
+        check_new: Callable[[str, dict[str, Any]], Errors],
+) -> Callable[[str, dict[str, Any]], Errors]:
     """An element with an id may only be deleted or given a private_ref; others are new."""
     def check(where: str, element: dict[str, Any]) -> Errors:
         if "id" not in element:

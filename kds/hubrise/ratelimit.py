@@ -120,7 +120,8 @@ class RateLimiter:
         return max(0.0, self._blocked_until - self._now())
 
     def blocked_until(self) -> datetime | None:
-        """When a 429 hold ends (aware UTC), for "HubRise asks us to wait until HH:MM"; None if none."""
+        """When a 429 hold ends (aware UTC), for "HubRise asks us to wait until HH:MM"; None when
+        there is no hold."""
         if self._blocked_until is None or self._blocked_until <= self._now():
             return None
         return datetime.fromtimestamp(self._blocked_until, UTC)
@@ -162,7 +163,7 @@ class RateLimiter:
 
     def _names(self, high_load: bool) -> list[str]:
         names = [n for n in self._windows if n != HIGH_LOAD]
-        return names + [HIGH_LOAD] if high_load else names
+        return [*names, HIGH_LOAD] if high_load else names
 
     def _now(self) -> float:
         return self._clock.now().timestamp()

@@ -1,14 +1,17 @@
-"""The tolerant `PayloadReader` of HubRise JSON objects, its FieldProblem and the BadPayload errors."""
+"""The tolerant `PayloadReader` of HubRise JSON objects, its FieldProblem, the BadPayload errors."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kds.hubrise.money import Money, parse_decimal, parse_time
+
+_T = TypeVar("_T")
 
 
 class BadPayload(ValueError):
@@ -54,7 +57,7 @@ class PayloadReader:
         self.problem(key, f"{short_repr(value)} is not a string")
         return None
 
-    def _parsed(self, key: str, parse: Any) -> Any:
+    def _parsed(self, key: str, parse: Callable[[object], _T]) -> _T | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -68,13 +71,13 @@ class PayloadReader:
             return None
 
     def money(self, key: str) -> Money | None:
-        return self._parsed(key, Money.parse)  # type: ignore[no-any-return]
+        return self._parsed(key, Money.parse)
 
     def decimal(self, key: str) -> Decimal | None:
-        return self._parsed(key, parse_decimal)  # type: ignore[no-any-return]
+        return self._parsed(key, parse_decimal)
 
     def time(self, key: str) -> datetime | None:
-        return self._parsed(key, parse_time)  # type: ignore[no-any-return]
+        return self._parsed(key, parse_time)
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key)

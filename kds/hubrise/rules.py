@@ -6,11 +6,20 @@ Every function is pure and returns a list of `FieldError`; an empty list means v
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from kds.hubrise.field_checks import ACCEPTANCE_MODES, HHMM_RE
-from kds.hubrise.field_checks import (Errors, FieldError, check_text, check_time, is_int,
-                                      unknown_keys, validate_custom_fields)
+from kds.hubrise.field_checks import (
+    ACCEPTANCE_MODES,
+    HHMM_RE,
+    Errors,
+    FieldError as FieldError,  # what every validate_* returns, re-exported with them
+    check_text,
+    check_time,
+    is_int,
+    unknown_keys,
+    validate_custom_fields,
+)
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_CUTOFF = "06:00"
@@ -108,7 +117,7 @@ def _validate_day(field: str, slots: list[Any], cutoff_time: str) -> Errors:
             continue
         spans.append((start, end, index))
     spans.sort()
-    for (_, prev_end, prev_index), (start, _, index) in zip(spans, spans[1:]):
+    for (_, prev_end, prev_index), (start, _, index) in pairwise(spans):
         if start < prev_end:
             errors.append(FieldError(f"{field}[{index}]",
                                      f"overlaps time slot {prev_index} of the same day"))
@@ -116,7 +125,7 @@ def _validate_day(field: str, slots: list[Any], cutoff_time: str) -> Errors:
 
 
 def validate_preparation_time(value: object) -> Errors:
-    if not is_int(value) or value < 0:  # type: ignore[operator]
+    if not is_int(value) or value < 0:
         return [FieldError("preparation_time", "must be a non-negative integer (minutes)")]
     return []
 

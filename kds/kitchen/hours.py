@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from kds.kitchen.timezone import location_zone
 from kds.hubrise.rules import (
-    DAYS, DEFAULT_CUTOFF, FieldError, business_minutes, hhmm_to_minutes, validate_cutoff_time,
+    DAYS,
+    DEFAULT_CUTOFF,
+    FieldError,
+    business_minutes,
+    hhmm_to_minutes,
+    validate_cutoff_time,
     validate_opening_hours,
 )
+from kds.kitchen.timezone import location_zone
 
 Week = dict[str, list[dict[str, str]]]
 DAY_LABELS = {"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday",

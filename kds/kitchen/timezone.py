@@ -8,13 +8,13 @@ planner and "done today" can never disagree about what time it is in the restaur
 from __future__ import annotations
 
 import logging
-from datetime import timezone, tzinfo
+from datetime import UTC, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 log = logging.getLogger(__name__)
 
-FALLBACK_ZONE: tzinfo = timezone.utc
+FALLBACK_ZONE: tzinfo = UTC
 
 
 def zone_named(name: object) -> tzinfo:

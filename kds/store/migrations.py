@@ -16,7 +16,7 @@ class StoreTooNew(RuntimeError):
 
 
 def _create_tables(db: Database) -> None:
-    db["orders"].create({
+    db.table("orders").create({
         "id": str, "status": str, "remote_status": str, "service_type": str,
         "created_at": str, "expected_time": str, "confirmed_time": str,
         "due_at": str,             # confirmed_time, else expected_time (prep time added at read)
@@ -25,30 +25,30 @@ def _create_tables(db: Database) -> None:
         "payload_hash": str,       # the "updated" marker: same payload twice changes nothing
         "change_fingerprint": str,  # items/times/notes, to tell staff HubRise changed the order
     }, pk="id", not_null={"status", "remote_status", "raw"}, defaults={"done": 0, "seen": 0})
-    db["events"].create({"id": str, "raw": str, "applied_at": str}, pk="id")
-    db["dead_letters"].create(
+    db.table("events").create({"id": str, "raw": str, "applied_at": str}, pk="id")
+    db.table("dead_letters").create(
         {"id": int, "kind": str, "raw": str, "reason": str, "at": str}, pk="id")
-    db["outbox"].create({
+    db.table("outbox").create({
         "id": int, "resource": str, "kind": str, "patch_kind": str, "body": str,
         "state": str, "attempts": int, "next_try_at": str, "last_error": str,
         "created_at": str, "sent_at": str, "claimed_at": str, "cleared_at": str,
     }, pk="id", defaults={"attempts": 0, "state": "pending"})
-    db["location"].create({"id": int, "raw": str, "updated_at": str}, pk="id")
-    db["status_history"].create({
+    db.table("location").create({"id": int, "raw": str, "updated_at": str}, pk="id")
+    db.table("status_history").create({
         "id": int, "order_id": str, "status": str, "at": str, "by": str, "reason": str,
     }, pk="id")
-    db["limiter"].create({"id": int, "state": str}, pk="id")
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("limiter").create({"id": int, "state": str}, pk="id")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 def _create_indexes(db: Database) -> None:
     """Indexes for what the board loads at start: open tickets, today's done ones, history."""
-    db["orders"].create_index(["done", "due_at"], "orders_open_by_due")
-    db["orders"].create_index(["done", "last_status_change_at"], "orders_done_by_change")
-    db["orders"].create_index(["created_at"], "orders_by_created")
-    db["status_history"].create_index(["order_id", "at"], "history_by_order")
-    db["outbox"].create_index(["state", "resource", "id"], "outbox_by_state")
-    db["outbox"].create_index(["resource", "id"], "outbox_by_resource")
+    db.table("orders").create_index(["done", "due_at"], "orders_open_by_due")
+    db.table("orders").create_index(["done", "last_status_change_at"], "orders_done_by_change")
+    db.table("orders").create_index(["created_at"], "orders_by_created")
+    db.table("status_history").create_index(["order_id", "at"], "history_by_order")
+    db.table("outbox").create_index(["state", "resource", "id"], "outbox_by_state")
+    db.table("outbox").create_index(["resource", "id"], "outbox_by_resource")
 
 
 def _add_rush(db: Database) -> None:

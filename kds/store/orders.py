@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import OrderedDict
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -165,7 +165,7 @@ class OrdersMixin(StoreBase):
         row = cursor.fetchone()
         if row is None:
             return None
-        return dict(zip([d[0] for d in cursor.description], row))
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def _has_pending_change(self, order_id: str) -> bool:
         return self._one("SELECT 1 FROM outbox WHERE resource = ? AND state = 'pending' LIMIT 1",

@@ -53,7 +53,8 @@ class QueriesMixin(OrdersMixin):
         prep = self.preparation_minutes()
         door = due.door_minutes(self.get_location_raw())
         key = (self.db.conn.total_changes, self._one("PRAGMA data_version"), prep, door)
-        cached = getattr(self, "_open_cache", None)
+        cached: tuple[Any, list[tuple[datetime, OrderRow]]] | None = getattr(
+            self, "_open_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
         timed = self._read_open_orders(prep, door)
@@ -64,7 +65,7 @@ class QueriesMixin(OrdersMixin):
                           door: int | None) -> list[tuple[datetime, OrderRow]]:
         cursor = self.db.execute(f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 0")
         names = [d[0] for d in cursor.description]
-        records = [dict(zip(names, row)) for row in cursor.fetchall()]
+        records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states(None)
         rows = [self._to_row(record, states) for record in records]
         timed = [(when, dataclasses.replace(row, due_at=when))
@@ -91,7 +92,7 @@ class QueriesMixin(OrdersMixin):
             f"SELECT {ORDER_COLUMNS} FROM orders WHERE done = 1 AND last_status_change_at >= ? "
             "ORDER BY last_status_change_at DESC, id", [to_db(midnight)])
         names = [d[0] for d in cursor.description]
-        records = [dict(zip(names, row)) for row in cursor.fetchall()]
+        records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states([r["id"] for r in records]) if records else {}
         return [self._to_row(record, states) for record in records]
 

@@ -6,7 +6,7 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -105,7 +105,7 @@ class Store(QueriesMixin, OutboxMixin):
         rows = self.db.execute(
             "SELECT id, kind, raw, reason, at FROM dead_letters ORDER BY id DESC LIMIT ?",
             [limit]).fetchall()
-        return [dict(zip(("id", "kind", "raw", "reason", "at"), row)) for row in rows]
+        return [dict(zip(("id", "kind", "raw", "reason", "at"), row, strict=True)) for row in rows]
 
     # --- location -----------------------------------------------------------------------
     def set_location(self, raw: dict[str, Any]) -> None:
@@ -120,7 +120,8 @@ class Store(QueriesMixin, OutboxMixin):
 
     # --- limiter, settings, meta ----------------------------------------------------------
     def load_limiter_state(self) -> dict[str, Any] | None:
-        return self._load_json("SELECT state FROM limiter WHERE id = 1")
+        state = self._load_json("SELECT state FROM limiter WHERE id = 1")
+        return cast("dict[str, Any] | None", state)  # written by save_limiter_state
 
     def save_limiter_state(self, state: dict[str, Any]) -> None:
         with self.transaction():

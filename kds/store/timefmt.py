@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def to_db(value: datetime) -> str:
     """An aware datetime as sortable UTC text; naive times are refused, never guessed."""
     if value.tzinfo is None:
         raise ValueError("the store only keeps timezone-aware times")
-    return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def to_db_or_none(value: datetime | None) -> str | None:
@@ -22,7 +22,7 @@ def from_db(text: str | None) -> datetime | None:
         return None
     value = datetime.fromisoformat(text)
     if value.tzinfo is None:  # written by hand or an old version: it was UTC
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value
 
 

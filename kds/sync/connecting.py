@@ -1,4 +1,5 @@
-"""The engine's connect steps: callback first; location and the 24 h catch-up never block polling."""
+"""The engine's connect steps: callback first; the location and the 24 h catch-up never block
+polling."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
-from typing import Any
 
+from kds.clock import Clock
+from kds.hubrise.errors import HubRiseError
+from kds.sync.news import News
+from kds.sync.outbox import OutboxWorker
+from kds.sync.poller import Poller
 from kds.sync.retry import classify, describe
 
 log = logging.getLogger(__name__)
@@ -16,10 +21,10 @@ log = logging.getLogger(__name__)
 class ConnectSteps:
     """Mixed into SyncEngine (which provides poller, clock, outbox, _news, _note_failure, ...)."""
 
-    poller: Any
-    clock: Any
-    outbox: Any
-    _news: Any
+    poller: Poller
+    clock: Clock
+    outbox: OutboxWorker
+    _news: News
     connected: bool
     _location_loaded: bool
     _first_sync_failures: int
@@ -122,5 +127,4 @@ class ConnectSteps:
 
 def is_hubrise_failure(exc: BaseException) -> bool:
     """HubRise's answer or its absence (network), as opposed to a bug of ours."""
-    return (isinstance(exc, (OSError, asyncio.TimeoutError))
-            or hasattr(exc, "status") or hasattr(exc, "retryable"))
+    return isinstance(exc, (OSError, TimeoutError, HubRiseError))

@@ -1,27 +1,33 @@
-"""SyncEngine: connect, poll the passive callback, drain the outbox, plan the poll rate, report health."""
+"""SyncEngine: connect, poll the passive callback, drain the outbox, plan the poll rate, health."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from decimal import Decimal
 
 from kds.clock import Clock
-from kds.sync.health import Health, PollResult
-from kds.sync.limiter_store import client_limiter, persist_limiter
+from kds.kitchen.hours import is_open_now
+from kds.store.set_aside import count_recent, failed_changes
+from kds.store.settings import Settings
 from kds.sync.connecting import ConnectSteps, is_hubrise_failure
+from kds.sync.health import DISK_FULL, Health, PollResult
+from kds.sync.limiter_store import persist_limiter
 from kds.sync.news import News
 from kds.sync.outbox import DrainResult, OutboxWorker
-from kds.kitchen.hours import is_open_now
 from kds.sync.planner import (
-    DEFAULT_FLOOR_S, FAST_FLOOR_S, PollCost, PollMode, PollPlan, budget_from_limiter,
+    DEFAULT_FLOOR_S,
+    FAST_FLOOR_S,
+    PollCost,
+    PollMode,
+    PollPlan,
+    budget_from_limiter,
     plan_interval,
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
-from kds.sync.health import DISK_FULL
+from kds.sync.ports import HubRiseApi, RateBudget, SyncStore
 from kds.sync.retry import FAILING, Backoff, classify, describe, is_disk_full
-from kds.store.set_aside import count_recent, failed_changes
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +40,13 @@ ACTIVE_WHILE_CLOSED_S = 20 * 60
 class SyncEngine(ConnectSteps):
     def __init__(
         self,
-        client: Any,
-        store: Any,
+        client: HubRiseApi,
+        store: SyncStore,
         clock: Clock,
         *,
         auto_receive: bool = True,
         poll_mode: PollMode = "default",
-        limiter: Any = None,
+        limiter: RateBudget | None = None,
         backoff: Backoff | None = None,
         reserve: dict[str, int] | None = None,
     ) -> None:
@@ -49,7 +55,7 @@ class SyncEngine(ConnectSteps):
         self.clock = clock
         self.poll_mode: PollMode = poll_mode
         self.reserve = reserve
-        self.limiter = limiter if limiter is not None else client_limiter(client)
+        self.limiter: RateBudget | None = limiter if limiter is not None else client.limiter
         self._saver = persist_limiter(self.limiter, store, clock)
         self.poller = Poller(client, store, clock, auto_receive=auto_receive)
         self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
@@ -57,7 +63,7 @@ class SyncEngine(ConnectSteps):
         self._cost = PollCost()
         self.connected = False  # connect() has succeeded once
         # None: HubRise's 30 s floor. Demo mode (simulator) may set a lower floor.
-        self.poll_floor: float | None = None
+        self.poll_floor: float | Decimal | None = None  # the app passes its config's Decimal
         self._connect_lock = asyncio.Lock()
         self._last_order_news: datetime | None = None  # last poll that changed an order
         self._stopping = False
@@ -70,10 +76,10 @@ class SyncEngine(ConnectSteps):
 
     # -- listeners and health ----------------------------------------------------------------
 
-    def add_listener(self, listener: Any) -> None:
+    def add_listener(self, listener: object) -> None:
         self._news.add_listener(listener)
 
-    def remove_listener(self, listener: Any) -> None:
+    def remove_listener(self, listener: object) -> None:
         self._news.remove_listener(listener)
 
     def health(self) -> Health:
@@ -100,11 +106,10 @@ class SyncEngine(ConnectSteps):
     def auto_receive(self, value: bool) -> None:
         self.poller.auto_receive = value
 
-    def apply_settings(self, settings: Any) -> None:
-        """Take the kitchen's auto_receive and poll_mode settings (kds.store.settings.Settings)."""
-        self.auto_receive = bool(getattr(settings, "auto_receive", self.auto_receive))
-        mode = getattr(settings, "poll_mode", self.poll_mode)
-        self.poll_mode = mode if mode in ("default", "fast") else "default"
+    def apply_settings(self, settings: Settings) -> None:
+        """Take the kitchen's auto_receive and poll_mode settings."""
+        self.auto_receive = settings.auto_receive
+        self.poll_mode = settings.poll_mode  # Settings refuses any other value
 
     async def connect(self) -> None:
         """Passive callback for our events, the location, and (first run) a 24 h catch-up."""
@@ -161,13 +166,13 @@ class SyncEngine(ConnectSteps):
         self.refresh_counts()
         return result
 
-    def set_client(self, client: Any) -> None:
+    def set_client(self, client: HubRiseApi) -> None:
         """Use another HubRise client from now on (new token, or the network path changed)."""
         self.client = self.poller.client = self.outbox.client = client
-        self.limiter = client_limiter(client) or self.limiter
+        self.limiter = client.limiter or self.limiter
         self._saver = persist_limiter(self.limiter, self.store, self.clock)
 
-    def reconnected(self, client: Any | None = None) -> None:
+    def reconnected(self, client: HubRiseApi | None = None) -> None:
         """Staff connected again: resume sending and polling.
 
         With a new client (new token, maybe a new connection) the callback is set up again
@@ -232,21 +237,16 @@ class SyncEngine(ConnectSteps):
         return True
 
     def _blocked_for(self) -> float:
-        blocked_for = getattr(self.limiter, "blocked_for", None)
-        if not callable(blocked_for):
-            return 0.0
-        value = blocked_for()
-        return float(value) if isinstance(value, (int, float)) else 0.0
+        return 0.0 if self.limiter is None else float(self.limiter.blocked_for())
 
-    def _remaining(self) -> dict[str, Any]:
+    def _remaining(self) -> dict[str, int]:
         if self.limiter is None:
             return {}
         try:
-            remaining = self.limiter.remaining()
+            return dict(self.limiter.remaining())
         except Exception:
             log.exception("rate limiter remaining() failed")
             return {}
-        return dict(remaining) if isinstance(remaining, dict) else {}
 
     # -- loops -------------------------------------------------------------------------------
 
@@ -290,7 +290,7 @@ class SyncEngine(ConnectSteps):
                     if self.connected:
                         break
                     await self._connect(first_sync_aside=True)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - noted below; the kitchen keeps trying
                 failures += 1
                 if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                     self._note_bug("connect", exc)  # HubRise failures are noted (one line)
@@ -307,7 +307,7 @@ class SyncEngine(ConnectSteps):
                     self.refresh_counts()  # a 429 hold shows before the poll waits it out
                     await self._catch_up_if_due()
                     await self.poll_once()
-            except Exception as exc:  # a bug in one poll must not stop the kitchen's orders
+            except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the orders
                 self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)
 
@@ -343,7 +343,7 @@ class SyncEngine(ConnectSteps):
         if wake_on_kick and self._kick_event.is_set():
             self._kick_event.clear()
             return
-        waiters = [asyncio.ensure_future(self._stop_event.wait())]
+        waiters: list[asyncio.Future[object]] = [asyncio.ensure_future(self._stop_event.wait())]
         if wake_on_kick:
             waiters.append(asyncio.ensure_future(self._kick_event.wait()))
         if seconds is not None:

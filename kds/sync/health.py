@@ -21,7 +21,7 @@ class Health:
     poll_reason: str = ""
     requests_left_today: int | None = None
     problem: str = ""                          # why orders may not arrive, in words ("" = none)
-    problem_kind: str = ""                     # "network" | "failing" | "disk_full" (kds.sync.retry)
+    problem_kind: str = ""                     # "network" | "failing" | "disk_full" (sync.retry)
     waiting_until: datetime | None = None      # HubRise's 429: no request before this time
     first_sync_problem: str = ""               # why the 24 h catch-up failed (retried later)
     failed_refs: tuple[str, ...] = ()          # the orders of the failed entries ("#R12")

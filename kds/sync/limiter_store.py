@@ -5,14 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kds.clock import Clock
-
-
-def client_limiter(client: Any) -> Any:
-    for name in ("limiter", "_limiter"):
-        limiter = getattr(client, name, None)
-        if limiter is not None:
-            return limiter
-    return None
+from kds.hubrise.ratelimit import RateLimiter
+from kds.sync.ports import LimiterMemory, RateBudget
 
 
 class LimiterSaver:
@@ -23,7 +17,7 @@ class LimiterSaver:
     A 429 hold is saved at once: it must survive a restart.
     """
 
-    def __init__(self, store: Any, clock: Clock, every: float = 5.0) -> None:
+    def __init__(self, store: LimiterMemory, clock: Clock, every: float = 5.0) -> None:
         self.store = store
         self.clock = clock
         self.every = every
@@ -45,11 +39,12 @@ class LimiterSaver:
             self._saved_at = self.clock.monotonic()
 
 
-def persist_limiter(limiter: Any, store: Any, clock: Clock) -> LimiterSaver | None:
+def persist_limiter(limiter: RateBudget | None, store: LimiterMemory,
+                    clock: Clock) -> LimiterSaver | None:
     """Attach a saver to a limiter that has none, so a restart cannot overspend a window."""
-    if limiter is None:
+    if not isinstance(limiter, RateLimiter):  # a stand-in budget (tests) has nothing to save
         return None
-    current = getattr(limiter, "on_change", False)
+    current = limiter.on_change
     if isinstance(current, LimiterSaver):
         return current
     if current is None:
@@ -59,9 +54,7 @@ def persist_limiter(limiter: Any, store: Any, clock: Clock) -> LimiterSaver | No
     return None
 
 
-def make_limiter(store: Any, clock: Clock) -> Any:
+def make_limiter(store: LimiterMemory, clock: Clock) -> RateLimiter:
     """A RateLimiter restored from the store, saving itself back as it changes."""
-    from kds.hubrise.ratelimit import RateLimiter
-
     return RateLimiter(clock, state=store.load_limiter_state(),
                        on_change=LimiterSaver(store, clock))

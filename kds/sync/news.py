@@ -1,4 +1,4 @@
-"""The engine's health record and its listeners (orders_changed, location_changed, health_changed)."""
+"""The engine's health record and its listeners: orders, location and health changed."""
 
 from __future__ import annotations
 
@@ -26,13 +26,13 @@ class News:
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
-        self._listeners: list[Any] = []
+        self._listeners: list[object] = []
         self.health = Health()
 
-    def add_listener(self, listener: Any) -> None:
+    def add_listener(self, listener: object) -> None:
         self._listeners.append(listener)
 
-    def remove_listener(self, listener: Any) -> None:
+    def remove_listener(self, listener: object) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 

@@ -8,7 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.hubrise.errors import HubRiseError
 from kds.store.orders import PLATFORM_FINAL
+from kds.store.rows import OutboxEntry
+from kds.sync.ports import HubRiseApi, SyncStore
 from kds.sync.retry import Backoff, classify, is_network_failure
 
 log = logging.getLogger(__name__)
@@ -29,7 +32,8 @@ class DrainResult:
 
 
 class OutboxWorker:
-    def __init__(self, client: Any, store: Any, clock: Clock, backoff: Backoff) -> None:
+    def __init__(self, client: HubRiseApi, store: SyncStore, clock: Clock,
+                 backoff: Backoff) -> None:
         self.client = client
         self.store = store
         self.clock = clock
@@ -54,22 +58,23 @@ class OutboxWorker:
             entry = due[0]
             try:
                 response = await self._send(entry)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - classified; the entry keeps the reason
                 if self._handle_failure(entry, exc, result):
                     break
                 continue
             self._apply_success(entry, response, result)
         return result
 
-    async def _send(self, entry: Any) -> dict[str, Any]:
+    async def _send(self, entry: OutboxEntry) -> dict[str, Any]:
         if entry.resource == "location":
             location = await self.client.patch_location(entry.body)
-            return _raw(location)
+            return location.raw
         order_id = entry.resource.split(":", 1)[1] if ":" in entry.resource else entry.resource
         order = await self.client.update_order(order_id, entry.body)
-        return _raw(order)
+        return order.raw
 
-    def _apply_success(self, entry: Any, response: dict[str, Any], result: DrainResult) -> None:
+    def _apply_success(self, entry: OutboxEntry, response: dict[str, Any],
+                       result: DrainResult) -> None:
         # Our own change produces no event: the PATCH response is the new truth.
         with self.store.transaction():
             self.store.mark_outbox_sent(entry.id, response)
@@ -85,7 +90,8 @@ class OutboxWorker:
         result.sent.append(entry.id)
         self.retry_at.pop(entry.id, None)
 
-    def _handle_failure(self, entry: Any, exc: BaseException, result: DrainResult) -> bool:
+    def _handle_failure(self, entry: OutboxEntry, exc: BaseException,
+                        result: DrainResult) -> bool:
         """Record the failure on the entry; True when the drain must stop now."""
         outcome = classify(exc)
         result.last_error = outcome.message
@@ -107,8 +113,8 @@ class OutboxWorker:
         if is_network_failure(exc):
             result.offline_error = outcome.message
             return True
-        return getattr(exc, "status", None) == 429  # a closed window: nothing else goes out
-
+        # A closed window (429): nothing else goes out.
+        return isinstance(exc, HubRiseError) and exc.status == 429  # RateLimited
 
     def next_retry_in(self) -> float | None:
         """Seconds until the soonest noted retry, or None when none is noted."""
@@ -118,14 +124,7 @@ class OutboxWorker:
         return max(0.0, (min(self.retry_at.values()) - now).total_seconds())
 
 
-def _raw(model: Any) -> dict[str, Any]:
-    raw = model if isinstance(model, dict) else getattr(model, "raw", None)
-    if not isinstance(raw, dict):
-        raise ValueError("response is not a JSON object")
-    return raw
-
-
-def _overwritten_final_status(store: Any, response: dict[str, Any]) -> str | None:
+def _overwritten_final_status(store: SyncStore, response: dict[str, Any]) -> str | None:
     """Our tap was already on the wire when the platform cancelled (or rejected) the order, and
     it landed after: HubRise has no conditional update, so put the platform's status back."""
     order_id = response.get("id")

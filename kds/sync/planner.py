@@ -9,9 +9,10 @@ budget proves that rate holds until the day window ends.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 PollMode = Literal["default", "fast"]
 
@@ -92,7 +93,8 @@ def plan_interval(
     exhausted = _exhausted_window(budget, reserve, cost)
     if exhausted is not None:
         wait = max(1.0, float(budget.seconds_to_end.get(exhausted, 60.0)))
-        return PollPlan(wait, f"{exhausted} budget kept for staff actions; next poll when it resets")
+        return PollPlan(wait,
+                        f"{exhausted} budget kept for staff actions; next poll when it resets")
     needed = _budget_interval(budget, reserve, cost)
     if not is_open:
         interval = max(closed_interval, needed)
@@ -133,10 +135,7 @@ def _budget_interval(budget: Budget, reserve: Mapping[str, int], cost: float) ->
             continue
         polls = math.floor(_usable(budget, reserve, window) / cost)
         seconds = max(0.0, float(budget.seconds_to_end.get(window, 0.0)))
-        if polls <= 1:
-            needed = max(needed, seconds)
-        else:
-            needed = max(needed, seconds / (polls - 1))
+        needed = max(needed, seconds if polls <= 1 else seconds / (polls - 1))
     return needed
 
 

@@ -13,9 +13,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.hubrise.errors import HubRiseError
+from kds.hubrise.models import Callback, Event
 from kds.hubrise.money import parse_time
+from kds.hubrise.order_model import Order
 from kds.store.orders import PLATFORM_FINAL
+from kds.store.rows import OrderRow
 from kds.sync.health import PollResult
+from kds.sync.ports import HubRiseApi, SyncStore
 from kds.sync.retry import classify, is_disk_full, is_network_failure
 
 log = logging.getLogger(__name__)
@@ -30,7 +35,8 @@ _STORE_DEAD_LETTERED = "dead-lettered by the store"
 class Fetched:
     """One new event and what fetching its state gave: a payload, or a reason to dead-letter."""
 
-    event: Any
+    event: Event
+    event_id: str                  # the listed event's id (checked non-empty before fetching)
     kind: str                      # "order" | "location" | "other"
     payload: dict[str, Any] | None = None
     problem: str | None = None     # set → dead-letter instead of applying
@@ -41,7 +47,7 @@ class Fetched:
 
 @dataclass(slots=True)
 class Batch:
-    events: list[Any] = field(default_factory=list)          # all listed events, in order
+    events: list[Event] = field(default_factory=list)         # all listed events, in order
     fetched: list[Fetched] = field(default_factory=list)     # new ones with their state
     deferred: set[str] = field(default_factory=set)          # fetch failed retryably: no ack
     requests: int = 0
@@ -49,7 +55,8 @@ class Batch:
 
 
 class Poller:
-    def __init__(self, client: Any, store: Any, clock: Clock, *, auto_receive: bool = True) -> None:
+    def __init__(self, client: HubRiseApi, store: SyncStore, clock: Clock, *,
+                 auto_receive: bool = True) -> None:
         self.client = client
         self.store = store
         self.clock = clock
@@ -67,7 +74,7 @@ class Poller:
 
     async def fetch_location(self) -> None:
         location = await self.client.get_location()
-        self.store.set_location(_raw(location))
+        self.store.set_location(location.raw)
 
     async def catch_up(self) -> list[str]:
         """First run only: store orders of the last 24 h the cache does not know."""
@@ -82,18 +89,15 @@ class Poller:
         self.store.set_meta(CAUGHT_UP_META, _iso(now))
         return new_ids
 
-    def _catch_up_one(self, order: Any) -> str | None:
+    def _catch_up_one(self, order: Order) -> str | None:
         """Store one listed order; a bad one is set aside (dead-lettered), never stops the rest."""
-        raw = order if isinstance(order, dict) else getattr(order, "raw", None)
-        order_id = raw.get("id") if isinstance(raw, dict) else None
+        raw, order_id = order.raw, order.id  # parse_order guarantees a non-empty string id
         try:
-            if not isinstance(order_id, str) or not order_id:
-                raise ValueError("listed order without an id")
             if self.store.has_order(order_id):
                 return None
             with self.store.transaction():
                 result = self.store.upsert_remote_order(raw)
-                if getattr(result, "order_id", order_id) is None:
+                if result.order_id is None:
                     return None  # the store set it aside with its reason
                 self._auto_receive(order_id)
             return order_id
@@ -101,8 +105,7 @@ class Poller:
             if is_disk_full(exc):
                 raise  # not the order's fault: the catch-up is tried again later
             log.warning("listed order %s set aside: %s", order_id, exc)
-            self.store.dead_letter("order", raw if isinstance(raw, dict) else {"id": order_id},
-                                   f"{type(exc).__name__}: {exc}")
+            self.store.dead_letter("order", raw, f"{type(exc).__name__}: {exc}")
             return None
 
     # -- poll --------------------------------------------------------------------------------
@@ -119,13 +122,13 @@ class Poller:
             batch.events.append(event)
         batch.requests += 1
         for event in batch.events:
-            event_id = getattr(event, "id", None)
-            if not isinstance(event_id, str) or not event_id:
-                log.warning("event without an id ignored: %r", getattr(event, "raw", event))
+            event_id = event.id
+            if not event_id:
+                log.warning("event without an id ignored: %r", event.raw)
             elif batch.failure is not None:
                 batch.deferred.add(event_id)
             elif not self.store.has_event(event_id):
-                await self._fetch_into(batch, event)
+                await self._fetch_into(batch, event, event_id)
         result = self._apply(batch)
         acknowledged, ack_requests = 0, 0
         if batch.failure is None:
@@ -138,62 +141,64 @@ class Poller:
             failure=batch.failure,
         )
 
-    async def _fetch_into(self, batch: Batch, event: Any) -> None:
+    async def _fetch_into(self, batch: Batch, event: Event, event_id: str) -> None:
         try:
-            batch.fetched.append(await self._fetch(event, batch))
-        except Exception as exc:
+            batch.fetched.append(await self._fetch(event, event_id, batch))
+        except Exception as exc:  # noqa: BLE001 - every failure is classified just below
             if _unusable(exc):
-                batch.fetched.append(Fetched(event, "other", problem=f"fetch failed: {exc}"))
+                batch.fetched.append(Fetched(event, event_id, "other",
+                                             problem=f"fetch failed: {exc}"))
                 return
             # Network, 5xx, 429, 401: leave it on HubRise; the next poll tries again.
-            batch.deferred.add(event.id)
+            batch.deferred.add(event_id)
             if classify(exc).verdict == "reconnect" or is_network_failure(exc):
                 batch.failure = exc
             else:
-                log.warning("event %s deferred: %s", event.id, exc)
+                log.warning("event %s deferred: %s", event_id, exc)
 
-    async def _fetch(self, event: Any, batch: Batch) -> Fetched:
-        resource = getattr(event, "resource_type", None)
+    async def _fetch(self, event: Event, event_id: str, batch: Batch) -> Fetched:
+        resource = event.resource_type
         if resource == "order":
-            return await self._fetch_order_state(event, batch)
+            return await self._fetch_order_state(event, event_id, batch)
         if resource == "location":
-            return await self._fetch_location_state(event, batch)
-        return Fetched(event, "other", problem=f"unexpected event type {resource!r}")
+            return await self._fetch_location_state(event_id, batch)
+        return Fetched(event, event_id, "other", problem=f"unexpected event type {resource!r}")
 
-    async def _fetch_order_state(self, event: Any, batch: Batch) -> Fetched:
-        order_id = getattr(event, "order_id", None)
-        row = self.store.get_order(order_id) if isinstance(order_id, str) else None
+    async def _fetch_order_state(self, event: Event, event_id: str, batch: Batch) -> Fetched:
+        order_id = event.order_id
+        row = self.store.get_order(order_id) if order_id is not None else None
         # Noted before any request: _apply compares it again (see _outdated).
-        mark = self.store.kitchen_change_mark(order_id) if isinstance(order_id, str) else 0
+        mark = self.store.kitchen_change_mark(order_id) if order_id is not None else 0
         if row is not None:
-            event = await self.client.get_event(event.id)
+            event = await self.client.get_event(event_id)
             batch.requests += 1
-            state = getattr(event, "new_state", None)
+            state = event.new_state
             # A cancellation is checked against the order itself: a tap of ours may have
             # reached HubRise after it and overwritten it (see _overwritten_final).
-            if (_looks_like_order(state, order_id) and state.get("status") not in PLATFORM_FINAL
+            if (state is not None and _looks_like_order(state, order_id)
+                    and state.get("status") not in PLATFORM_FINAL
                     and agrees_with_hubrise(state, row.raw)):
-                return Fetched(event, "order", payload=state, order_id=order_id,
+                return Fetched(event, event_id, "order", payload=state, order_id=order_id,
                                kitchen_mark=mark)
-        order_id = getattr(event, "order_id", None) or order_id
-        if not isinstance(order_id, str) or not order_id:
-            return Fetched(event, "order", problem="order event without order_id")
+        order_id = event.order_id or order_id
+        if not order_id:
+            return Fetched(event, event_id, "order", problem="order event without order_id")
         # Unknown order, missing/unparseable state, or a snapshot that would move the status
         # away from what HubRise last told us: the order itself is the truth.
-        order = _raw(await self.client.get_order(order_id))
+        order = (await self.client.get_order(order_id)).raw
         batch.requests += 1
-        return Fetched(event, "order", payload=order, order_id=order_id, kitchen_mark=mark,
-                       restore_status=_overwritten_final(event, order, row))
+        return Fetched(event, event_id, "order", payload=order, order_id=order_id,
+                       kitchen_mark=mark, restore_status=_overwritten_final(event, order, row))
 
-    async def _fetch_location_state(self, event: Any, batch: Batch) -> Fetched:
-        full = await self.client.get_event(event.id)
+    async def _fetch_location_state(self, event_id: str, batch: Batch) -> Fetched:
+        full = await self.client.get_event(event_id)
         batch.requests += 1
-        state = getattr(full, "new_state", None)
-        if isinstance(state, dict) and isinstance(state.get("id"), str):
-            return Fetched(full, "location", payload=state)
+        state = full.new_state
+        if state is not None and isinstance(state.get("id"), str):
+            return Fetched(full, event_id, "location", payload=state)
         location = await self.client.get_location()
         batch.requests += 1
-        return Fetched(full, "location", payload=_raw(location))
+        return Fetched(full, event_id, "location", payload=location.raw)
 
     def _apply(self, batch: Batch) -> PollResult:
         """Everything new in ONE transaction; a bad event is dead-lettered, the rest applied."""
@@ -213,8 +218,8 @@ class Poller:
                 else:
                     dead += 1
                     if problem is not _STORE_DEAD_LETTERED:
-                        self.store.dead_letter("event", _event_raw(item.event), problem)
-                self.store.record_event(item.event.id, _event_raw(item.event), now)
+                        self.store.dead_letter("event", item.event.raw, problem)
+                self.store.record_event(item.event_id, item.event.raw, now)
         return PollResult(applied=applied, dead_lettered=dead, order_ids=tuple(order_ids),
                           location_changed=location,
                           already_applied=self._count_known(batch))
@@ -227,35 +232,37 @@ class Poller:
         for item in batch.fetched:
             if _outdated(item, self.store):
                 log.info("event %s held back: a kitchen change on order %s was confirmed "
-                         "while it was fetched", item.event.id, item.order_id)
-                batch.deferred.add(item.event.id)
+                         "while it was fetched", item.event_id, item.order_id)
+                batch.deferred.add(item.event_id)
             else:
                 kept.append(item)
         batch.fetched = kept
 
     def _count_known(self, batch: Batch) -> int:
-        fresh = {item.event.id for item in batch.fetched} | batch.deferred
-        return sum(1 for e in batch.events if getattr(e, "id", None) not in fresh)
+        fresh = {item.event_id for item in batch.fetched} | batch.deferred
+        return sum(1 for e in batch.events if e.id not in fresh)
 
     def _apply_one(self, item: Fetched, order_ids: list[str]) -> str | None:
         """Apply one payload; return the reason when it cannot be applied."""
         payload = item.payload
         try:
+            if payload is None:
+                return f"{item.kind} event without a payload"
             if item.kind == "location":
                 self.store.set_location(payload)
                 return None
-            if not isinstance(payload, dict) or not isinstance(payload.get("id"), str):
+            if not isinstance(payload.get("id"), str):
                 return "order payload without an id"
             result = self.store.upsert_remote_order(payload)
-            if getattr(result, "order_id", payload["id"]) is None:
+            if result.order_id is None:
                 return _STORE_DEAD_LETTERED  # the store kept it with its reason
             order_ids.append(payload["id"])
             if item.restore_status is not None:
                 self.store.restore_platform_status(payload["id"], item.restore_status)
             self._auto_receive(payload["id"])
             return None
-        except Exception as exc:  # one bad payload never stops the batch
-            log.warning("event %s dead-lettered: %s", item.event.id, exc)
+        except Exception as exc:  # noqa: BLE001 - one bad payload never stops the batch
+            log.warning("event %s dead-lettered: %s", item.event_id, exc)
             return f"{type(exc).__name__}: {exc}"
 
     def _auto_receive(self, order_id: str) -> None:
@@ -270,28 +277,24 @@ class Poller:
         """Delete every handled event; stop at the first failure (the next poll redoes it)."""
         done = requests = 0
         for event in batch.events:
-            event_id = getattr(event, "id", None)
-            if not isinstance(event_id, str) or event_id in batch.deferred:
+            event_id = event.id
+            if not event_id or event_id in batch.deferred:
                 continue
             try:
                 requests += 1
                 await self.client.delete_event(event_id)
-            except Exception as exc:
-                if getattr(exc, "status", None) == 404:
+            except HubRiseError as exc:
+                if exc.status == 404:  # NotFound, or a 404 page that is not HubRise's JSON
                     continue  # already gone: acknowledged before a crash
                 raise
             done += 1
         return done, requests
 
 
-def _same_callback(current: Any, wanted: dict[str, list[str]]) -> bool:
-    if current is None:
+def _same_callback(current: Callback, wanted: dict[str, list[str]]) -> bool:
+    if current.url is not None:
         return False
-    url = current.get("url") if isinstance(current, dict) else getattr(current, "url", None)
-    events = current.get("events") if isinstance(current, dict) else getattr(current, "events", None)
-    if url is not None or not isinstance(events, dict):
-        return False
-    have = {k: sorted(v) for k, v in events.items() if v}
+    have = {k: sorted(v) for k, v in current.events.items() if v}
     return have == {k: sorted(v) for k, v in wanted.items()}
 
 
@@ -316,44 +319,32 @@ def _same_value(a: Any, b: Any) -> bool:
         return False
 
 
-def _outdated(item: Fetched, store: Any) -> bool:
+def _outdated(item: Fetched, store: SyncStore) -> bool:
     if item.kind != "order" or item.order_id is None or item.problem is not None:
         return False
     return store.kitchen_change_mark(item.order_id) != item.kitchen_mark
 
 
-def _overwritten_final(event: Any, order: dict[str, Any], row: Any) -> str | None:
+def _overwritten_final(event: Event, order: dict[str, Any], row: OrderRow | None) -> str | None:
     """The platform cancelled/rejected the order, then a kitchen tap already on the wire set it
     back (HubRise has no conditional update). Return the platform's status to put back."""
-    state = getattr(event, "new_state", None)
-    wanted = state.get("status") if isinstance(state, dict) else None
+    state = event.new_state
+    wanted = state.get("status") if state is not None else None
     current = order.get("status")
     if wanted not in PLATFORM_FINAL or current in PLATFORM_FINAL or row is None:
         return None
     return str(wanted) if current == row.status else None
 
 
-def _looks_like_order(state: Any, order_id: Any) -> bool:
-    return isinstance(state, dict) and state.get("id") == order_id and "status" in state
+def _looks_like_order(state: dict[str, Any], order_id: str | None) -> bool:
+    return state.get("id") == order_id and "status" in state
 
 
 def _unusable(exc: BaseException) -> bool:
     """The event's state can never be fetched or read (404, 422, a payload that is no order)."""
-    if isinstance(exc, ValueError) and not hasattr(exc, "status"):
+    if isinstance(exc, ValueError):  # kds.hubrise.reader.BadPayload: not the resource at all
         return True
-    return hasattr(exc, "status") and classify(exc).verdict == "failed"
-
-
-def _raw(model: Any) -> dict[str, Any]:
-    raw = model if isinstance(model, dict) else getattr(model, "raw", None)
-    if not isinstance(raw, dict):
-        raise ValueError("response is not a JSON object")
-    return raw
-
-
-def _event_raw(event: Any) -> dict[str, Any]:
-    raw = getattr(event, "raw", None)
-    return raw if isinstance(raw, dict) else {"id": getattr(event, "id", None)}
+    return isinstance(exc, HubRiseError) and classify(exc).verdict == "failed"
 
 
 def _iso(when: datetime) -> str:

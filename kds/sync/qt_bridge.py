@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
+
+from kds.sync.health import Health
+
+
+class EngineNews(Protocol):
+    """What the bridge uses of kds.sync.engine.SyncEngine."""
+
+    def add_listener(self, listener: object) -> None: ...
+
+    def remove_listener(self, listener: object) -> None: ...
+
+    def health(self) -> Health: ...
+
+    def kick(self) -> None: ...
 
 
 class SyncBridge(QObject):
@@ -14,7 +28,7 @@ class SyncBridge(QObject):
     locationChanged = Signal()
     healthChanged = Signal()
 
-    def __init__(self, engine: Any, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineNews, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         engine.add_listener(self)
@@ -32,7 +46,7 @@ class SyncBridge(QObject):
     def health_changed(self) -> None:
         self.healthChanged.emit()
 
-    def health(self) -> Any:
+    def health(self) -> Health:
         return self.engine.health()
 
     def kick(self) -> None:

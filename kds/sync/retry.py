@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
+import json
 import random
 import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from kds.hubrise.errors import HubRiseError, RateLimited, Unauthorized
 from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
 
 Verdict = Literal["retry", "reconnect", "failed"]
@@ -27,38 +28,33 @@ def classify(exc: BaseException) -> Outcome:
     (stop sending, ask staff to reconnect); 404/422 and other client errors fail the entry
     with HubRise's message, kept visible to staff.
     """
-    status = getattr(exc, "status", None)
     message = _message(exc)
-    if isinstance(exc, (asyncio.TimeoutError, TimeoutError, OSError)):
+    if isinstance(exc, (TimeoutError, OSError)) or not isinstance(exc, HubRiseError):
+        # Not an HTTP answer: the network, or a transport problem we do not know.
         return Outcome("retry", message)
-    if getattr(exc, "retryable", False) or status == 429 or (
-        isinstance(status, int) and status >= 500
-    ):
+    status = exc.status
+    if exc.retryable or status == 429 or (status is not None and status >= 500):
         return Outcome("retry", message, _retry_after(exc))
-    if status == 401:
+    if isinstance(exc, Unauthorized) or status == 401:
         return Outcome("reconnect", message)
-    if isinstance(status, int):
+    if status is not None:
         return Outcome("failed", message)
-    # Not an HTTP answer and not marked retryable: a transport problem we do not know.
-    return Outcome("retry", message)
+    return Outcome("retry", message)  # an error without a status that is not marked retryable
 
 
-def _retry_after(exc: BaseException) -> float | None:
-    value = getattr(exc, "retry_after", None)
-    return float(value) if isinstance(value, (int, float)) and value >= 0 else None
+def _retry_after(exc: HubRiseError) -> float | None:
+    value = exc.retry_after if isinstance(exc, RateLimited) else None
+    return float(value) if value is not None and value >= 0 else None
 
 
 def _message(exc: BaseException) -> str:
     """HubRise's message plus its per-field errors (422), else the exception's text."""
-    parts: list[str] = []
-    message = getattr(exc, "message", None)
-    parts.append(str(message) if message else (str(exc) or type(exc).__name__))
-    for error in getattr(exc, "errors", None) or ():
-        if isinstance(error, dict):
-            parts.append(f"{error.get('field', '?')}: {error.get('message', '')}")
-    status = getattr(exc, "status", None)
+    if not isinstance(exc, HubRiseError):
+        return str(exc) or type(exc).__name__
+    parts = [exc.message or str(exc) or type(exc).__name__]
+    parts += [f"{error.get('field', '?')}: {error.get('message', '')}" for error in exc.errors]
     text = "; ".join(parts)
-    return f"{status} {text}" if isinstance(status, int) else text
+    return f"{exc.status} {text}" if exc.status is not None else text
 
 
 class Backoff:
@@ -71,7 +67,10 @@ class Backoff:
 
     def delay(self, attempts: int, retry_after: float | None = None) -> float:
         """Seconds to wait after the `attempts`-th failed try (1 = first failure)."""
-        ceiling = min(self.cap, self.base * (2 ** max(0, attempts - 1)))
+        # The power is bounded: 2 ** 1024 no longer fits a float, and an entry (or a kitchen
+        # offline for days) can fail that often; 2 ** 62 is past any cap already.
+        doublings = min(max(0, attempts - 1), 62)
+        ceiling = min(self.cap, self.base * float(1 << doublings))
         # "Equal jitter": at least half the ceiling, so retries never bunch up at zero.
         wait = ceiling / 2 + self._random.uniform(0, ceiling / 2)
         if retry_after is not None:
@@ -81,9 +80,9 @@ class Backoff:
 
 def is_network_failure(exc: BaseException) -> bool:
     """True when HubRise could not be reached at all (no HTTP answer): we are offline."""
-    if isinstance(exc, (asyncio.TimeoutError, TimeoutError, OSError)):
+    if isinstance(exc, (TimeoutError, OSError)):
         return True
-    return getattr(exc, "status", None) is None and bool(getattr(exc, "retryable", False))
+    return isinstance(exc, HubRiseError) and exc.status is None and exc.retryable
 
 
 # -- what staff read when orders may not be arriving ---------------------------------------------
@@ -104,25 +103,27 @@ def describe(exc: BaseException) -> tuple[str, str]:
     """(kind, reason in words) for a failed poll, as the header says it after "No contact"."""
     if is_disk_full(exc):
         return DISK_FULL, DISK_FULL_TEXT
-    status = getattr(exc, "status", None)
+    hubrise = exc if isinstance(exc, HubRiseError) else None
+    status = hubrise.status if hubrise is not None else None
     if is_network_failure(exc):
-        text = str(getattr(exc, "message", None) or exc).lower()
-        if "timed out" in text or isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
+        text = str((hubrise.message if hubrise is not None else None) or exc).lower()
+        if "timed out" in text or isinstance(exc, TimeoutError):
             return NETWORK, "HubRise does not answer (timed out)"
         return NETWORK, "the network is down"
     if _is_web_page(exc):
         return FAILING, "answered with a web page — captive portal?"
     if isinstance(exc.__cause__, ValueError):
         return FAILING, "HubRise's answer could not be read (invalid JSON)"
-    if getattr(exc, "error_type", None) == "network_error" or isinstance(exc, ValueError):
+    if isinstance(exc, ValueError) or (hubrise is not None
+                                       and hubrise.error_type == "network_error"):
         return FAILING, "HubRise's answer could not be read"
     if status == 403:  # not an outage: HubRise is up, the connection lacks a scope
         return PERMISSION, PERMISSION_TEXT
     if status == 429:
         return FAILING, "HubRise asks us to wait"
-    if isinstance(status, int) and status >= 500:
+    if status is not None and status >= 500:
         return FAILING, f"HubRise is failing ({status})"
-    if isinstance(status, int):
+    if status is not None:
         return FAILING, f"HubRise refused the request ({status})"
     return FAILING, f"sync error ({type(exc).__name__})"
 
@@ -131,9 +132,7 @@ def _is_web_page(exc: BaseException) -> bool:
     """A body that starts like HTML (a proxy or captive portal page), a redirect (portals send
     one; the client never follows it), or a 4xx without HubRise's JSON error body."""
     cause = exc.__cause__
-    doc = getattr(cause, "doc", None)
-    if isinstance(doc, str) and doc.lstrip()[:1] == "<":
+    if isinstance(cause, json.JSONDecodeError) and cause.doc.lstrip()[:1] == "<":
         return True
-    status = getattr(exc, "status", None)
-    return (getattr(exc, "error_type", None) == "network_error" and isinstance(status, int)
-            and 300 <= status < 500)
+    return (isinstance(exc, HubRiseError) and exc.error_type == "network_error"
+            and exc.status is not None and 300 <= exc.status < 500)
