@@ -62,7 +62,7 @@ def allowed_transitions(status: str, service_type: str | None) -> list[str]:
         return [back] if back else []
     if status in BEFORE_ACCEPTANCE:
         steps = ["received", "accepted"] if status == "new" else ["accepted"]
-        return steps + ["rejected", "cancelled"]
+        return [*steps, "rejected", "cancelled"]
     steps = [s for s in flow if s not in BEFORE_ACCEPTANCE and s != status]
     forward = forward_step(status, service_type)
     if forward is not None and forward not in steps:   # an off-flow status continues where it fits

@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 APP_NAME = "kds"
 FILE_NAME = "kds.sqlite3"
 SIDE_FILES = ("-wal", "-shm")
-BUSY_TIMEOUT_SECONDS = 5.0
-FULL_BELOW_BYTES = 64 * 1024  # less free space than this: SQLite cannot even start a write  # how long to wait for another connection's write lock
+BUSY_TIMEOUT_SECONDS = 5.0  # how long to wait for another connection's write lock
+FULL_BELOW_BYTES = 64 * 1024  # less free space than this: SQLite cannot even start a write
 
 
 def default_path() -> Path:

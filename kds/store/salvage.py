@@ -60,7 +60,8 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
         return []
 
 
-def read_rows(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+def read_rows(conn: sqlite3.Connection, table: str,
+              wanted: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """Every readable row, in rowid order; an unreadable spot is stepped over, wider each time."""
     columns = [c for c in wanted if c in _columns(conn, table)]
     if wanted[0] not in columns:  # the key column: without it a row cannot be placed
@@ -71,7 +72,7 @@ def read_rows(conn: sqlite3.Connection, table: str, wanted: tuple[str, ...]) -> 
         try:
             for row in conn.execute(sql, [after]):
                 after = row[0]
-                yield dict(zip(columns, row[1:]))
+                yield dict(zip(columns, row[1:], strict=False))
             return
         except sqlite3.DatabaseError:
             skips += 1
