@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
@@ -123,6 +123,30 @@ class TapLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the room is short; the whole text is its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(0, self.contentsRect().width())
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+
+
 class HeaderBar(QWidget):
     healthTapped = Signal()  # staff want to see what is wrong (failed changes, orders set aside)
 
@@ -132,7 +156,7 @@ class HeaderBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._tz = tz
         self.info = HeaderInfo()
-        self.location = self._label("headerLocation")
+        self.location = self._label("headerLocation", ElidedLabel())
         self.acceptance = self._label("acceptanceNormal")
         self.health = self._label("healthOnline", TapLabel())
         self.health.tapped.connect(self.healthTapped)
@@ -140,11 +164,10 @@ class HeaderBar(QWidget):
         self.clock.setMinimumWidth(120)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # What staff must read whole wraps instead of being clipped: the health line (it may
-        # name failed orders and orders set aside) and a long location name. The order
-        # acceptance keeps its full width.
-        for label in (self.location, self.health):
-            label.setWordWrap(True)
-        self.location.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # name failed orders and orders set aside). The order acceptance keeps its full width.
+        # The location's name gives way first: one line, elided, whole in its tooltip.
+        self.health.setWordWrap(True)
+        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.health.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.acceptance.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.health.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -167,7 +190,7 @@ class HeaderBar(QWidget):
 
     def set_info(self, info: HeaderInfo, now: datetime) -> None:
         self.info = info
-        self.location.setText(clean_text(info.location_name, 60) or "—")
+        self.location.set_full_text(clean_text(info.location_name, 60) or "—")
         self.refresh(now)
 
     def refresh(self, now: datetime) -> None:
