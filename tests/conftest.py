@@ -23,6 +23,13 @@ def pytest_configure(config):
     collect_on_main_thread_only()
 
 
+def pytest_collection_finish(session):
+    # What exists after collection (modules, Qt wrappers, hypothesis strategies) lives all session:
+    # freezing it makes each per-test gc.collect() scan only what that test made.
+    gc.collect()
+    gc.freeze()
+
+
 QT_FIXTURES = {"qtbot", "qapp", "qloop", "running_qloop"}
 
 

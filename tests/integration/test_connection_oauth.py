@@ -28,6 +28,8 @@ from kds.sim import demo
 from kds.sim.server import RunningServer, serve_in_thread
 from kds.sim.world import World
 
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
+
 CLIENT_ID, CLIENT_SECRET = "kds-sim", "kds-sim-secret"
 
 

@@ -19,6 +19,8 @@ from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
 from kds.sync.poller import WANTED_EVENTS
 
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
+
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris, a Tuesday: open
 
 

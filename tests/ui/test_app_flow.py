@@ -15,6 +15,8 @@ from kds.sim.world import DEMO_PLATFORM_TOKEN
 from kds.app.controller import AppController
 from kds.ui.sound import NullSoundPlayer
 
+pytestmark = pytest.mark.slow  # the whole app on real time against a served simulator
+
 COLLECTION_ORDER = {
     "status": "new", "service_type": "collection", "collection_code": "AB12",
     "customer_notes": "<img src=x> no onions please",
