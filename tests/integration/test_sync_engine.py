@@ -18,6 +18,7 @@ from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
 from kds.sync.poller import WANTED_EVENTS
+from tests.waiting import watch_engine
 
 pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
 
@@ -423,23 +424,16 @@ def test_run_loop_polls_and_sends_staff_actions_until_stopped(world, server, sto
             # The kitchen starts offline: run() keeps trying to connect until it works.
             flaky = Faulty(client, get_callback=[NetworkError("no route"), NetworkError("again")])
             engine = SyncEngine(flaky, store, clock)
+            wakeups = watch_engine(engine)  # no real-time polling: woken by news and answers
             task = asyncio.ensure_future(engine.run())
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if engine.connected:
-                    break
+            await wakeups.until(lambda: engine.connected)
             assert world.get_callback(DEMO_KDS_TOKEN)["url"] is None
             order = world.create_order(DEMO_PLATFORM_TOKEN, order_body())
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if store.has_order(order["id"]) and world.orders[order["id"]]["status"] == "received":
-                    break
+            await wakeups.until(lambda: store.has_order(order["id"])
+                                and world.orders[order["id"]]["status"] == "received")
             store.set_order_status(order["id"], "accepted")
             engine.kick()
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if world.orders[order["id"]]["status"] == "accepted":
-                    break
+            await wakeups.until(lambda: world.orders[order["id"]]["status"] == "accepted")
             engine.stop()
             await asyncio.wait_for(task, 5)
             return order["id"], engine.health()
