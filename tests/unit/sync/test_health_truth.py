@@ -16,7 +16,7 @@ from kds.hubrise.ratelimit import RateLimiter
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.poller import CAUGHT_UP_META
-from tests.unit.fake_hubrise import FakeHubRise, html, order, text
+from tests.fakes.fake_hubrise import FakeHubRise, html, order, text
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday noon in Paris
 
