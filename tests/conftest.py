@@ -8,11 +8,19 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 
 import asyncio  # noqa: E402
 import gc  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402  (import PySide6 before qasync)
 
 import qasync  # noqa: E402
+
+from kds.clock import FakeClock  # noqa: E402
+from kds.store.store import Store  # noqa: E402
+
+START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday, 12:00 in Paris: open
 
 
 def pytest_configure(config):
@@ -58,6 +66,20 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     yield home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The kitchen's time, moved only by the test; a file may override it with another start."""
+    return FakeClock(START)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    """A fresh store file on the test's clock."""
+    opened = Store.open(tmp_path / "kds.sqlite", clock)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import html
 import logging
 import re
 from collections.abc import Callable, Coroutine, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -42,12 +41,6 @@ def on_plain_asyncio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable
         asyncio.run(test(*args, **kwargs))
 
     return run
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
 
 
 @pytest.fixture

@@ -32,11 +32,6 @@ def order_body(n: int = 1, service_type: str = "collection") -> dict[str, Any]:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
 def world(clock: FakeClock) -> World:
     return World(clock, seed=3)
 
@@ -46,13 +41,6 @@ def server(world: World):
     running = serve_in_thread(world)
     yield running
     running.stop()
-
-
-@pytest.fixture
-def store(tmp_path, clock: FakeClock):
-    opened = Store.open(tmp_path / "kds.sqlite", clock)
-    yield opened
-    opened.close()
 
 
 class Recorder:

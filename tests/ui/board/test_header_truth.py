@@ -26,11 +26,6 @@ START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
 def hubrise(clock) -> FakeHubRise:
     return FakeHubRise(clock)
 

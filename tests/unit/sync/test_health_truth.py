@@ -22,18 +22,6 @@ START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday noon in 
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    opened = Store.open(tmp_path / "kds.sqlite", clock)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def hubrise(clock) -> FakeHubRise:
     return FakeHubRise(clock)
 
