@@ -19,6 +19,7 @@ import qasync  # noqa: E402
 
 from kds.clock import FakeClock  # noqa: E402
 from kds.store.store import Store  # noqa: E402
+from tests.fakes.fake_hubrise import FakeHubRise  # noqa: E402
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday, 12:00 in Paris: open
 
@@ -80,6 +81,12 @@ def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
     opened = Store.open(tmp_path / "kds.sqlite", clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def hubrise(clock: FakeClock) -> FakeHubRise:
+    """HubRise as an in-process fake (no HTTP) on the test's clock."""
+    return FakeHubRise(clock)
 
 
 @pytest.fixture

@@ -17,11 +17,6 @@ from kds.ui.sound import NullSoundPlayer
 
 
 @pytest.fixture
-def source(clock: FakeClock) -> MemoryBoardSource:
-    return MemoryBoardSource(clock)
-
-
-@pytest.fixture
 def board(qtbot: Any, source: MemoryBoardSource, clock: FakeClock) -> BoardScreen:
     screen = BoardScreen(source, clock, player=NullSoundPlayer())
     qtbot.addWidget(screen)

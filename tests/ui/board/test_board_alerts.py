@@ -20,11 +20,6 @@ from kds.ui.sound import NullSoundPlayer, QtSoundPlayer, SoundPlayer, default_pl
 
 
 @pytest.fixture
-def source(clock: FakeClock) -> MemoryBoardSource:
-    return MemoryBoardSource(clock)
-
-
-@pytest.fixture
 def player() -> NullSoundPlayer:
     return NullSoundPlayer()
 

@@ -26,11 +26,6 @@ START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris
 
 
 @pytest.fixture
-def hubrise(clock) -> FakeHubRise:
-    return FakeHubRise(clock)
-
-
-@pytest.fixture
 def app(qtbot, tmp_path, clock, hubrise):
     """The app's controller with a real store and engine on FakeHubRise, pages as in _run()."""
     store = Store.open(tmp_path / "kds.sqlite", clock)

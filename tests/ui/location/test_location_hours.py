@@ -23,11 +23,6 @@ def clock() -> FakeClock:
     return FakeClock(NOW)
 
 
-@pytest.fixture
-def source() -> MemoryLocationSource:
-    return MemoryLocationSource()
-
-
 def make_editor(qtbot: Any, source: MemoryLocationSource, clock: FakeClock,
                 **kwargs: Any) -> OpeningHoursEditor:
     editor = OpeningHoursEditor(source, clock, **kwargs)

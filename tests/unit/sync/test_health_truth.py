@@ -21,11 +21,6 @@ from tests.fakes.fake_hubrise import FakeHubRise, html, order, text
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday noon in Paris
 
 
-@pytest.fixture
-def hubrise(clock) -> FakeHubRise:
-    return FakeHubRise(clock)
-
-
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
 
