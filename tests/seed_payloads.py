@@ -23,3 +23,21 @@ SEED_001_CREATE_BODY = {
                             "reason": "Points used on order", "new_balance": "1.5"}],
     "total": "23.50 EUR",
 }
+
+# Seed 004 §1.2, verbatim (comments removed).
+SEED_004_PATCH = {
+    "cutoff_time": "05:00",
+    "opening_hours": {
+        "monday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "23:30"}],
+        "tuesday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "23:30"}],
+        "wednesday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "01:30"}],
+        "thursday": [],
+        "friday": [{"from": "17:00", "to": "02:00"}],
+        "saturday": [{"from": "18:00", "to": "02:00"}],
+        "sunday": [{"from": "18:00", "to": "23:00"}],
+    },
+    "preparation_time": 20,
+    "order_acceptance": {"mode": "busy", "resume_at": "2025-06-04T19:30:00+02:00",
+                         "extra_preparation_time": 25},
+    "custom_fields": {"delivery": {"door_time": "35"}},
+}

@@ -30,6 +30,8 @@ from kds.sim.world import DEMO_PLATFORM_TOKEN, World
 from kds.store.store import Store
 from kds.tools.faultproxy import FAULTS, FaultProxy, serve_in_thread as serve_proxy
 
+pytestmark = pytest.mark.slow  # real app processes, SIGKILL and restarts: about a minute
+
 TOKEN = "kds-e2e-token"
 SEED = int(os.environ.get("KDS_FAULT_SEED", "20261124"))
 DRIVE_S = float(os.environ.get("KDS_SOAK_SECONDS", "75"))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kds.clock import FakeClock
 from kds.hubrise.rules import validate_opening_hours
 from kds.sim.world import DEMO_KDS_TOKEN, SimError, World
+
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs per test
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 times = st.integers(min_value=0, max_value=23 * 4 + 3).map(lambda q: f"{q // 4:02d}:{q % 4 * 15:02d}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from kds.hubrise.models import BadPayload, parse_event, parse_location
 from kds.hubrise.order_model import parse_order
 from kds.hubrise.money import Money, parse_decimal, parse_time
 from kds.hubrise.statuses import ORDER_STATUSES
+
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs per test
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

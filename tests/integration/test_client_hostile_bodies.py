@@ -10,6 +10,8 @@ import pytest
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.errors import NetworkError
 
+pytestmark = pytest.mark.slow  # hostile servers on loopback, timed out on real time
+
 HEAD_CHUNKED = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                 b"Transfer-Encoding: chunked\r\n\r\n")
 GUARD_S = 10.0  # the test's own guard: the old client hangs for good on these servers

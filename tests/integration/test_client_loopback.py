@@ -22,6 +22,8 @@ from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from tests.seed_payloads import SEED_001_CREATE_BODY
 
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
+
 START = datetime(2026, 11, 24, 11, 0, 30, tzinfo=UTC)
 ORDER_EVENTS = {"order": ["create", "update"], "location": ["update"]}
 

@@ -8,7 +8,6 @@ import html
 import logging
 import re
 from collections.abc import Callable, Coroutine, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -28,6 +27,8 @@ from kds.sim import demo
 from kds.sim.server import RunningServer, serve_in_thread
 from kds.sim.world import World
 
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
+
 CLIENT_ID, CLIENT_SECRET = "kds-sim", "kds-sim-secret"
 
 
@@ -40,12 +41,6 @@ def on_plain_asyncio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable
         asyncio.run(test(*args, **kwargs))
 
     return run
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
 
 
 @pytest.fixture

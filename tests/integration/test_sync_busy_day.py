@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.bench.bench_sync import STAFF_TAPS, simulate_day
+
+pytestmark = pytest.mark.slow  # a soak: 300 orders through 12 simulated hours (~10 s)
 
 
 def test_busy_day_ends_with_zero_429_and_the_store_equal_to_hubrise(tmp_path):

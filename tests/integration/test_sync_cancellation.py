@@ -6,12 +6,16 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 
+import pytest
+
 from kds.clock import FakeClock
 from kds.hubrise.client import HubRiseClient
 from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
+
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 ORDER = {"status": "new", "service_type": "collection",

@@ -18,6 +18,9 @@ from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
 from kds.sync.poller import WANTED_EVENTS
+from tests.waiting import watch_engine
+
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris, a Tuesday: open
 
@@ -26,11 +29,6 @@ def order_body(n: int = 1, service_type: str = "collection") -> dict[str, Any]:
     return {"status": "new", "service_type": service_type, "ref": f"R{n}",
             "items": [{"product_name": "Margherita", "sku_name": "Large",
                        "price": "9.50 EUR", "quantity": "2"}]}
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
 
 
 @pytest.fixture
@@ -43,13 +41,6 @@ def server(world: World):
     running = serve_in_thread(world)
     yield running
     running.stop()
-
-
-@pytest.fixture
-def store(tmp_path, clock: FakeClock):
-    opened = Store.open(tmp_path / "kds.sqlite", clock)
-    yield opened
-    opened.close()
 
 
 class Recorder:
@@ -421,23 +412,16 @@ def test_run_loop_polls_and_sends_staff_actions_until_stopped(world, server, sto
             # The kitchen starts offline: run() keeps trying to connect until it works.
             flaky = Faulty(client, get_callback=[NetworkError("no route"), NetworkError("again")])
             engine = SyncEngine(flaky, store, clock)
+            wakeups = watch_engine(engine)  # no real-time polling: woken by news and answers
             task = asyncio.ensure_future(engine.run())
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if engine.connected:
-                    break
+            await wakeups.until(lambda: engine.connected)
             assert world.get_callback(DEMO_KDS_TOKEN)["url"] is None
             order = world.create_order(DEMO_PLATFORM_TOKEN, order_body())
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if store.has_order(order["id"]) and world.orders[order["id"]]["status"] == "received":
-                    break
+            await wakeups.until(lambda: store.has_order(order["id"])
+                                and world.orders[order["id"]]["status"] == "received")
             store.set_order_status(order["id"], "accepted")
             engine.kick()
-            for _ in range(400):
-                await asyncio.sleep(0.01)
-                if world.orders[order["id"]]["status"] == "accepted":
-                    break
+            await wakeups.until(lambda: world.orders[order["id"]]["status"] == "accepted")
             engine.stop()
             await asyncio.wait_for(task, 5)
             return order["id"], engine.health()

@@ -22,6 +22,8 @@ from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 
+pytestmark = pytest.mark.slow  # serves the simulator over loopback HTTP: a server per test
+
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 ORDERS = 5
 PROMISED = START + timedelta(minutes=40)

@@ -8,27 +8,10 @@ from kds.hubrise.rules import (FieldError, validate_cutoff_time, validate_locati
                                validate_opening_hours, validate_order_acceptance,
                                validate_preparation_time)
 from kds.hubrise.order_rules import validate_order_create, validate_order_update
-from tests.seed_payloads import SEED_001_CREATE_BODY
+from tests.seed_payloads import SEED_001_CREATE_BODY, SEED_004_PATCH
+from tests.strategies import ANY_JSON
 
-# Seed 004 §1.2, verbatim (comments removed).
-SEED_004_PATCH = {
-    "cutoff_time": "05:00",
-    "opening_hours": {
-        "monday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "23:30"}],
-        "tuesday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "23:30"}],
-        "wednesday": [{"from": "09:00", "to": "12:30"}, {"from": "14:00", "to": "01:30"}],
-        "thursday": [],
-        "friday": [{"from": "17:00", "to": "02:00"}],
-        "saturday": [{"from": "18:00", "to": "02:00"}],
-        "sunday": [{"from": "18:00", "to": "23:00"}],
-    },
-    "preparation_time": 20,
-    "order_acceptance": {"mode": "busy", "resume_at": "2025-06-04T19:30:00+02:00",
-                         "extra_preparation_time": 25},
-    "custom_fields": {"delivery": {"door_time": "35"}},
-}
-
-# Seed 001 §1.1, verbatim.
+# Seed 001 §1.1, verbatim. (tests/integration/test_sim_* import these three names from here.)
 SEED_001_ORDER = SEED_001_CREATE_BODY
 
 
@@ -284,17 +267,8 @@ def test_order_update_elements_may_only_be_deleted_or_added():
 # ---------------------------------------------------------------- robustness
 
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
-    | st.sampled_from(["new", "09:00", "23:59", "1.00 EUR", "2", "busy", "monday", "0"]),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["status", "items", "price", "quantity", "options", "deal_line",
-                         "deal_key", "deals", "monday", "from", "to", "mode", "opening_hours",
-                         "order_acceptance", "customer", "custom_fields", "id", "x"]),
-        inner, max_size=5),
-    max_leaves=20)
+_JSON = ANY_JSON
 
 
 @settings(max_examples=300, deadline=None)

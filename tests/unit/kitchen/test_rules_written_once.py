@@ -4,10 +4,8 @@ planner get the same answers (issue 12: the copies had started to disagree)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
-import pytest
 
 from kds.clock import FakeClock
 from kds.kitchen import due
@@ -29,13 +27,6 @@ def bare_order(order_id: str, created: datetime) -> dict[str, Any]:
             "created_at": created.isoformat(), "items": [
                 {"product_name": "Margherita", "sku_name": "Large", "quantity": "2",
                  "price": "9.00 EUR"}]}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store.open(tmp_path / "kds.sqlite", FakeClock(T0))
-    yield opened
-    opened.close()
 
 
 def test_busy_extra_time_is_added_to_the_due_time(store: Store) -> None:

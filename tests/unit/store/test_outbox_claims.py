@@ -26,11 +26,6 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(T0)
-
-
-@pytest.fixture
 def path(tmp_path: Path, clock: FakeClock) -> Path:
     file = tmp_path / "kds.sqlite3"
     store = Store.open(file, clock)

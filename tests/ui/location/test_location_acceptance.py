@@ -25,11 +25,6 @@ def clock() -> FakeClock:
     return FakeClock(NOW)
 
 
-@pytest.fixture
-def source() -> MemoryLocationSource:
-    return MemoryLocationSource()
-
-
 def make_panel(qtbot: Any, source: MemoryLocationSource, clock: FakeClock,
                **kwargs: Any) -> AcceptancePanel:
     panel = AcceptancePanel(source, clock, **kwargs)

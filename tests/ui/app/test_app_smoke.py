@@ -1,7 +1,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from kds import __version__
+
+pytestmark = pytest.mark.slow  # starts the app as a process
 
 
 def test_version_flag_prints_package_version():

@@ -15,6 +15,8 @@ import pytest
 
 from kds.platform.resources import resource_path
 
+pytestmark = pytest.mark.slow  # builds a .deb with dpkg-deb
+
 REPO = Path(__file__).resolve().parents[2]
 PACKAGING = REPO / "packaging"
 

@@ -9,7 +9,7 @@ from kds.platform.resources import resource_path, resources_root
 
 
 def test_resources_are_found_from_the_source_tree() -> None:
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[3]
     assert resources_root() == repo / "resources"
     assert resource_path("icons", "kds.svg").is_file()
 

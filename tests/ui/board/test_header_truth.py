@@ -20,19 +20,9 @@ from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.app.controller import AppController
 from kds.ui.sound import NullSoundPlayer
-from tests.unit.fake_hubrise import FakeHubRise, html, order, text
+from tests.fakes.fake_hubrise import FakeHubRise, html, order, text
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def hubrise(clock) -> FakeHubRise:
-    return FakeHubRise(clock)
 
 
 @pytest.fixture

@@ -48,11 +48,6 @@ def hostile_order(index: int, text: str) -> dict[str, Any]:
     return raw
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
 def test_hostile_text_renders_without_breaking_the_card(qtbot: Any, clock: FakeClock,
                                                         tmp_path: Path) -> None:
     source = MemoryBoardSource(clock)

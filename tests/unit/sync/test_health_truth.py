@@ -16,26 +16,9 @@ from kds.hubrise.ratelimit import RateLimiter
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.poller import CAUGHT_UP_META
-from tests.unit.fake_hubrise import FakeHubRise, html, order, text
+from tests.fakes.fake_hubrise import FakeHubRise, html, order, text
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday noon in Paris
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    opened = Store.open(tmp_path / "kds.sqlite", clock)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def hubrise(clock) -> FakeHubRise:
-    return FakeHubRise(clock)
 
 
 def run(coro: Any) -> Any:

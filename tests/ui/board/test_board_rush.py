@@ -63,11 +63,6 @@ def _store_kitchen(store: Store) -> Kitchen:
     return Kitchen(source, add, outbox_size, kicks)
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
 @pytest.fixture(params=["memory", "store"])
 def kitchen(request: Any, tmp_path: Path, clock: FakeClock) -> Iterator[Kitchen]:
     if request.param == "memory":

@@ -16,7 +16,7 @@ from kds.ui.settings import SettingsScreen
 from kds.ui.settings.controls import Choice, Stepper, Toggle
 from kds.ui.theme import TOUCH, load_stylesheet
 
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
+SHOTS = Path(__file__).resolve().parents[3] / "shots"
 LEFT = Qt.MouseButton.LeftButton
 
 

@@ -23,11 +23,6 @@ def clock() -> FakeClock:
     return FakeClock(NOW)
 
 
-@pytest.fixture
-def source() -> MemoryLocationSource:
-    return MemoryLocationSource()
-
-
 def make_editor(qtbot: Any, source: MemoryLocationSource, clock: FakeClock,
                 **kwargs: Any) -> OpeningHoursEditor:
     editor = OpeningHoursEditor(source, clock, **kwargs)
@@ -227,7 +222,7 @@ def test_editor_without_known_hours_shows_a_closed_week_that_cannot_be_saved(qtb
 
 
 def test_the_preview_line_shows_what_the_edited_week_means_now(qtbot, source, clock):
-    editor = make_editor(qtbot, source, clock)  # Friday 19:40 in Paris, open 18:00–01:00
+    editor = make_editor(qtbot, source, clock, tick_ms=20)  # Friday 19:40 in Paris, open 18–01
     assert editor.preview_label.text() == "With these hours: Open now · closes tomorrow at 01:00"
     tap(qtbot, editor.rows["friday"].close_button)  # not saved yet: the preview follows the draft
     assert editor.preview_label.text() == "With these hours: Closed now · opens tomorrow at 18:00"

@@ -3,7 +3,6 @@ and the kitchen's rush flag (stored locally, kept across restarts and HubRise up
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -16,18 +15,6 @@ from kds.store import Store
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(T0)
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "kds.sqlite3", clock)
-    yield opened
-    opened.close()
 
 
 def order(order_id: str = "o1", status: str = "new", **extra: Any) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +17,6 @@ from kds.ui.board.source import BoardConfig
 from tests.fakes.board_source import MemoryBoardSource
 from tests.fakes.samples import sample_order
 from kds.ui.sound import NullSoundPlayer, QtSoundPlayer, SoundPlayer, default_player
-
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def source(clock: FakeClock) -> MemoryBoardSource:
-    return MemoryBoardSource(clock)
 
 
 @pytest.fixture

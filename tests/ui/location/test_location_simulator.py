@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -28,20 +27,8 @@ START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # Tuesday 12:00 in P
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
 def world(clock: FakeClock) -> World:
     return World(clock, seed=5)
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "kds.sqlite", clock)
-    yield opened
-    opened.close()
 
 
 def sync(world: World, store: Store, clock: FakeClock, *, connect: bool = False,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import pytest
 
 from kds.clock import FakeClock
 from kds.kitchen.acceptance import SuggestionThresholds
@@ -21,11 +20,6 @@ def late_order(order_id: str) -> dict[str, Any]:
             "created_at": (T0 - timedelta(minutes=60)).isoformat(),
             "items": [{"product_name": "Margherita", "quantity": "1", "price": "9.00 EUR"},
                       {"product_name": "Tiramisu", "quantity": "2", "price": "5.00 EUR"}]}
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(T0)
 
 
 def make_board(qtbot: Any, clock: FakeClock, config: BoardConfig) -> tuple[BoardScreen, Any]:

@@ -27,7 +27,7 @@ from kds.sim.world import World
 from kds.ui.connect import ConnectionInfoScreen, FirstRunScreen, OAuthConnectScreen
 from kds.ui.theme import load_stylesheet
 
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
+SHOTS = Path(__file__).resolve().parents[3] / "shots"
 API, OAUTH = "http://sim.test/v1", "http://sim.test/oauth2/v1"
 CLIENT_ID, CLIENT_SECRET = "kds-sim", "kds-sim-secret"
 

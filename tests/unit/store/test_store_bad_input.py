@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import types
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,18 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 
-from kds.clock import FakeClock
 from kds.store import Store
 from kds.store.sanitize import MAX_STRING
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "kds.sqlite3", FakeClock(T0))
-    yield opened
-    opened.close()
 
 
 def nested(depth: int) -> dict[str, Any]:

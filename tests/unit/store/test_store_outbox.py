@@ -16,11 +16,6 @@ T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(T0)
-
-
-@pytest.fixture
 def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
     opened = Store.open(tmp_path / "kds.sqlite3", clock)
     for order_id in ("a", "b"):

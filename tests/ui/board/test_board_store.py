@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kds.clock import FakeClock
@@ -16,20 +13,6 @@ from kds.ui.board.delegate import TicketDelegate
 from tests.fakes.samples import sample_order
 from kds.ui.board.source import BoardConfig
 from kds.ui.sound import NullSoundPlayer
-
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: FakeClock):  # type: ignore[no-untyped-def]
-    opened = Store.open(tmp_path / "kds.db", clock)
-    yield opened
-    opened.close()
 
 
 def test_platform_order_appears_on_the_board_and_a_tap_reaches_the_outbox(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,18 +14,6 @@ from kds.ui.board.delegate import TicketDelegate
 from tests.fakes.board_source import MemoryBoardSource
 from tests.fakes.samples import sample_order
 from kds.ui.sound import NullSoundPlayer
-
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def source(clock: FakeClock) -> MemoryBoardSource:
-    return MemoryBoardSource(clock)
 
 
 @pytest.fixture

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from typing import Callable
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -14,6 +10,9 @@ from kds.app.config import parse_config
 from kds.sim.world import DEMO_PLATFORM_TOKEN
 from kds.app.controller import AppController
 from kds.ui.sound import NullSoundPlayer
+from tests.waiting import Wakeups, watch_engine
+
+pytestmark = pytest.mark.slow  # the whole app on real time against a served simulator (~4 s)
 
 COLLECTION_ORDER = {
     "status": "new", "service_type": "collection", "collection_code": "AB12",
@@ -24,45 +23,38 @@ COLLECTION_ORDER = {
 }
 
 
-async def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
-
-
-async def start_demo_app(tmp_path, qtbot) -> AppController:
+async def start_demo_app(tmp_path, qtbot) -> tuple[AppController, Wakeups]:
+    """The app on the demo world; the test wakes on the engine's news and HubRise's answers."""
     config = parse_config(["--demo", "--data-dir", str(tmp_path)], {})
     controller = AppController(config, SystemClock(), player=NullSoundPlayer())
     qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
     await controller.start()
     controller.runtime.engine.poll_floor = 0.2  # the test should not wait for demo polling
-    return controller
+    return controller, watch_engine(controller.runtime.engine)
 
 
 @pytest.mark.asyncio
 async def test_platform_order_appears_on_the_board_and_each_tap_reaches_the_simulator(
         qtbot, tmp_path):
-    controller = await start_demo_app(tmp_path, qtbot)
+    controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
         world = controller.runtime.demo.world
         order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
         board = controller.board
-        await wait_for(lambda: board.ticket(order_id) is not None)
+        await wakeups.until(lambda: board.ticket(order_id) is not None)
         # Auto-acknowledge: the platform sees "received" without anyone touching the screen.
-        await wait_for(lambda: world.orders[order_id]["status"] == "received")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "received")
 
         dialog = board.press_main_button(order_id)
         assert dialog is not None, "accepting offers a confirmed time"
         qtbot.mouseClick(dialog.minute_buttons[10], Qt.MouseButton.LeftButton)
-        await wait_for(lambda: world.orders[order_id]["status"] == "accepted")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "accepted")
         assert world.orders[order_id]["confirmed_time"] is not None
 
         board.press_main_button(order_id)
-        await wait_for(lambda: world.orders[order_id]["status"] == "in_preparation")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "in_preparation")
         board.press_main_button(order_id)
-        await wait_for(lambda: world.orders[order_id]["status"] == "awaiting_collection")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "awaiting_collection")
         assert controller.runtime.store.get_order(order_id).status == "awaiting_collection"
     finally:
         await controller.stop_runtime()
@@ -70,31 +62,31 @@ async def test_platform_order_appears_on_the_board_and_each_tap_reaches_the_simu
 
 @pytest.mark.asyncio
 async def test_recall_after_a_mistaken_bump_reaches_the_simulator(qtbot, tmp_path):
-    controller = await start_demo_app(tmp_path, qtbot)
+    controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
         world = controller.runtime.demo.world
         body = dict(COLLECTION_ORDER, status="in_preparation")
         order_id = world.create_order(DEMO_PLATFORM_TOKEN, body)["id"]
         board = controller.board
-        await wait_for(lambda: board.ticket(order_id) is not None)
+        await wakeups.until(lambda: board.ticket(order_id) is not None)
         board.press_main_button(order_id)
-        await wait_for(lambda: world.orders[order_id]["status"] == "awaiting_collection")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "awaiting_collection")
         assert board.recall_last()
-        await wait_for(lambda: world.orders[order_id]["status"] == "in_preparation")
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "in_preparation")
     finally:
         await controller.stop_runtime()
 
 
 @pytest.mark.asyncio
 async def test_cancellation_by_the_platform_is_flagged_on_the_board(qtbot, tmp_path):
-    controller = await start_demo_app(tmp_path, qtbot)
+    controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
         world = controller.runtime.demo.world
         order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
         board = controller.board
-        await wait_for(lambda: board.ticket(order_id) is not None)
+        await wakeups.until(lambda: board.ticket(order_id) is not None)
         world.update_order(DEMO_PLATFORM_TOKEN, order_id, {"status": "cancelled"})
-        await wait_for(lambda: (t := board.ticket(order_id)) is not None
+        await wakeups.until(lambda: (t := board.ticket(order_id)) is not None
                        and t.remote_change == "cancelled")
     finally:
         await controller.stop_runtime()
@@ -102,10 +94,10 @@ async def test_cancellation_by_the_platform_is_flagged_on_the_board(qtbot, tmp_p
 
 @pytest.mark.asyncio
 async def test_demo_screenshot_shows_header_health_and_tickets(qtbot, tmp_path):
-    controller = await start_demo_app(tmp_path, qtbot)
+    controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
         controller.window.resize(1366, 768)
-        await wait_for(lambda: controller.runtime.engine.health().last_poll_at is not None)
+        await wakeups.until(lambda: controller.runtime.engine.health().last_poll_at is not None)
         controller.window.update_header()
         header = controller.board.header
         assert "Online" in header.health.text()
@@ -118,15 +110,15 @@ async def test_demo_screenshot_shows_header_health_and_tickets(qtbot, tmp_path):
 
 @pytest.mark.asyncio
 async def test_busy_from_the_acceptance_page_reaches_the_simulator(qtbot, tmp_path):
-    controller = await start_demo_app(tmp_path, qtbot)
+    controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
         world = controller.runtime.demo.world
         controller.window.show_page("acceptance")
         assert controller.window.current_page() == "acceptance"
         panel = controller.acceptance
-        await wait_for(lambda: controller.runtime.store.get_location_raw() is not None)
+        await wakeups.until(lambda: controller.runtime.store.get_location_raw() is not None)
         panel.go_busy(15, panel.resume_key)
-        await wait_for(lambda: world.location["order_acceptance"]["mode"] == "busy")
+        await wakeups.until(lambda: world.location["order_acceptance"]["mode"] == "busy")
         assert world.location["order_acceptance"]["extra_preparation_time"] == 15
     finally:
         await controller.stop_runtime()
@@ -148,12 +140,13 @@ async def test_revoked_token_shows_reconnect_needed_and_keeps_the_cached_board(q
         await controller.start()
         engine = controller.runtime.engine
         engine.poll_floor = 0.2
-        await wait_for(lambda: engine.connected)
+        wakeups = watch_engine(engine)
+        await wakeups.until(lambda: engine.connected)
         order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
-        await wait_for(lambda: controller.board.ticket(order_id) is not None)
+        await wakeups.until(lambda: controller.board.ticket(order_id) is not None)
 
         world.remove_connection("screen-token")          # revoked in the back office
-        await wait_for(lambda: engine.health().reconnect_needed)
+        await wakeups.until(lambda: engine.health().reconnect_needed)
         controller.window.update_header()
         assert "RECONNECT NEEDED" in controller.board.header.health.text()
         assert controller.board.ticket(order_id) is not None  # the kitchen keeps its tickets
