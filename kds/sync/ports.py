@@ -90,7 +90,8 @@ class SyncStore(LimiterMemory, Protocol):
 
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,
-                         reason: str | None = None) -> int: ...
+                         reason: str | None = None,
+                         seller_notes: str | None = None) -> int: ...
 
     def restore_platform_status(self, order_id: str, status: str) -> int: ...
 

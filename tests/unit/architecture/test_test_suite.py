@@ -13,6 +13,8 @@ TESTS = ROOT / "tests"
 ALLOWED = {
     # The app is another process (SIGKILLed at random): its SQLite file can only be looked at.
     "tests/faults/test_kill_restart.py",
+    "tests/faults/test_damaged_store.py",
+    "tests/faults/test_instances.py",
     # These loops are the hostile servers' behaviour (a slow drip), not a test waiting.
     "tests/integration/test_client_hostile_bodies.py",
 }

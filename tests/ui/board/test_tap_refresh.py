@@ -14,7 +14,7 @@ from kds.hubrise.ratelimit import RateLimiter
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.ui.sound import NullSoundPlayer
-from tests.unit.fake_hubrise import FakeHubRise
+from tests.fakes.fake_hubrise import FakeHubRise
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 

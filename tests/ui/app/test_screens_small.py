@@ -191,7 +191,7 @@ def test_every_page_fits_1024x600_at_130_percent_text() -> None:
     import sys
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     env = dict(os.environ, QT_SCALE_FACTOR="1.3", QT_QPA_PLATFORM="offscreen",
                PYTHONPATH=str(root))
     done = subprocess.run([sys.executable, "-m", "tests.screens.fit_check", "1024", "600"],

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator
 
 from kds.clock import FakeClock
+from kds.hubrise.order_model import parse_order
 from kds.store import Store
 from kds.store.settings import Settings
 from kds.sync.poller import Poller
@@ -27,8 +28,8 @@ class OneOrderHubRise:
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
 
-    async def list_orders(self, after: datetime) -> AsyncIterator[dict[str, Any]]:
-        yield self.raw
+    async def list_orders(self, after: datetime) -> AsyncIterator[Any]:
+        yield parse_order(self.raw)   # as HubRiseClient.list_orders does: parsed, raw kept
 
 
 def test_auto_received_order_stays_new_and_chimes_until_touched(qtbot: Any,
