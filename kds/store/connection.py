@@ -119,6 +119,19 @@ def move_aside(path: Path, when: datetime) -> Path:
     return target
 
 
+def copy_before_migrating(db: Database, path: Path, version: int, now: datetime) -> Path:
+    """A consistent copy of the file as it was (SQLite's backup API: WAL pages included), kept
+    beside it before a migration changes it, so an upgrade can always be undone by hand."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.schema-v{version}-{stamp}")
+    copy = sqlite3.connect(target)
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
 def open_database(path: Path, now: datetime) -> tuple[Database, Path | None]:
     """Open (or create) the file; a corrupt one is moved aside and a fresh one created."""
     db: Database | None = None

@@ -11,7 +11,13 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from kds.clock import Clock
-from kds.store.connection import cannot_write, describe_no_write, open_database, open_read_only
+from kds.store.connection import (
+    cannot_write,
+    copy_before_migrating,
+    describe_no_write,
+    open_database,
+    open_read_only,
+)
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin
 from kds.store.queries import QueriesMixin
@@ -32,6 +38,7 @@ class Store(QueriesMixin, OutboxMixin):
     #: Set when nothing can be written (full or read-only disk): the cache is shown read-only
     #: (or, with no readable cache, an empty store in memory). The app tells staff.
     read_only_reason: str | None = None
+    copied_before_migrating: Path | None = None   # the file as it was before this start migrated it
     in_memory: bool = False
 
     @classmethod
@@ -69,8 +76,10 @@ class Store(QueriesMixin, OutboxMixin):
     def _open_writable(cls, path: Path, clock: Clock) -> Store:
         db, moved = open_database(path, clock.now())
         try:
+            copied = cls._copy_if_migrating(db, path, clock)
             migrate(db)
             store = cls(db, clock, path, moved)
+            store.copied_before_migrating = copied
             store._release_claims()
         except sqlite3.OperationalError:
             db.close()
@@ -78,6 +87,15 @@ class Store(QueriesMixin, OutboxMixin):
         if moved is not None:
             store._salvage(moved)
         return store
+
+    @staticmethod
+    def _copy_if_migrating(db: Database, path: Path, clock: Clock) -> Path | None:
+        version = schema_version(db) if db["meta"].exists() else 0
+        if not 0 < version < len(MIGRATIONS):
+            return None   # a new file, or one already up to date (a newer one is refused)
+        copied = copy_before_migrating(db, path, version, clock.now())
+        log.info("data file at schema version %d: copied to %s before migrating", version, copied)
+        return copied
 
     def _salvage(self, damaged: Path) -> None:
         """Queue again the taps the damaged file still holds; keep seen / rush as they were."""
