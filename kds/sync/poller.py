@@ -8,6 +8,7 @@ no-op that is still acknowledged.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -261,6 +262,10 @@ class Poller:
                 self.store.restore_platform_status(payload["id"], item.restore_status)
             self._auto_receive(payload["id"])
             return None
+        except sqlite3.Error:
+            # The store, not the payload, failed (disk full, I/O): the whole batch rolls back
+            # and no event is acknowledged, so HubRise keeps the order for the next poll.
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad payload never stops the batch
             log.warning("event %s dead-lettered: %s", item.event_id, exc)
             return f"{type(exc).__name__}: {exc}"

@@ -308,3 +308,35 @@ def test_event_polling_does_not_wait_for_a_slow_first_sync(hubrise, store, clock
             assert arrived, "the event's order waited for the first sync"
 
     run(scenario())
+
+
+class _OrdersDoNotFit(_FullDisk):
+    """The disk has room for a small dead-letter row, not for the order itself."""
+
+    def dead_letter(self, *args: Any) -> int:
+        return self._inner.dead_letter(*args)
+
+
+def test_an_order_that_cannot_be_written_is_never_acknowledged_as_set_aside(hubrise, store,
+                                                                            clock):
+    # The order's write failed for want of disk, not for bad data: it must stay on HubRise
+    # (unacknowledged) for the next poll, not be dead-lettered and its event deleted.
+    full = _OrdersDoNotFit(store, "")
+
+    async def scenario() -> None:
+        async with hubrise.client() as client:
+            full.full = False
+            engine = SyncEngine(client, full, clock)
+            await engine.connect()
+            full.full = True
+            hubrise.orders["o-1"] = order("o-1", "R1", START)
+            hubrise.add_event("o-1")
+            clock.advance(30)
+            await engine.poll_once()
+            full.full = False
+            clock.advance(30)
+            await engine.poll_once()
+
+    run(scenario())
+    assert store.has_order("o-1")
+    assert store.dead_letters() == []
