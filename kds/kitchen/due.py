@@ -27,6 +27,12 @@ def _location(raw_location: dict[str, Any] | None) -> Location | None:
         return None
 
 
+def stored_preparation_minutes(raw_location: dict[str, Any] | None) -> int | None:
+    """The location's `preparation_time` as HubRise holds it (clamped to sane minutes), or None."""
+    location = _location(raw_location)
+    return None if location is None else location.preparation_time
+
+
 def base_preparation_minutes(raw_location: dict[str, Any] | None) -> int:
     """The location's `preparation_time`, else 15 minutes (missing or malformed)."""
     location = _location(raw_location)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kds.hubrise.rules import validate_preparation_time
+from kds.kitchen.due import stored_preparation_minutes
 from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import patch_state
 from kds.ui.location.time_picker import touch_button
@@ -55,7 +56,7 @@ class PreparationTimeBox(QFrame):
     def show_location(self, raw: dict[str, Any] | None, busy_extra: int) -> None:
         """What HubRise holds; staff's unsaved or unconfirmed value stays on the stepper."""
         self._busy_extra = busy_extra
-        stored = (raw or {}).get("preparation_time")
+        stored = stored_preparation_minutes(raw)   # 10**300 or -5 from HubRise: clamped
         if self._sent is not None:
             outbox_id, minutes = self._sent
             state = patch_state(outbox_id, self.source.failed_outbox(),
