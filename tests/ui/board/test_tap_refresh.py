@@ -48,3 +48,39 @@ def test_a_tap_refreshes_the_board_once(qtbot: Any, tmp_path: Any, monkeypatch: 
         controller.window.location_source = lambda: None
         asyncio.run(client.aclose())
         store.close()
+
+
+def test_saving_settings_keeps_the_live_board_and_its_ticked_items(qtbot: Any, tmp_path: Any
+                                                                    ) -> None:
+    from dataclasses import replace
+
+    clock = FakeClock(T0)
+    store = Store.open(tmp_path / "kds.sqlite", clock)
+    controller = AppController(parse_config(["--data-dir", str(tmp_path)], {}), clock,
+                               player=NullSoundPlayer(), store=store)
+    qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
+    client = FakeHubRise(clock).client(RateLimiter(clock))
+    runtime = Runtime(store, clock)
+    runtime.engine = SyncEngine(client, store, clock)
+    controller.runtime = runtime
+    store.upsert_remote_order({"id": "o1", "status": "accepted", "service_type": "collection",
+                               "created_at": T0.isoformat(), "items": [
+                                   {"product_name": "Margherita", "quantity": "1",
+                                    "price": "9.00 EUR"}]})
+    controller._add_board_page(runtime)
+    controller._add_location_pages(runtime)
+    board = controller.board
+    assert board is not None and controller.acceptance is not None
+    try:
+        board.toggle_item("o1", 0)
+        settings = replace(store.get_settings(), busy_suggest_late_tickets=1, warn_minutes=9)
+        controller._save_settings(settings)
+        assert controller.board is board                       # not rebuilt
+        assert board.feed.checked["o1"] == frozenset({0})       # the cook's tick survives
+        assert board.config.thresholds.warning_before_due == 9
+        assert board.config.busy.late_tickets == 1
+        assert controller.acceptance.thresholds.late_tickets == 1
+    finally:
+        controller.window.location_source = lambda: None
+        asyncio.run(client.aclose())
+        store.close()
