@@ -179,6 +179,7 @@ def stack(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # 75 s of driving and 50 restarts, then up to SETTLE_S to converge
 def test_no_order_lost_or_doubled_and_every_tap_lands_through_faults_and_kills(stack):
     world, proxy, app = stack
     rng = random.Random(SEED)
