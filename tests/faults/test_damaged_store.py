@@ -14,6 +14,9 @@ from kds.clock import SystemClock
 from kds.sim.server import serve_in_thread as serve_sim
 from kds.sim.world import DEMO_PLATFORM_TOKEN, World
 from kds.store.store import Store
+import pytest
+
+pytestmark = pytest.mark.slow  # real processes or servers over loopback: seconds each
 
 TOKEN = "kds-salvage-token"
 PAGE = 4096

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from kds.clock import SystemClock
 from kds.store.store import Store
+import pytest
+
+pytestmark = pytest.mark.slow  # real processes or servers over loopback: seconds each
 
 
 def _no_file_may_grow() -> None:

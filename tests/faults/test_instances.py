@@ -8,6 +8,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+import pytest
+
+pytestmark = pytest.mark.slow  # real processes or servers over loopback: seconds each
 
 START_TIMEOUT_S = 60.0
 

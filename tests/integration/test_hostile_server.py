@@ -24,6 +24,8 @@ from kds.tools.faultproxy import FaultProxy, serve_in_thread as serve_proxy
 from kds.ui.board.header import health_text
 from kds.ui.main_window import header_info
 
+pytestmark = pytest.mark.slow  # real processes or servers over loopback: seconds each
+
 TOKEN = "kds-hostile-token"
 POLL_BOUND_S = 20.0   # a poll through any hostile answer returns within this (deadline 3 s)
 

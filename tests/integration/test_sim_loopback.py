@@ -15,6 +15,8 @@ from kds.sim.server import serve_in_thread
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World
 from tests.unit.test_rules import SEED_001_ORDER
 
+pytestmark = pytest.mark.slow  # real processes or servers over loopback: seconds each
+
 
 @pytest.fixture
 def served():
