@@ -9,8 +9,10 @@ from kds.hubrise.ratelimit import RateLimiter
 from kds.sync.ports import LimiterMemory, RateBudget
 
 # Requests counted ahead when the counters are saved (write-ahead): a SIGKILL loses no request,
-# and a save is needed only once per this many requests. The high-load class allows 10/min.
-RESERVE = {"minute": 25, "hour": 25, "day": 25, "high_load": 2}
+# and a save is needed only once per this many requests. Each crash may leave its reserve counted
+# as used (nobody knows how much of it was), so it stays small: with 25, fifty restarts in an
+# hour counted 1,250 phantom requests and exhausted the 2,500/hour window (the app went silent).
+RESERVE = {"minute": 2, "hour": 2, "day": 2, "high_load": 1}
 
 
 class LimiterSaver:
