@@ -6,7 +6,7 @@ Split from kds.ui.board.delegate, which places the lines (kds.ui.board.layout) a
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from kds.ui import theme
 from kds.ui.board.layout import NOTE_KINDS, WRAP, Block, allergen_rects, font_for, font_key, \
@@ -44,12 +44,15 @@ def paint_block(painter: QPainter, line: QRect, block: Block, checked: bool) -> 
         painter.setBrush(QColor(theme.PALETTE.note_bg))
         painter.drawRoundedRect(rect, 6, 6)
         rect = rect.adjusted(6, 4, -6, -4)
-    elif block.kind in ("remote", "problem", "sync", "allergy"):
-        _paint_badge_fill(painter, rect, block.kind)
+    elif block.kind == "channel":
+        rect = _paint_pill(painter, rect, block)
+        flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    elif block.kind in ("remote", "problem", "sync", "allergy") or block.fill:
+        _paint_badge_fill(painter, rect, block.kind, block.fill)
         flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if block.kind in NOTE_KINDS:
         paint_allergen_marks(painter, block, rect)
-    painter.setPen(QColor(_TEXT_COLOURS.get(block.kind, theme.PALETTE.text)))
+    painter.setPen(QColor(block.ink or _TEXT_COLOURS.get(block.kind, theme.PALETTE.text)))
     painter.drawText(rect, flags, block.text)
 
 def paint_allergen_marks(painter: QPainter, block: Block, rect: QRect) -> list[QRectF]:
@@ -87,9 +90,18 @@ def _paint_removed(painter: QPainter, rect: QRect, block: Block, flags: int) -> 
     painter.setFont(struck)
     painter.drawText(rect.adjusted(offset, 0, 0, 0), flags, block.text)
 
-def _paint_badge_fill(painter: QPainter, rect: QRect, kind: str) -> None:
-    colour = {"remote": theme.PALETTE.remote, "problem": theme.PALETTE.problem,
-              "sync": theme.PALETTE.badge_pending, "allergy": ALLERGEN_MARK}[kind]
+def _paint_pill(painter: QPainter, rect: QRect, block: Block) -> QRect:
+    """A badge as wide as its words (the channel's colour); returns where the words go."""
+    width = QFontMetrics(painter.font()).horizontalAdvance(block.text) + 20
+    pill = QRect(rect.left(), rect.top(), min(rect.width(), width), rect.height())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(block.fill or theme.PALETTE.badge_pending))
+    painter.drawRoundedRect(pill, 8, 8)
+    return rect.adjusted(8, 0, -8, 0)
+
+def _paint_badge_fill(painter: QPainter, rect: QRect, kind: str, fill: str = "") -> None:
+    colour = fill or {"remote": theme.PALETTE.remote, "problem": theme.PALETTE.problem,
+                      "sync": theme.PALETTE.badge_pending, "allergy": ALLERGEN_MARK}[kind]
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(colour))
     painter.drawRoundedRect(rect.adjusted(-4, 0, 4, 0), 5, 5)

@@ -52,6 +52,8 @@ class Block:
     indent: int = 0
     prefix: str = ""   # quantity column for items
     item: int = -1     # index in ticket.items for an item and its option/note lines
+    fill: str = ""     # a badge's own colour (the channel's), "" for the kind's colour
+    ink: str = ""      # the text colour on that fill
 
 
 def _height(kind: str, text: str, width: int) -> int:
@@ -64,7 +66,7 @@ def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
-            "cont": "more"}.get(kind, kind)
+            "cont": "more", "channel": "badge"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -73,6 +75,8 @@ Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
 def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     """Every line of the card body in reading order, before any height is known."""
     lines: list[Line] = []
+    if ticket.channel is not None:   # whose order: the name is written, the colour only helps
+        lines.append(("channel", isolate(ticket.channel.label), 0, "", -1))
     times = _times_text(ticket, tz)
     lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
                   0, "", -1))
@@ -166,7 +170,7 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
     more_height = _height("more", "+ 99 more lines", width)
     for position, (kind, text, indent, prefix, item) in enumerate(lines):
         text_width = width - indent - (prefix_width(prefix) if kind == "removed" else 0)
-        box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
+        box = BOX_MARGIN.get(kind, 0)   # a note's yellow box, a pill: an inner margin
         text = fit_words(text, kind, text_width - box - 2)
         if kind in NOTE_KINDS:
             text = clip_note(text, kind, text_width - box)
@@ -175,11 +179,20 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
         if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
             blocks.append(Block("more", f"+ {remaining} more — tap", top, more_height))
             return blocks, top + more_height + GAP
-        blocks.append(Block(kind, text, top, height, indent, prefix, item))
+        fill, ink = _colours(ticket, kind)
+        blocks.append(Block(kind, text, top, height, indent, prefix, item, fill, ink))
         top += height + (2 if kind in ("option", "removed", "inote") else GAP)
     return blocks, top
 
 
+def _colours(ticket: TicketView, kind: str) -> tuple[str, str]:
+    """A badge painted in a colour of its own (the channel's), with its text colour."""
+    if kind == "channel" and ticket.channel is not None:
+        return ticket.channel.colour, ticket.channel.ink
+    return "", ""
+
+
+BOX_MARGIN = {"cnote": 12, "channel": 16}
 NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
 # Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
 NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}

@@ -12,6 +12,7 @@ from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen import due
 from kds.kitchen import text as kitchen_text
 from kds.kitchen.allergens import allergen_line
+from kds.kitchen.channels import Channel, channel_of
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
@@ -89,6 +90,7 @@ class TicketView:
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
     delivery_notes: str = ""   # the customer's standing delivery instructions
     allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
+    channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
 
     @property
     def done(self) -> bool:
@@ -251,6 +253,8 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
         rush=row.rush,
+        channel=channel_of(order.created_by, order.service_type_ref,
+                           row.service_type or order.service_type),
     )
 
 

@@ -1,0 +1,56 @@
+"""What a HubRise kitchen needs on a ticket (issue 14): the channel, paid or not, the rider, the
+address, the charges. Each test checks the text actually painted, with default settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from kds.ui.board.model import TicketModel
+from kds.ui.board.ticket import TicketView
+from tests.ui.paint_probe import Drawn, RecordingPainter
+from tests.ui.test_ticket_whole import delegate_for, raw_order, texts, ticket_of
+
+
+def paint(ticket: TicketView, width: int = 300, height: int = 900) -> tuple[list[Drawn], QImage]:
+    """Paint one ticket as the board does; the image too, to look at colours."""
+    delegate = delegate_for(width, height)
+    model = TicketModel()
+    model.reset([ticket])
+    index = model.index(0, 0)
+    option = QStyleOptionViewItem()
+    hint = delegate.sizeHint(option, index)
+    option.rect = QRect(0, 0, hint.width(), hint.height())
+    image = QImage(hint.width() + 2, hint.height() + 2, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#000000"))
+    painter = RecordingPainter(image)
+    try:
+        delegate.paint(painter, option, index)
+    finally:
+        painter.end()
+    return painter.drawn, image
+
+
+def drawn_with(drawn: list[Drawn], fragment: str) -> Drawn:
+    return next(d for d in drawn if fragment in d.plain)
+
+
+# -- 1. the channel -------------------------------------------------------------------------------
+def test_channel_badge_names_the_platform_in_words_on_its_colour(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(created_by="uber-eats-bridge",
+                                 service_type_ref="Delivery by Uber Eats"))
+    drawn, image = paint(ticket)
+    badge = drawn_with(drawn, "Uber Eats")
+    assert badge.plain == "Uber Eats"   # the words, not a colour alone
+    # The pill behind the words is Uber Eats' green.
+    pixel = image.pixelColor(badge.rect.left() - 4, badge.rect.center().y())
+    assert pixel.name() == "#06c167"
+
+
+def test_an_unknown_client_is_shown_by_its_own_name_with_the_brand(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(created_by="pizza-app-42",
+                                 service_type_ref="BURGER_CLUB_COLLECTION"))
+    assert "pizza-app-42 · Burger Club" in texts(paint(ticket)[0])
