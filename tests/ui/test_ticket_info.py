@@ -54,3 +54,23 @@ def test_an_unknown_client_is_shown_by_its_own_name_with_the_brand(qtbot: Any) -
     ticket = ticket_of(raw_order(created_by="pizza-app-42",
                                  service_type_ref="BURGER_CLUB_COLLECTION"))
     assert "pizza-app-42 · Burger Club" in texts(paint(ticket)[0])
+
+
+# -- 2. paid or not --------------------------------------------------------------------------------
+def test_an_unpaid_collection_order_says_to_pay_big_in_words(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(total="23.50 EUR"))   # seed 001: no payment = unpaid
+    drawn, image = paint(ticket)
+    badge = drawn_with(drawn, "TO PAY")
+    assert badge.plain == "✖ TO PAY 23.50 EUR"
+    item = drawn_with(drawn, "Margherita")
+    assert badge.pixel_size > item.pixel_size and badge.bold   # bigger than the items
+    pixel = image.pixelColor(badge.rect.left() - 2, badge.rect.top() + 3)
+    assert pixel.name() == "#c62828"
+
+
+def test_a_paid_order_names_the_total_and_the_payment(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(service_type="eat_in", total="23.50 EUR", payments=[
+        {"name": "PayPal", "ref": "PP", "amount": "23.50 EUR"}]))
+    drawn, _ = paint(ticket)
+    assert "✔ PAID 23.50 EUR · PayPal" in texts(drawn)
+    assert not any("TO PAY" in text for text in texts(drawn))

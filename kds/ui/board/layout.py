@@ -29,6 +29,7 @@ _FONT_SPEC = {
     "ref": (34, True), "status": (18, True), "timer": (30, True), "service": (22, True),
     "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
     "badge": (19, True), "button": (26, True), "more": (20, True),
+    "pay": (26, True),   # PAID / TO PAY at the counter: above the items, under the due line
 }
 _FONTS: dict[str, QFont] = {}
 
@@ -66,7 +67,8 @@ def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
-            "cont": "more", "channel": "badge"}.get(kind, kind)
+            "cont": "more", "channel": "badge", "pay": "badge",
+            "paybig": "pay"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -80,6 +82,9 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     times = _times_text(ticket, tz)
     lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
                   0, "", -1))
+    if ticket.pay_text:   # big at the counter (collection, eat-in), where money changes hands
+        lines.append(("paybig" if ticket.service_type in ("collection", "eat_in") else "pay",
+                      ticket.pay_text, 0, "", -1))
     # Each network field in its own isolate: "Amira حداد" must not pull the phone's digits
     # into its right-to-left run ("78 56 34 12 6 33+").
     who = "  ".join(isolate(part) for part in (ticket.customer_name, ticket.customer_phone)
@@ -189,9 +194,13 @@ def _colours(ticket: TicketView, kind: str) -> tuple[str, str]:
     """A badge painted in a colour of its own (the channel's), with its text colour."""
     if kind == "channel" and ticket.channel is not None:
         return ticket.channel.colour, ticket.channel.ink
+    if kind in ("pay", "paybig"):   # the words say it too: ✔ PAID / ✖ TO PAY
+        return (PAID_FILL, "#ffffff") if ticket.paid else (TO_PAY_FILL, "#ffffff")
     return "", ""
 
 
+PAID_FILL = "#2e7d32"      # dark green under white words
+TO_PAY_FILL = "#c62828"    # dark red under white words
 BOX_MARGIN = {"cnote": 12, "channel": 16}
 NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
 # Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).

@@ -13,6 +13,7 @@ from kds.kitchen import due
 from kds.kitchen import text as kitchen_text
 from kds.kitchen.allergens import allergen_line
 from kds.kitchen.channels import Channel, channel_of
+from kds.kitchen.payment import payment_state
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
@@ -91,6 +92,8 @@ class TicketView:
     delivery_notes: str = ""   # the customer's standing delivery instructions
     allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
     channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
+    paid: bool | None = None   # None when unknown (an unreadable order)
+    pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
 
     @property
     def done(self) -> bool:
@@ -255,7 +258,13 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         rush=row.rush,
         channel=channel_of(order.created_by, order.service_type_ref,
                            row.service_type or order.service_type),
+        **_payment(order),
     )
+
+
+def _payment(order: Any) -> dict[str, Any]:
+    state = payment_state(order.total, tuple(order.payments))
+    return {"paid": state.paid, "pay_text": ("✔ " if state.paid else "✖ ") + state.text}
 
 
 def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> TicketView:
