@@ -74,3 +74,30 @@ def test_a_paid_order_names_the_total_and_the_payment(qtbot: Any) -> None:
     drawn, _ = paint(ticket)
     assert "✔ PAID 23.50 EUR · PayPal" in texts(drawn)
     assert not any("TO PAY" in text for text in texts(drawn))
+
+
+# -- 3. the rider ----------------------------------------------------------------------------------
+RIDER = {"status": "pickup_enroute", "carrier": "Deliveroo",
+         "estimated_pickup_at": "2026-11-24T12:20:00Z", "driver_name": "Marco",
+         "driver_phone": "+33 6 11 22 33 44", "driver_phone_access_code": "8812"}
+
+
+def delivery_order(**delivery: Any) -> dict[str, Any]:
+    return raw_order(service_type="delivery", created_by="deliveroo",
+                     expected_time="2026-11-24T12:50:00Z", delivery={**RIDER, **delivery})
+
+
+def test_a_delivery_ticket_says_when_the_rider_comes_and_is_due_then(qtbot: Any) -> None:
+    ticket = ticket_of(delivery_order())
+    drawn = texts(paint(ticket)[0])
+    assert any(text.startswith("Rider at 12:20 · Marco · on the way") for text in drawn)
+    assert any("☎ +33 6 11 22 33 44 (code 8812)" in text for text in drawn)
+    # The customer wants it at 12:50, but the rider takes it at 12:20: due in 20 min, not 50.
+    assert "● due in 20 min" in drawn
+
+
+def test_a_cancelled_rider_no_longer_drives_the_due_time(qtbot: Any) -> None:
+    ticket = ticket_of(delivery_order(status="cancelled"))
+    drawn = texts(paint(ticket)[0])
+    assert "● due in 50 min" in drawn
+    assert any("rider cancelled" in text for text in drawn)

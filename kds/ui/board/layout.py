@@ -68,7 +68,7 @@ def font_key(kind: str) -> str:
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
             "cont": "more", "channel": "badge", "pay": "badge",
-            "paybig": "pay"}.get(kind, kind)
+            "paybig": "pay", "rider": "service"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -82,6 +82,9 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     times = _times_text(ticket, tz)
     lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
                   0, "", -1))
+    rider = rider_line(ticket, tz)
+    if rider:
+        lines.append(("rider", rider, 0, "", -1))
     if ticket.pay_text:   # big at the counter (collection, eat-in), where money changes hands
         lines.append(("paybig" if ticket.service_type in ("collection", "eat_in") else "pay",
                       ticket.pay_text, 0, "", -1))
@@ -105,6 +108,23 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     if ticket.seller_notes:
         lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
     return lines
+
+
+def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:
+    """ "Rider at 19:42 · Marco · on the way  ☎ +33 6 12 34 56 78 (code 1234)"."""
+    rider = ticket.rider
+    if rider is None:
+        return ""
+    when = format_clock(rider.pickup_at, tz)
+    text = f"Rider at {when}" if when else "Rider"
+    if rider.name:
+        text += " · " + isolate(rider.name)
+    if rider.status_label:
+        text += f" · {rider.status_label}"
+    if rider.phone:
+        code = f" (code {isolate(rider.access_code)})" if rider.access_code else ""
+        text += f"  ☎ {isolate(rider.phone)}{code}"
+    return text
 
 
 def quantity_column(ticket: TicketView) -> int:

@@ -60,6 +60,38 @@ class ItemLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Rider:
+    """Who comes for a delivery and when (the order's `delivery`), cleaned for the screen."""
+
+    pickup_at: datetime | None   # estimated_pickup_at: also the ticket's due time
+    name: str
+    phone: str
+    access_code: str             # driver_phone_access_code: dialled after the phone number
+    status: str                  # delivery status ("pickup_waiting"), "" when unknown
+    status_label: str            # "on the way", "WAITING AT THE PASS"
+
+
+RIDER_STATUS_LABELS = {
+    "pending": "booking a rider", "pickup_enroute": "on the way",
+    "pickup_approaching": "arriving", "pickup_waiting": "WAITING AT THE PASS",
+    "dropoff_enroute": "picked up", "dropoff_approaching": "picked up",
+    "dropoff_waiting": "picked up", "delivered": "delivered", "cancelled": "rider cancelled",
+}
+
+
+def rider_of(order: Any) -> Rider | None:
+    delivery = getattr(order, "delivery", None)
+    if delivery is None:
+        return None
+    status = delivery.status or ""
+    return Rider(
+        pickup_at=delivery.estimated_pickup_at, name=clean_text(delivery.driver_name, 40),
+        phone=clean_text(delivery.driver_phone, 30),
+        access_code=clean_text(delivery.driver_phone_access_code, 20), status=status,
+        status_label=RIDER_STATUS_LABELS.get(status, ""))
+
+
+@dataclass(frozen=True, slots=True)
 class TicketView:
     order_id: str
     reference: str           # what the kitchen calls out: collection code, else ref, else id tail
@@ -94,6 +126,7 @@ class TicketView:
     channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
     paid: bool | None = None   # None when unknown (an unreadable order)
     pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
+    rider: Rider | None = None   # the delivery's courier, when the order has a delivery
 
     @property
     def done(self) -> bool:
@@ -138,7 +171,10 @@ def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
         confirmed_time=row.confirmed_time or getattr(order, "confirmed_time", None),
         expected_time=row.expected_time or getattr(order, "expected_time", None),
         created_at=row.created_at or getattr(order, "created_at", None),
-        first_seen_at=row.first_seen_at, preparation=preparation_minutes)
+        first_seen_at=row.first_seen_at, preparation=preparation_minutes,
+        service_type=row.service_type,
+        rider_pickup=due.rider_pickup_at(row.raw) or due.rider_pickup_at(getattr(order, "raw",
+                                                                                None)))
 
 
 def _option_groups(options: tuple[Any, ...]) -> tuple[tuple[OptionGroup, ...], tuple[str, ...]]:
@@ -258,7 +294,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         rush=row.rush,
         channel=channel_of(order.created_by, order.service_type_ref,
                            row.service_type or order.service_type),
-        **_payment(order),
+        **_payment(order), rider=rider_of(order),
     )
 
 
