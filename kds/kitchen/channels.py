@@ -134,3 +134,26 @@ def channel_of(created_by: object, service_type_ref: object,
     if not name and not brand:
         return None
     return Channel(name or "Order", OTHER_COLOUR, OTHER_INK, brand, False, delivered_by)
+
+
+# Uber Eats hides the customer's number: the order's phone is Uber's hotline and the PIN that
+# reaches the customer is written in `delivery_notes` (issue 14; Uber's help: "a hotline number
+# and a unique 8-digit PIN"). A code named as such wins; else a lone run of 8 digits.
+_NAMED_CODE = re.compile(r"(?:code|pin|access)\D{0,20}?(\d(?:[ .-]?\d){3,11})(?!\d)",
+                         re.IGNORECASE)
+_EIGHT_DIGITS = re.compile(r"(?<![\d+])(\d(?: ?\d){7})(?![\d])")
+
+
+def phone_access_code(channel: Channel | None, delivery_notes: object) -> str:
+    """The code to dial after the order's phone number, for platforms that hide the
+    customer's number (Uber Eats); "" when there is none to find."""
+    if channel is None or channel.name != "Uber Eats":
+        return ""
+    notes = clean_text(delivery_notes, 500)
+    found = _NAMED_CODE.search(notes) or _EIGHT_DIGITS.search(notes)
+    return found.group(1) if found else ""
+
+
+def shows_address(service_type: str | None, channel: Channel | None) -> bool:
+    """The customer's address is for the restaurant's own riders: a platform's courier has it."""
+    return service_type == "delivery" and (channel is None or channel.delivered_by != "platform")

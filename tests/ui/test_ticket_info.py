@@ -101,3 +101,33 @@ def test_a_cancelled_rider_no_longer_drives_the_due_time(qtbot: Any) -> None:
     drawn = texts(paint(ticket)[0])
     assert "● due in 50 min" in drawn
     assert any("rider cancelled" in text for text in drawn)
+
+
+# -- 4. the address and the delivery notes ----------------------------------------------------------
+CUSTOMER = {"first_name": "Léa", "last_name": "Martin", "phone": "+33 6 12 34 56 78",
+            "address_1": "12 rue Oberkampf", "address_2": "Bât B, 3e étage",
+            "postal_code": "75011", "city": "Paris", "delivery_notes": "Digicode 4521"}
+
+
+def test_a_delivery_by_the_restaurant_shows_the_address_and_notes(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(service_type="delivery", created_by="woocommerce",
+                                 customer=CUSTOMER))
+    drawn = texts(paint(ticket)[0])
+    assert "Address: 12 rue Oberkampf, Bât B, 3e étage, 75011 Paris" in drawn
+    assert "Delivery: Digicode 4521" in drawn
+
+
+def test_a_platform_courier_delivery_leaves_the_address_out(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(service_type="delivery", created_by="uber-eats",
+                                 service_type_ref="Delivery by Uber Eats", customer=CUSTOMER))
+    assert not any(text.startswith("Address:") for text in texts(paint(ticket)[0]))
+
+
+def test_uber_eats_hotline_and_access_code_are_shown_together(qtbot: Any) -> None:
+    customer = {**CUSTOMER, "phone": "+33 1 70 00 00 00",
+                "delivery_notes": "Access code: 123 45 678. Leave at the door"}
+    ticket = ticket_of(raw_order(service_type="delivery", created_by="uber-eats",
+                                 service_type_ref="Delivery by the restaurant", customer=customer))
+    drawn = texts(paint(ticket)[0])
+    assert "Léa Martin  ☎ +33 1 70 00 00 00 · code 123 45 678" in drawn
+    assert any(text.startswith("Address: 12 rue Oberkampf") for text in drawn)

@@ -68,7 +68,8 @@ def font_key(kind: str) -> str:
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
             "cont": "more", "channel": "badge", "pay": "badge",
-            "paybig": "pay", "rider": "service"}.get(kind, kind)
+            "paybig": "pay", "rider": "service",
+            "address": "body"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -90,10 +91,14 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
                       ticket.pay_text, 0, "", -1))
     # Each network field in its own isolate: "Amira حداد" must not pull the phone's digits
     # into its right-to-left run ("78 56 34 12 6 33+").
-    who = "  ".join(isolate(part) for part in (ticket.customer_name, ticket.customer_phone)
-                    if part)
+    phone = isolate(ticket.customer_phone)
+    if phone and ticket.phone_code:   # Uber Eats: its hotline, then the customer's PIN
+        phone = f"☎ {phone} · code {isolate(ticket.phone_code)}"
+    who = "  ".join(part for part in (isolate(ticket.customer_name), phone) if part)
     if who:
         lines.append(("customer", who, 0, "", -1))
+    if ticket.address:
+        lines.append(("address", "Address: " + isolate(ticket.address), 0, "", -1))
     for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
                        ("sync", ticket.sync_badge)):
         if text:

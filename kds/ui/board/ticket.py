@@ -12,7 +12,7 @@ from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen import due
 from kds.kitchen import text as kitchen_text
 from kds.kitchen.allergens import allergen_line
-from kds.kitchen.channels import Channel, channel_of
+from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.payment import payment_state
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
@@ -127,6 +127,8 @@ class TicketView:
     paid: bool | None = None   # None when unknown (an unreadable order)
     pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
     rider: Rider | None = None   # the delivery's courier, when the order has a delivery
+    address: str = ""          # for the restaurant's own riders: "12 rue Oberkampf, 75011 Paris"
+    phone_code: str = ""       # Uber Eats: the PIN to dial after its hotline (customer_phone)
 
     @property
     def done(self) -> bool:
@@ -270,6 +272,8 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
     if row.remote_change:
         # HubRise changed or cancelled it: the first tap acknowledges that, then cooking resumes.
         target, label, action = None, "✔ Got it", "dismiss"
+    service_type = row.service_type or order.service_type
+    channel = channel_of(order.created_by, order.service_type_ref, service_type)
     name, phone = _customer(order)
     problem_text = _problem_text(row, order)
     items = item_lines(order)
@@ -292,10 +296,20 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
         rush=row.rush,
-        channel=channel_of(order.created_by, order.service_type_ref,
-                           row.service_type or order.service_type),
-        **_payment(order), rider=rider_of(order),
+        channel=channel, **_payment(order), rider=rider_of(order),
+        address=_address(order) if shows_address(service_type, channel) else "",
+        phone_code=phone_access_code(channel, getattr(order.customer, "delivery_notes", None)),
     )
+
+
+def _address(order: Any) -> str:
+    customer = order.customer
+    if customer is None:
+        return ""
+    town = " ".join(part for part in (clean_text(customer.postal_code, 20),
+                                      clean_text(customer.city, 60)) if part)
+    parts = (clean_text(customer.address_1, 120), clean_text(customer.address_2, 120), town)
+    return ", ".join(part for part in parts if part)
 
 
 def _payment(order: Any) -> dict[str, Any]:

@@ -49,3 +49,13 @@ def test_who_delivers_is_read_from_the_service_type_ref() -> None:
     assert channel_of("uber-eats", "Delivery by the restaurant",
                       "delivery").delivered_by == "restaurant"
     assert channel_of("uber-eats", "Delivery by Uber Eats", "collection").delivered_by == ""
+
+
+@pytest.mark.parametrize(("notes", "code"), [
+    ("Access code: 123 45 678", "123 45 678"), ("PIN 12345678, ring twice", "12345678"),
+    ("Call the hotline then 87654321", "87654321"), ("2nd floor, door 12", ""), (None, ""),
+])
+def test_uber_eats_access_code_is_found_in_the_delivery_notes(notes, code) -> None:
+    from kds.kitchen.channels import phone_access_code
+    assert phone_access_code(channel_of("uber-eats", None, "delivery"), notes) == code
+    assert phone_access_code(channel_of("deliveroo", None, "delivery"), notes) == ""
