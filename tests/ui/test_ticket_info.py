@@ -131,3 +131,18 @@ def test_uber_eats_hotline_and_access_code_are_shown_together(qtbot: Any) -> Non
     drawn = texts(paint(ticket)[0])
     assert "Léa Martin  ☎ +33 1 70 00 00 00 · code 123 45 678" in drawn
     assert any(text.startswith("Address: 12 rue Oberkampf") for text in drawn)
+
+
+# -- 5. charges the kitchen acts on --------------------------------------------------------------
+def test_cutlery_and_extra_sauce_are_painted_with_the_items_fees_are_not(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(charges=[
+        {"name": "Delivery < 15 km", "ref": "DEL", "price": "1.50 EUR"},
+        {"name": "Cutlery", "price": "0.00 EUR"}, {"name": "Extra sauce", "price": "0.50 EUR"}]))
+    drawn = paint(ticket)[0]
+    item = drawn_with(drawn, "Margherita")
+    cutlery = next(d for d in drawn if d.plain == "Cutlery")
+    sauce = next(d for d in drawn if d.plain == "Extra sauce")
+    assert item.rect.bottom() < cutlery.rect.top() < sauce.rect.top()   # under the items
+    assert cutlery.rect.left() == item.rect.left()                      # in the item column
+    assert "+" in texts(drawn)
+    assert not any("Delivery < 15 km" in text for text in texts(drawn))

@@ -31,7 +31,7 @@ def paint_block(painter: QPainter, line: QRect, block: Block, checked: bool) -> 
     if checked:
         _paint_checked(painter, line, rect, block, flags)
         return
-    if block.kind == "item":
+    if block.kind in ("item", "charge"):
         painter.setPen(QColor(theme.PALETTE.text))
         painter.drawText(QRect(line.left(), rect.top(), block.indent - 4, block.height),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),

@@ -69,7 +69,7 @@ def font_key(kind: str) -> str:
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
             "cont": "more", "channel": "badge", "pay": "badge",
             "paybig": "pay", "rider": "service",
-            "address": "body"}.get(kind, kind)
+            "address": "body", "charge": "item"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -110,6 +110,9 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     if ticket.delivery_notes:
         lines.append(("dnote", "Delivery: " + isolate_lines(ticket.delivery_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
+    indent = quantity_column(ticket)
+    # Charges to act on go with the items: the cutlery and the extra sauce go in the same bag.
+    lines.extend(("charge", isolate(name), indent, "+", -1) for name in ticket.charges)
     if ticket.seller_notes:
         lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
     return lines

@@ -13,6 +13,7 @@ from kds.kitchen import due
 from kds.kitchen import text as kitchen_text
 from kds.kitchen.allergens import allergen_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
+from kds.kitchen.charges import kitchen_charges
 from kds.kitchen.payment import payment_state
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
@@ -129,6 +130,7 @@ class TicketView:
     rider: Rider | None = None   # the delivery's courier, when the order has a delivery
     address: str = ""          # for the restaurant's own riders: "12 rue Oberkampf, 75011 Paris"
     phone_code: str = ""       # Uber Eats: the PIN to dial after its hotline (customer_phone)
+    charges: tuple[str, ...] = ()   # charges to pack or make: "Cutlery", "Extra sauce"
 
     @property
     def done(self) -> bool:
@@ -299,6 +301,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         channel=channel, **_payment(order), rider=rider_of(order),
         address=_address(order) if shows_address(service_type, channel) else "",
         phone_code=phone_access_code(channel, getattr(order.customer, "delivery_notes", None)),
+        charges=kitchen_charges(tuple(order.charges)),
     )
 
 
