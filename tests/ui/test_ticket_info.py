@@ -91,7 +91,7 @@ def test_a_delivery_ticket_says_when_the_rider_comes_and_is_due_then(qtbot: Any)
     ticket = ticket_of(delivery_order())
     drawn = texts(paint(ticket)[0])
     assert any(text.startswith("Rider at 12:20 · Marco · on the way") for text in drawn)
-    assert any("☎ +33 6 11 22 33 44 (code 8812)" in text for text in drawn)
+    assert "☎ +33 6 11 22 33 44 · code 8812" in drawn
     # The customer wants it at 12:50, but the rider takes it at 12:20: due in 20 min, not 50.
     assert "● due in 20 min" in drawn
 
@@ -146,3 +146,20 @@ def test_cutlery_and_extra_sauce_are_painted_with_the_items_fees_are_not(qtbot: 
     assert cutlery.rect.left() == item.rect.left()                      # in the item column
     assert "+" in texts(drawn)
     assert not any("Delivery < 15 km" in text for text in texts(drawn))
+
+
+def test_a_channel_badge_on_a_line_of_its_own_is_never_broken(qtbot: Any) -> None:
+    # A narrow card: "Uber Eats" cannot sit beside "Delivery · for 12:50", so it gets its line.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.board.layout import font_for
+
+    ticket = ticket_of(raw_order(service_type="delivery", created_by="uber-eats",
+                                 expected_time="2026-11-24T12:50:00Z"))
+    metrics = QFontMetrics(font_for("channel"))
+    for width in (240, 260, 300, 330):
+        badge = drawn_with(paint(ticket, width=width)[0], "Uber Eats")
+        wrapped = metrics.boundingRect(QRect(0, 0, badge.rect.width(), 1000),
+                                       int(Qt.TextFlag.TextWordWrap), badge.text)
+        assert wrapped.height() < 2 * metrics.lineSpacing(), f"'Uber Eats' broken at {width}"
