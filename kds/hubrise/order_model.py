@@ -164,6 +164,14 @@ class Order:
     delivery: Delivery | None = None
 
     @property
+    def staff_name(self) -> str | None:
+        """HubRise convention custom_fields.restaurant.staff.name: who took the order."""
+        restaurant = self.custom_fields.get("restaurant")
+        staff = restaurant.get("staff") if isinstance(restaurant, dict) else None
+        name = staff.get("name") if isinstance(staff, dict) else None
+        return name if isinstance(name, str) else None
+
+    @property
     def table_name(self) -> str | None:
         """HubRise convention custom_fields.restaurant.table_name (eat-in orders)."""
         restaurant = self.custom_fields.get("restaurant")

@@ -163,3 +163,14 @@ def test_a_channel_badge_on_a_line_of_its_own_is_never_broken(qtbot: Any) -> Non
         wrapped = metrics.boundingRect(QRect(0, 0, badge.rect.width(), 1000),
                                        int(Qt.TextFlag.TextWordWrap), badge.text)
         assert wrapped.height() < 2 * metrics.lineSpacing(), f"'Uber Eats' broken at {width}"
+
+
+# -- who took it, and the HubRise id ---------------------------------------------------------------
+def test_the_hubrise_id_is_shown_small_exactly_as_written_with_who_took_it(qtbot: Any) -> None:
+    ticket = ticket_of(raw_order(collection_code="B12", custom_fields={
+        "restaurant": {"staff": {"name": "Julie", "id": "42"}}}))
+    drawn = paint(ticket)[0]
+    ids = drawn_with(drawn, "HubRise id")
+    assert ids.plain == "Taken by Julie · HubRise id ord77abc"   # not upper-cased, not cut
+    reference = next(d for d in drawn if d.plain == "B12")
+    assert ids.pixel_size < reference.pixel_size / 1.5           # the code big, the id small

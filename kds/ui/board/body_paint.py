@@ -21,6 +21,7 @@ _TEXT_COLOURS = {
     "deal": theme.PALETTE.option_list, "option": theme.PALETTE.option_list,
     "inote": theme.PALETTE.note_bg, "snote": theme.PALETTE.muted, "more": theme.PALETTE.problem,
     "problem": "#1b1b1b", "allergy": "#ffffff", "dnote": theme.PALETTE.text,
+    "ids": theme.PALETTE.muted,
 }
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
 from kds.kitchen.allergens import find_allergens
-from kds.kitchen.text import isolate, isolate_lines
+from kds.kitchen.text import clean_text, isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 
@@ -70,7 +70,7 @@ def font_key(kind: str) -> str:
             "cont": "more", "pay": "badge",
             "paybig": "pay", "rider": "service",
             "address": "body", "charge": "item",
-            "riderphone": "small"}.get(kind, kind)
+            "riderphone": "small", "ids": "small"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -122,7 +122,16 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
         lines.append(("riderphone", rider_phone, 0, "", -1))
     if ticket.seller_notes:
         lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
+    lines.append(("ids", ids_line(ticket), 0, "", -1))
     return lines
+
+
+def ids_line(ticket: TicketView) -> str:
+    """ "Taken by Julie · HubRise id ord77abc": the id small and exactly as HubRise writes it
+    (seed 000: display the HubRise ids), so staff can find the order in HubRise."""
+    order_id = isolate(clean_text(ticket.order_id, 64))
+    taken = f"Taken by {isolate(ticket.staff_name)} · " if ticket.staff_name else ""
+    return f"{taken}HubRise id {order_id}"
 
 
 def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:

@@ -131,6 +131,7 @@ class TicketView:
     address: str = ""          # for the restaurant's own riders: "12 rue Oberkampf, 75011 Paris"
     phone_code: str = ""       # Uber Eats: the PIN to dial after its hotline (customer_phone)
     charges: tuple[str, ...] = ()   # charges to pack or make: "Cutlery", "Extra sauce"
+    staff_name: str = ""       # who took it (custom_fields.restaurant.staff.name)
 
     @property
     def done(self) -> bool:
@@ -302,6 +303,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         address=_address(order) if shows_address(service_type, channel) else "",
         phone_code=phone_access_code(channel, getattr(order.customer, "delivery_notes", None)),
         charges=kitchen_charges(tuple(order.charges)),
+        staff_name=clean_text(getattr(order, "staff_name", None), 40),
     )
 
 
