@@ -103,7 +103,7 @@ def test_a_cancelled_rider_no_longer_drives_the_due_time(qtbot: Any) -> None:
     assert any("rider cancelled" in text for text in drawn)
 
 
-# -- 4. the address and the delivery notes ----------------------------------------------------------
+# -- 4. the address and the delivery notes -------------------------------------------------------
 CUSTOMER = {"first_name": "Léa", "last_name": "Martin", "phone": "+33 6 12 34 56 78",
             "address_1": "12 rue Oberkampf", "address_2": "Bât B, 3e étage",
             "postal_code": "75011", "city": "Paris", "delivery_notes": "Digicode 4521"}

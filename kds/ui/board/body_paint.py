@@ -9,8 +9,17 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from kds.ui import theme
-from kds.ui.board.layout import GAP, NOTE_KINDS, WRAP, Block, allergen_rects, font_for, \
-    font_key, pill_width, prefix_width
+from kds.ui.board.layout import (
+    GAP,
+    NOTE_KINDS,
+    WRAP,
+    Block,
+    allergen_rects,
+    font_for,
+    font_key,
+    pill_width,
+    prefix_width,
+)
 
 ALLERGEN_MARK = "#e53935"           # the ⚠ line and the frame of each allergy word in a note
 ALLERGEN_MARK_FILL = {"cnote": "#ff8a80"}   # behind black-on-yellow; else dark red

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import tzinfo
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -29,7 +29,8 @@ _FONT_SPEC = {
     "ref": (34, True), "status": (18, True), "timer": (30, True), "service": (22, True),
     "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
     "badge": (19, True), "button": (26, True), "more": (20, True),
-    "pay": (26, True), "channel": (19, True), "small": (18, False),   # PAID / TO PAY at the counter: above the items, under the due line
+    # PAID / TO PAY at the counter: above the items, under the due line.
+    "pay": (26, True), "channel": (19, True), "small": (18, False),
 }
 _FONTS: dict[str, QFont] = {}
 

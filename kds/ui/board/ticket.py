@@ -9,8 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES
-from kds.kitchen import due
-from kds.kitchen import text as kitchen_text
+from kds.kitchen import due, text as kitchen_text
 from kds.kitchen.allergens import allergen_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
