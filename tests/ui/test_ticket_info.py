@@ -174,3 +174,18 @@ def test_the_hubrise_id_is_shown_small_exactly_as_written_with_who_took_it(qtbot
     assert ids.plain == "Taken by Julie · HubRise id ord77abc"   # not upper-cased, not cut
     reference = next(d for d in drawn if d.plain == "B12")
     assert ids.pixel_size < reference.pixel_size / 1.5           # the code big, the id small
+
+
+def test_the_whole_order_view_names_the_channel_rider_payment_and_charges(qtbot: Any) -> None:
+    from datetime import timezone
+
+    from kds.ui.board.layout import ticket_lines
+    raw = {**delivery_order(), "charges": [{"name": "Cutlery", "price": "0.00 EUR"}],
+           "total": "12.00 EUR"}
+    ticket = ticket_of(raw)
+    lines = [line.replace("\u2068", "").replace("\u2069", "")
+             for line in ticket_lines(ticket, timezone.utc)]
+    assert lines[1] == "Deliveroo · Delivery  ·  for 12:50"
+    assert "Rider at 12:20 · Marco · on the way" in lines
+    assert "+ Cutlery" in lines and "✖ TO PAY 12.00 EUR" in lines
+    assert "HubRise id ord77abc" in lines

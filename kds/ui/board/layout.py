@@ -283,8 +283,9 @@ def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
     """The whole ticket as plain text lines (for the detail view of a long order)."""
     lines = [f"{ticket.reference} — {ticket.status_label}"]
     for kind, text, indent, prefix, _ in _body_lines(ticket, tz):
-        pad = "      " if indent and kind != "item" else ""
-        lines.append(f"{pad}{prefix} {text}".rstrip() if prefix else f"{pad}{text}")
+        pad = "      " if indent and kind not in ("item", "charge") else ""
+        joint = " · " if kind == "service" else " "   # the channel, then the service
+        lines.append(f"{pad}{prefix}{joint}{text}".rstrip() if prefix else f"{pad}{text}")
     return lines
 
 
