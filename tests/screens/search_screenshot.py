@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -25,7 +25,7 @@ def render(path: Path, width: int, height: int) -> Path:
 
     app = QApplication.instance() or QApplication([])
     theme.apply_theme(app)  # type: ignore[arg-type]
-    clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for raw in info_orders(clock.now()):
         source.add_remote(raw, seen=True)
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     if len(argv) < 3:
         print(__doc__)
         return 2
-    for width, height in zip(argv[1::2], argv[2::2]):
+    for width, height in zip(argv[1::2], argv[2::2], strict=False):
         print(render(Path(argv[0]) / f"search-{width}x{height}.png", int(width), int(height)))
     return 0
 
@@ -73,7 +73,7 @@ def render_order_view(path: Path) -> Path:
 
     app = QApplication.instance() or QApplication([])
     theme.apply_theme(app)  # type: ignore[arg-type]
-    now = datetime(2026, 11, 24, 18, 34, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 24, 18, 34, tzinfo=UTC)
     raw = info_orders(now)[0]
     raw["items"] = raw["items"] * 6
     order = parse_order(raw)
@@ -81,7 +81,7 @@ def render_order_view(path: Path) -> Path:
                    service_type=order.service_type, created_at=order.created_at,
                    expected_time=order.expected_time, confirmed_time=order.confirmed_time,
                    first_seen_at=now, last_status_change_at=now, raw=raw, seen=True)
-    view = OrderView(build_ticket(row, order), now=now, tz=timezone.utc)
+    view = OrderView(build_ticket(row, order), now=now, tz=UTC)
     view.show()
     for _ in range(5):
         app.processEvents()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def render(path: Path, width: int, height: int) -> Path:
 
     app = QApplication.instance() or QApplication([])
     theme.apply_theme(app)  # type: ignore[arg-type]
-    clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for raw in info_orders(clock.now()):
         source.add_remote(raw, seen=True)
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     if len(argv) < 3:
         print(__doc__)
         return 2
-    for width, height in zip(argv[1::2], argv[2::2]):
+    for width, height in zip(argv[1::2], argv[2::2], strict=False):
         print(render(Path(argv[0]) / f"ticket-info-{width}x{height}.png", int(width),
                      int(height)))
     return 0

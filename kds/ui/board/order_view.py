@@ -14,7 +14,13 @@ from typing import Any
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QDialog, QPushButton, QScrollArea, QScroller, QStyleOptionViewItem, QVBoxLayout, QWidget,
+    QDialog,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kds.ui.board.delegate import UNBOUNDED, TicketDelegate
@@ -40,7 +46,7 @@ class TicketCanvas(QWidget):
         self.setFixedSize(self.sizeHint())
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         return self.delegate.sizeHint(QStyleOptionViewItem(), self.model.index(0, 0))
 
     def option(self) -> QStyleOptionViewItem:
@@ -48,7 +54,7 @@ class TicketCanvas(QWidget):
         option.rect = QRect(0, 0, self.width(), self.height())
         return option
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             self.delegate.paint(painter, self.option(), self.model.index(0, 0))
@@ -59,7 +65,7 @@ class TicketCanvas(QWidget):
         """Where the card is painted in this widget (taps are hit-tested against it)."""
         return self.delegate.card_rect(QRect(0, 0, self.width(), self.height()), self.ticket)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.delegate.handle_tap(self.ticket, self.card(), event.position().toPoint())
 
 
