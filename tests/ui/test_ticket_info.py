@@ -189,3 +189,11 @@ def test_the_whole_order_view_names_the_channel_rider_payment_and_charges(qtbot:
     assert "Rider at 12:20 · Marco · on the way" in lines
     assert "+ Cutlery" in lines and "✖ TO PAY 12.00 EUR" in lines
     assert "HubRise id ord77abc" in lines
+
+
+def test_a_rider_waiting_at_the_pass_is_said_in_words_on_amber(qtbot: Any) -> None:
+    ticket = ticket_of(delivery_order(status="pickup_waiting"))
+    drawn, image = paint(ticket)
+    rider = drawn_with(drawn, "Rider at")
+    assert rider.plain == "Rider at 12:20 · Marco · WAITING AT THE PASS"
+    assert image.pixelColor(rider.rect.left() - 2, rider.rect.top() + 3).name() == "#b9770e"

@@ -247,11 +247,14 @@ def _colours(ticket: TicketView, kind: str) -> tuple[str, str]:
     """A badge painted in a colour of its own (the channel's), with its text colour."""
     if kind in ("service", "channel") and ticket.channel is not None:
         return ticket.channel.colour, ticket.channel.ink
+    if kind == "rider" and ticket.rider is not None and ticket.rider.status == "pickup_waiting":
+        return RIDER_WAITING_FILL, "#ffffff"   # the words say it: "WAITING AT THE PASS"
     if kind in ("pay", "paybig"):   # the words say it too: ✔ PAID / ✖ TO PAY
         return (PAID_FILL, "#ffffff") if ticket.paid else (TO_PAY_FILL, "#ffffff")
     return "", ""
 
 
+RIDER_WAITING_FILL = "#b9770e"   # amber: someone is standing at the pass for this order
 PAID_FILL = "#2e7d32"      # dark green under white words
 TO_PAY_FILL = "#c62828"    # dark red under white words
 BOX_MARGIN = {"cnote": 12, "channel": 20}
