@@ -197,3 +197,12 @@ def test_a_rider_waiting_at_the_pass_is_said_in_words_on_amber(qtbot: Any) -> No
     rider = drawn_with(drawn, "Rider at")
     assert rider.plain == "Rider at 12:20 · Marco · WAITING AT THE PASS"
     assert image.pixelColor(rider.rect.left() - 2, rider.rect.top() + 3).name() == "#b9770e"
+
+
+def test_the_id_footnote_never_opens_a_column_of_its_own(qtbot: Any) -> None:
+    from kds.ui.board.continuation import split_body
+    from kds.ui.board.layout import Block
+    blocks = [Block("item", "Margherita", 0, 30, item=0), Block("ids", "HubRise id x", 36, 20)]
+    assert [b.kind for part in split_body(blocks, 40, 400) for b in part.blocks] == ["item"]
+    assert [b.kind for part in split_body(blocks, 80, 400) for b in part.blocks] == ["item",
+                                                                                     "ids"]
