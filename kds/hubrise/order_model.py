@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from kds.hubrise.delivery_rules import STATUSES as DELIVERY_STATUSES
 from kds.hubrise.money import Money
 from kds.hubrise.reader import FieldProblem, NotAnOrder, PayloadReader, short_repr
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
@@ -115,6 +116,24 @@ class Customer:
 
 
 @dataclass(frozen=True, slots=True)
+class Delivery:
+    """The order's `delivery` (API reference, "Deliveries"; rules in kds.hubrise.delivery_rules):
+    who is coming for it and when."""
+
+    status: str | None               # pending, pickup_enroute, … (unknown → None + problem)
+    carrier: str | None
+    carrier_ref: str | None
+    estimated_pickup_at: datetime | None
+    estimated_dropoff_at: datetime | None
+    pickup_at: datetime | None
+    driver_name: str | None
+    driver_phone: str | None
+    driver_phone_access_code: str | None
+    driver_pickup_url: str | None
+    tracking_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Order:
     id: str
     location_id: str | None
@@ -142,6 +161,15 @@ class Order:
     total: Money | None
     raw: dict[str, Any] = field(repr=False)
     problems: tuple[FieldProblem, ...]
+    delivery: Delivery | None = None
+
+    @property
+    def staff_name(self) -> str | None:
+        """HubRise convention custom_fields.restaurant.staff.name: who took the order."""
+        restaurant = self.custom_fields.get("restaurant")
+        staff = restaurant.get("staff") if isinstance(restaurant, dict) else None
+        name = staff.get("name") if isinstance(staff, dict) else None
+        return name if isinstance(name, str) else None
 
     @property
     def table_name(self) -> str | None:
@@ -178,7 +206,33 @@ def parse_order(data: object) -> Order:
         payments=tuple(_payment(p) for p in r.objects("payments")),
         loyalty_operations=tuple(_loyalty(op) for op in r.objects("loyalty_operations")),
         customer=_customer(r.sub("customer")), custom_fields=r.obj("custom_fields") or {},
-        total=r.money("total"), raw=data, problems=tuple(problems),
+        total=r.money("total"), raw=data, delivery=_delivery(r.sub("delivery")),
+        problems=tuple(problems),
+    )
+
+
+def parse_delivery(data: object) -> Delivery | None:
+    """An order's `delivery` on its own (the store's due time reads only this); None when the
+    order has none or it is not an object. Malformed fields become None."""
+    if not isinstance(data, dict):
+        return None
+    return _delivery(PayloadReader(data, "delivery", []))
+
+
+def _delivery(r: PayloadReader | None) -> Delivery | None:
+    if r is None:
+        return None
+    status = r.text("status")
+    if status is not None and status not in DELIVERY_STATUSES:
+        r.problem("status", f"'{status[:40]}' is not a known delivery status")
+        status = None
+    return Delivery(
+        status=status, carrier=r.text("carrier"), carrier_ref=r.text("carrier_ref"),
+        estimated_pickup_at=r.time("estimated_pickup_at"),
+        estimated_dropoff_at=r.time("estimated_dropoff_at"), pickup_at=r.time("pickup_at"),
+        driver_name=r.text("driver_name"), driver_phone=r.text("driver_phone"),
+        driver_phone_access_code=r.text("driver_phone_access_code"),
+        driver_pickup_url=r.text("driver_pickup_url"), tracking_url=r.text("tracking_url"),
     )
 
 

@@ -41,7 +41,8 @@ class QueriesMixin(OrdersMixin):
         return due.due_time(confirmed_time=order.confirmed_time, expected_time=order.expected_time,
                             created_at=order.created_at, first_seen_at=order.first_seen_at,
                             preparation=prep, service_type=order.service_type,
-                            door_minutes=door_minutes)
+                            door_minutes=door_minutes,
+                            rider_pickup=due.rider_pickup_at(order.raw))
 
     def _open_orders(self) -> list[tuple[datetime, OrderRow]]:
         """Open orders with their due times; one refresh asks three times, the file once.

@@ -26,6 +26,10 @@ from kds.sync.retry import classify, is_disk_full, is_network_failure
 
 log = logging.getLogger(__name__)
 
+# No `delivery` events: attaching or changing an order's delivery also fires `order.update`
+# carrying the order with its `delivery` (API-NOTES §1.3), which is all a ticket shows. The
+# delivery-only events are GPS moves, one every few seconds per rider: subscribing would spend
+# requests on positions the kitchen never shows (tests/integration/test_sync_deliveries.py).
 WANTED_EVENTS: dict[str, list[str]] = {"order": ["create", "update"], "location": ["update"]}
 CATCH_UP = timedelta(hours=24)
 CAUGHT_UP_META = "sync.caught_up_at"

@@ -56,7 +56,9 @@ class MemoryBoardSource:
     def _due(self, row: OrderRow) -> datetime:
         return due.due_time(confirmed_time=row.confirmed_time, expected_time=row.expected_time,
                             created_at=row.created_at, first_seen_at=row.first_seen_at,
-                            preparation=self.preparation_minutes)
+                            preparation=self.preparation_minutes,
+                            service_type=row.service_type,
+                            rider_pickup=due.rider_pickup_at(row.raw))
 
     def _open(self) -> list[OrderRow]:
         rows = [dataclasses.replace(row, due_at=self._due(row))

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from kds.ui.board.layout import Block
 
 
+# Lines worth a glance, not a column of their own ("HubRise id …" at the foot of a card).
+FOOTNOTES = frozenset({"ids"})
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     blocks: tuple[Block, ...]   # tops relative to this part's body
@@ -50,6 +54,8 @@ def split_body(blocks: list[Block], first: int, later: int) -> list[Part]:
     for unit in _units(blocks):
         if fits(unit):
             columns[-1].extend(unit)
+        elif unit[0].kind in FOOTNOTES:
+            continue   # never a column for a footnote alone: the order view shows it
         elif _span(unit) <= later:
             columns.append(list(unit))
         else:   # a unit taller than a column: split it line by line

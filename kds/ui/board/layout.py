@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import tzinfo
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
 from kds.kitchen.allergens import find_allergens
-from kds.kitchen.text import isolate, isolate_lines
+from kds.kitchen.text import clean_text, isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 
@@ -29,6 +29,8 @@ _FONT_SPEC = {
     "ref": (34, True), "status": (18, True), "timer": (30, True), "service": (22, True),
     "body": (20, False), "item": (24, True), "option": (20, False), "note": (21, True),
     "badge": (19, True), "button": (26, True), "more": (20, True),
+    # PAID / TO PAY at the counter: above the items, under the due line.
+    "pay": (26, True), "channel": (19, True), "small": (18, False),
 }
 _FONTS: dict[str, QFont] = {}
 
@@ -52,6 +54,8 @@ class Block:
     indent: int = 0
     prefix: str = ""   # quantity column for items
     item: int = -1     # index in ticket.items for an item and its option/note lines
+    fill: str = ""     # a badge's own colour (the channel's), "" for the kind's colour
+    ink: str = ""      # the text colour on that fill
 
 
 def _height(kind: str, text: str, width: int) -> int:
@@ -64,7 +68,10 @@ def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
-            "cont": "more"}.get(kind, kind)
+            "cont": "more", "pay": "badge",
+            "paybig": "pay", "rider": "service",
+            "address": "body", "charge": "item",
+            "riderphone": "small", "ids": "small"}.get(kind, kind)
 
 
 Line = tuple[str, str, int, str, int]   # kind, text, indent, prefix, item index
@@ -74,14 +81,27 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     """Every line of the card body in reading order, before any height is known."""
     lines: list[Line] = []
     times = _times_text(ticket, tz)
+    # Whose order, as a badge in front of the service line: the name is written, the colour
+    # only helps; one line, so a short column keeps room for the items.
+    channel = isolate(ticket.channel.label) if ticket.channel is not None else ""
     lines.append(("service", isolate(ticket.service_label) + (f"  ·  {times}" if times else ""),
-                  0, "", -1))
+                  0, channel, -1))
+    rider = rider_line(ticket, tz)
+    if rider:
+        lines.append(("rider", rider, 0, "", -1))
+    counter = ticket.service_type in ("collection", "eat_in")
+    if ticket.pay_text and counter:   # big at the counter, where money changes hands
+        lines.append(("paybig", ticket.pay_text, 0, "", -1))
     # Each network field in its own isolate: "Amira حداد" must not pull the phone's digits
     # into its right-to-left run ("78 56 34 12 6 33+").
-    who = "  ".join(isolate(part) for part in (ticket.customer_name, ticket.customer_phone)
-                    if part)
+    phone = isolate(ticket.customer_phone)
+    if phone and ticket.phone_code:   # Uber Eats: its hotline, then the customer's PIN
+        phone = f"☎ {phone} · code {isolate(ticket.phone_code)}"
+    who = "  ".join(part for part in (isolate(ticket.customer_name), phone) if part)
     if who:
         lines.append(("customer", who, 0, "", -1))
+    if ticket.address:
+        lines.append(("address", "Address: " + isolate(ticket.address), 0, "", -1))
     for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
                        ("sync", ticket.sync_badge)):
         if text:
@@ -93,9 +113,50 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     if ticket.delivery_notes:
         lines.append(("dnote", "Delivery: " + isolate_lines(ticket.delivery_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
+    indent = quantity_column(ticket)
+    # Charges to act on go with the items: the cutlery and the extra sauce go in the same bag.
+    lines.extend(("charge", isolate(name), indent, "+", -1) for name in ticket.charges)
+    # Away from the counter these matter after the food: a short column shows the items first.
+    if ticket.pay_text and not counter:
+        lines.append(("pay", ticket.pay_text, 0, "", -1))
+    if rider_phone := rider_phone_line(ticket):
+        lines.append(("riderphone", rider_phone, 0, "", -1))
     if ticket.seller_notes:
         lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
+    lines.append(("ids", ids_line(ticket), 0, "", -1))
     return lines
+
+
+def ids_line(ticket: TicketView) -> str:
+    """ "Taken by Julie · HubRise id ord77abc": the id small and exactly as HubRise writes it
+    (seed 000: display the HubRise ids), so staff can find the order in HubRise."""
+    order_id = isolate(clean_text(ticket.order_id, 64))
+    taken = f"Taken by {isolate(ticket.staff_name)} · " if ticket.staff_name else ""
+    return f"{taken}HubRise id {order_id}"
+
+
+def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:
+    """ "Rider at 19:42 · Marco · on the way"."""
+    rider = ticket.rider
+    if rider is None:
+        return ""
+    when = format_clock(rider.pickup_at, tz)
+    text = f"Rider at {when}" if when else "Rider"
+    if rider.name:
+        text += " · " + isolate(rider.name)
+    if rider.status_label:
+        text += f" · {rider.status_label}"
+    return text
+
+
+def rider_phone_line(ticket: TicketView) -> str:
+    """ "☎ +33 6 12 34 56 78 · code 1234", under the rider line (the access code is dialled
+    after the number)."""
+    rider = ticket.rider
+    if rider is None or not rider.phone:
+        return ""
+    code = f" · code {isolate(rider.access_code)}" if rider.access_code else ""
+    return f"☎ {isolate(rider.phone)}{code}"
 
 
 def quantity_column(ticket: TicketView) -> int:
@@ -162,24 +223,41 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
     """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line."""
     blocks: list[Block] = []
     top = 0
-    lines = _body_lines(ticket, tz)
+    lines = _own_line_for_a_wide_channel(_body_lines(ticket, tz), width)
     more_height = _height("more", "+ 99 more lines", width)
     for position, (kind, text, indent, prefix, item) in enumerate(lines):
-        text_width = width - indent - (prefix_width(prefix) if kind == "removed" else 0)
-        box = 12 if kind == "cnote" else 0   # the note's yellow box has an inner margin
+        text_width = width - indent - (prefix_width(prefix) if kind == "removed" else 0) \
+            - (pill_width(prefix, width) + GAP if kind == "service" and prefix else 0)
+        box = BOX_MARGIN.get(kind, 0)   # a note's yellow box, a pill: an inner margin
         text = fit_words(text, kind, text_width - box - 2)
         if kind in NOTE_KINDS:
             text = clip_note(text, kind, text_width - box)
-        height = _height(kind, text, text_width - box) + (8 if kind == "cnote" else 0)
+        height = _height(kind, text or prefix, text_width - box) + (8 if kind == "cnote" else 0)
         remaining = len(lines) - position
         if top + height + GAP > max_height - (more_height if remaining > 1 else 0):
             blocks.append(Block("more", f"+ {remaining} more — tap", top, more_height))
             return blocks, top + more_height + GAP
-        blocks.append(Block(kind, text, top, height, indent, prefix, item))
+        fill, ink = _colours(ticket, kind) if kind != "service" or prefix else ("", "")
+        blocks.append(Block(kind, text, top, height, indent, prefix, item, fill, ink))
         top += height + (2 if kind in ("option", "removed", "inote") else GAP)
     return blocks, top
 
 
+def _colours(ticket: TicketView, kind: str) -> tuple[str, str]:
+    """A badge painted in a colour of its own (the channel's), with its text colour."""
+    if kind in ("service", "channel") and ticket.channel is not None:
+        return ticket.channel.colour, ticket.channel.ink
+    if kind == "rider" and ticket.rider is not None and ticket.rider.status == "pickup_waiting":
+        return RIDER_WAITING_FILL, "#ffffff"   # the words say it: "WAITING AT THE PASS"
+    if kind in ("pay", "paybig"):   # the words say it too: ✔ PAID / ✖ TO PAY
+        return (PAID_FILL, "#ffffff") if ticket.paid else (TO_PAY_FILL, "#ffffff")
+    return "", ""
+
+
+RIDER_WAITING_FILL = "#b9770e"   # amber: someone is standing at the pass for this order
+PAID_FILL = "#2e7d32"      # dark green under white words
+TO_PAY_FILL = "#c62828"    # dark red under white words
+BOX_MARGIN = {"cnote": 12, "channel": 20}
 NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
 # Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
 NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}
@@ -208,9 +286,37 @@ def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
     """The whole ticket as plain text lines (for the detail view of a long order)."""
     lines = [f"{ticket.reference} — {ticket.status_label}"]
     for kind, text, indent, prefix, _ in _body_lines(ticket, tz):
-        pad = "      " if indent and kind != "item" else ""
-        lines.append(f"{pad}{prefix} {text}".rstrip() if prefix else f"{pad}{text}")
+        pad = "      " if indent and kind not in ("item", "charge") else ""
+        joint = " · " if kind == "service" else " "   # the channel, then the service
+        lines.append(f"{pad}{prefix}{joint}{text}".rstrip() if prefix else f"{pad}{text}")
     return lines
+
+
+def pill_width(label: str, width: int, kind: str = "service") -> int:
+    """The channel badge: its words + margins; in front of the service line at most half the
+    card, on a line of its own at most the card (then elided)."""
+    cap = width // 2 if kind == "service" else width
+    # + 20: 8 px each side, and slack so word-wrapping never breaks a label that fits.
+    return min(QFontMetrics(font_for("channel")).horizontalAdvance(label) + 20, cap)
+
+
+def _fits_inline(label: str, text: str, width: int) -> bool:
+    """The channel badge and the service words on one line, neither cut nor wrapped."""
+    service = QFontMetrics(font_for("service")).horizontalAdvance(text)
+    return pill_width(label, width * 4) + GAP + service <= width
+
+
+def _own_line_for_a_wide_channel(lines: list[Line], width: int) -> list[Line]:
+    """A channel badge that does not fit in front of the service line gets a line of its own
+    ("pizza-app-42 · Burger Club"): neither is cut or broken in the middle."""
+    out: list[Line] = []
+    for line in lines:
+        kind, text, indent, prefix, item = line
+        if kind == "service" and prefix and not _fits_inline(prefix, text, width):
+            out += [("channel", "", indent, prefix, item), ("service", text, indent, "", item)]
+        else:
+            out.append(line)
+    return out
 
 
 def prefix_width(prefix: str) -> int:

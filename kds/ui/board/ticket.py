@@ -9,9 +9,12 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES
-from kds.kitchen import due
-from kds.kitchen import text as kitchen_text
+from kds.kitchen import due, text as kitchen_text
 from kds.kitchen.allergens import allergen_line
+from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
+from kds.kitchen.charges import kitchen_charges
+from kds.kitchen.payment import payment_state
+from kds.kitchen.rider import Rider, rider_of
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
 from kds.store.rows import OrderRow
@@ -89,6 +92,14 @@ class TicketView:
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
     delivery_notes: str = ""   # the customer's standing delivery instructions
     allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
+    channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
+    paid: bool | None = None   # None when unknown (an unreadable order)
+    pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
+    rider: Rider | None = None   # the delivery's courier, when the order has a delivery
+    address: str = ""          # for the restaurant's own riders: "12 rue Oberkampf, 75011 Paris"
+    phone_code: str = ""       # Uber Eats: the PIN to dial after its hotline (customer_phone)
+    charges: tuple[str, ...] = ()   # charges to pack or make: "Cutlery", "Extra sauce"
+    staff_name: str = ""       # who took it (custom_fields.restaurant.staff.name)
 
     @property
     def done(self) -> bool:
@@ -133,7 +144,10 @@ def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:
         confirmed_time=row.confirmed_time or getattr(order, "confirmed_time", None),
         expected_time=row.expected_time or getattr(order, "expected_time", None),
         created_at=row.created_at or getattr(order, "created_at", None),
-        first_seen_at=row.first_seen_at, preparation=preparation_minutes)
+        first_seen_at=row.first_seen_at, preparation=preparation_minutes,
+        service_type=row.service_type,
+        rider_pickup=due.rider_pickup_at(row.raw) or due.rider_pickup_at(getattr(order, "raw",
+                                                                                None)))
 
 
 def _option_groups(options: tuple[Any, ...]) -> tuple[tuple[OptionGroup, ...], tuple[str, ...]]:
@@ -229,6 +243,8 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
     if row.remote_change:
         # HubRise changed or cancelled it: the first tap acknowledges that, then cooking resumes.
         target, label, action = None, "✔ Got it", "dismiss"
+    service_type = row.service_type or order.service_type
+    channel = channel_of(order.created_by, order.service_type_ref, service_type)
     name, phone = _customer(order)
     problem_text = _problem_text(row, order)
     items = item_lines(order)
@@ -251,7 +267,27 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
         next_status=target, main_label=label, main_action=action, is_new=not row.seen,
         remote_change=row.remote_change, remote_label=_remote_label(row.remote_change),
         rush=row.rush,
+        channel=channel, **_payment(order), rider=rider_of(order),
+        address=_address(order) if shows_address(service_type, channel) else "",
+        phone_code=phone_access_code(channel, getattr(order.customer, "delivery_notes", None)),
+        charges=kitchen_charges(tuple(order.charges)),
+        staff_name=clean_text(getattr(order, "staff_name", None), 40),
     )
+
+
+def _address(order: Any) -> str:
+    customer = order.customer
+    if customer is None:
+        return ""
+    town = " ".join(part for part in (clean_text(customer.postal_code, 20),
+                                      clean_text(customer.city, 60)) if part)
+    parts = (clean_text(customer.address_1, 120), clean_text(customer.address_2, 120), town)
+    return ", ".join(part for part in parts if part)
+
+
+def _payment(order: Any) -> dict[str, Any]:
+    state = payment_state(order.total, tuple(order.payments))
+    return {"paid": state.paid, "pay_text": ("✔ " if state.paid else "✖ ") + state.text}
 
 
 def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> TicketView:

@@ -1,0 +1,54 @@
+"""Paid or not, in words the counter can act on (no Qt here).
+
+Seed 001, "Order Payments": "If payments are omitted, the order should be considered as unpaid",
+and "the sum of the payment amounts should equal the order's total" (a shortfall is stored as
+`payment_discrepancy`). So: no payment → TO PAY the total; payments short of the total → TO PAY
+the rest; otherwise PAID. Money stays Decimal (kds.hubrise.money.Money) throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kds.hubrise.money import Money
+from kds.kitchen.text import clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentState:
+    paid: bool
+    text: str                 # "PAID 23.50 EUR · PayPal", "TO PAY 23.50 EUR"
+    to_pay: Money | None      # what is left to take at the counter (None when paid)
+
+
+def _names(payments: list[Any]) -> str:
+    names = [clean_text(p.name, 30) or clean_text(p.ref, 20) for p in payments]
+    return ", ".join(dict.fromkeys(name for name in names if name))
+
+
+def _paid_sum(payments: list[Any], currency: str | None) -> Money | None:
+    total: Money | None = None
+    for payment in payments:
+        amount = payment.amount
+        if not isinstance(amount, Money) or (currency and amount.currency != currency):
+            continue   # an amount in another currency cannot be added up honestly
+        total = amount if total is None else total + amount
+    return total
+
+
+def payment_state(total: Money | None, payments: tuple[Any, ...]) -> PaymentState:
+    """What the ticket says about money: PAID or TO PAY, with the amount and the methods."""
+    live = [p for p in payments if not getattr(p, "deleted", False)]
+    names = _names(live)
+    if not live:
+        return PaymentState(False, f"TO PAY {total}" if total else "TO PAY", total)
+    paid = _paid_sum(live, total.currency if total else None)
+    if total is not None and (paid is None or paid.amount < total.amount):
+        rest = total - paid if paid is not None else total
+        already = f" · paid {paid}" if paid is not None else ""
+        return PaymentState(False, f"TO PAY {rest}{already}" + (f" · {names}" if names else ""),
+                            rest)
+    shown = total or paid
+    amount = f" {shown}" if shown is not None else ""
+    return PaymentState(True, f"PAID{amount}" + (f" · {names}" if names else ""), None)

@@ -1,0 +1,90 @@
+"""Render the find-an-order dialog over the issue-14 demo board.
+
+    python -m tests.screens.search_screenshot docs/screens [WIDTH HEIGHT ...]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def render(path: Path, width: int, height: int) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kds.clock import FakeClock
+    from kds.ui import theme
+    from kds.ui.board.board import BoardScreen
+    from kds.ui.board.search import open_search
+    from kds.ui.sound import NullSoundPlayer
+    from tests.fakes.board_source import MemoryBoardSource
+    from tests.screens.ticket_info_screenshot import info_orders
+
+    app = QApplication.instance() or QApplication([])
+    theme.apply_theme(app)  # type: ignore[arg-type]
+    clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
+    source = MemoryBoardSource(clock)
+    for raw in info_orders(clock.now()):
+        source.add_remote(raw, seen=True)
+    board = BoardScreen(source, clock, player=NullSoundPlayer())
+    board.resize(width, height)
+    board.show()
+    board.refresh()
+    dialog = open_search(board)
+    dialog.resize(min(900, width - 40), min(520, height - 40))
+    for key in "12":
+        dialog.press(key)
+    for _ in range(5):
+        app.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(path))
+    dialog.close()
+    board.close()
+    return path
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    for width, height in zip(argv[1::2], argv[2::2], strict=False):
+        print(render(Path(argv[0]) / f"search-{width}x{height}.png", int(width), int(height)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+
+
+def render_order_view(path: Path) -> Path:
+    """The whole-order view of the demo's delivery with a rider."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kds.hubrise.order_model import parse_order
+    from kds.store.rows import OrderRow
+    from kds.ui import theme
+    from kds.ui.board.order_view import OrderView
+    from kds.ui.board.ticket import build_ticket
+    from tests.screens.ticket_info_screenshot import info_orders
+
+    app = QApplication.instance() or QApplication([])
+    theme.apply_theme(app)  # type: ignore[arg-type]
+    now = datetime(2026, 11, 24, 18, 34, tzinfo=UTC)
+    raw = info_orders(now)[0]
+    raw["items"] = raw["items"] * 6
+    order = parse_order(raw)
+    row = OrderRow(id=order.id, status=order.status, remote_status=order.status,
+                   service_type=order.service_type, created_at=order.created_at,
+                   expected_time=order.expected_time, confirmed_time=order.confirmed_time,
+                   first_seen_at=now, last_status_change_at=now, raw=raw, seen=True)
+    view = OrderView(build_ticket(row, order), now=now, tz=UTC)
+    view.show()
+    for _ in range(5):
+        app.processEvents()
+    view.grab().save(str(path))
+    view.close()
+    return path
