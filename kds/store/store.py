@@ -72,6 +72,7 @@ class Store(QueriesMixin, OutboxMixin):
             migrate(db)
             store = cls(db, clock, path, moved)
             store._release_claims()
+            store._settle_interrupted_prints()
         except sqlite3.OperationalError:
             db.close()
             raise
