@@ -1,0 +1,172 @@
+"""The printer worker: sends the store's pending print jobs to a network printer, on the app's
+loop, without ever holding the screen up.
+
+The network part is asyncio streams (no blocking socket). When the printer does not answer,
+the job goes back to the queue with the reason, the worker holds every job for a growing pause
+(2 s … 60 s) and tells the header; the first ticket that goes through clears the fault.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kds.clock import Clock
+from kds.hubrise.order_model import parse_order
+from kds.hubrise.reader import NotAnOrder
+from kds.kitchen.print_ticket import ticket_lines
+from kds.kitchen.timezone import location_zone
+from kds.printing.address import PrinterAddress
+from kds.printing.escpos import ticket_bytes
+from kds.store.print_queue import PrintJob
+from kds.store.store import Store
+
+log = logging.getLogger(__name__)
+
+BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+IDLE_S = 2.0            # a reprint queued by a tap waits at most this long
+TIMEOUT_S = 5.0         # to connect, and to hand the bytes over
+
+Send = Callable[[PrinterAddress, bytes], Awaitable[None]]
+
+
+async def send_tcp(address: PrinterAddress, data: bytes) -> None:
+    """Raw printing (port 9100): connect, write the job, close. Raises OSError/TimeoutError."""
+    timeout = TIMEOUT_S
+    _, writer = await asyncio.wait_for(asyncio.open_connection(address.host, address.port),
+                                       timeout)
+    try:
+        writer.write(data)
+        await asyncio.wait_for(writer.drain(), timeout)
+    finally:
+        writer.close()
+        with contextlib.suppress(OSError, TimeoutError):
+            await asyncio.wait_for(writer.wait_closed(), timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterSetup:
+    address: PrinterAddress
+    paper_mm: int = 80
+    copies: int = 1
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, TimeoutError):
+        return "no answer"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return type(exc).__name__
+
+
+class PrintWorker:
+    def __init__(self, store: Store, clock: Clock, setup: PrinterSetup, *,
+                 send: Send = send_tcp,
+                 on_problem: Callable[[str], None] | None = None) -> None:
+        self.store, self.clock, self.setup = store, clock, setup
+        self._send = send
+        self._on_problem = on_problem
+        self._wake = asyncio.Event()
+        self._failures = 0
+        self.hold_until: datetime | None = None   # the printer was away: nothing before this
+        self.problem = ""                         # the header's words; "" when it prints
+
+    # -- listener of the sync engine (kds.sync.news): a new order may have queued a ticket ---
+    def orders_changed(self, _ids: Iterable[str]) -> None:
+        self.wake()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Until cancelled: print what is due, then wait for news, the next retry or IDLE_S."""
+        while True:
+            self._wake.clear()
+            try:
+                await self.print_due()
+            except sqlite3.Error as exc:  # the store's trouble is shown by the sync health
+                log.warning("print queue unreadable: %s", exc)
+            await self._wait(self._pause())
+
+    async def print_due(self) -> int:
+        """Send every due job, oldest first; stop at the first the printer does not take."""
+        sent = 0
+        while not self._held():
+            job = self.store.next_print_job(self.clock.now())
+            if job is None:
+                break
+            if not self.store.start_print(job.id):
+                continue
+            if not await self._print(job):
+                break
+            sent += 1
+        return sent
+
+    async def _print(self, job: PrintJob) -> bool:
+        try:
+            data = self.render(job)
+        except (LookupError, NotAnOrder, ValueError) as exc:
+            log.warning("print job %s for order %s dropped: %s", job.id, job.order_id, exc)
+            self.store.mark_print_failed(job.id, f"cannot print this order: {exc}")
+            return True
+        try:
+            await self._send(self.setup.address, data)
+        except (OSError, TimeoutError) as exc:
+            self._printer_away(job, describe(exc))
+            return False
+        self.store.mark_print_sent(job.id)
+        self._failures, self.hold_until = 0, None
+        self._set_problem("")
+        return True
+
+    def render(self, job: PrintJob) -> bytes:
+        """The job's ticket as the order stands now (a changed order prints its new items)."""
+        row = self.store.get_order(job.order_id)
+        if row is None:
+            raise LookupError("the order is not in the store")
+        due_at = row.due_at or self.store.due_time(row)
+        lines = ticket_lines(parse_order(row.raw), paper_mm=self.setup.paper_mm, due_at=due_at,
+                             tz=location_zone(self.store.get_location_raw()), kind=job.kind)
+        return ticket_bytes(lines, self.setup.copies)
+
+    def _printer_away(self, job: PrintJob, reason: str) -> None:
+        pause = BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
+        self._failures += 1
+        self.hold_until = self.clock.now() + timedelta(seconds=pause)
+        self.store.mark_print_retry(job.id, self.hold_until, reason)
+        waiting, _ = self.store.print_counts()
+        tickets = f"{waiting} ticket{'s' if waiting != 1 else ''} waiting"
+        self._set_problem(f"Printer {self.setup.address.host}: {reason} · {tickets}")
+
+    def _set_problem(self, text: str) -> None:
+        if text == self.problem:
+            return
+        if text:
+            log.warning("printing: %s", text)
+        elif self.problem:
+            log.info("the printer prints again")
+        self.problem = text
+        if self._on_problem is not None:
+            self._on_problem(text)
+
+    def _held(self) -> bool:
+        return self.hold_until is not None and self.clock.now() < self.hold_until
+
+    def _pause(self) -> float:
+        if self.hold_until is None:
+            return IDLE_S
+        return max(0.0, (self.hold_until - self.clock.now()).total_seconds())
+
+    async def _wait(self, seconds: float) -> None:
+        sleeper = asyncio.ensure_future(self.clock.sleep(seconds))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sleeper, waker):
+                task.cancel()

@@ -1,0 +1,191 @@
+"""Kitchen tickets to a fake network printer (a TCP listener on 127.0.0.1): the bytes, the retry
+when the printer comes back, and nothing printed twice after a restart (kds.printing)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kds.app.runtime import Runtime, printer_from_env
+from kds.clock import FakeClock, SystemClock
+from kds.printing.address import PrinterAddress, parse_printer
+from kds.printing.escpos import CUT, INIT, LARGE, ticket_bytes
+from kds.printing.worker import BACKOFF_S, PrinterSetup, PrintWorker
+from kds.store import Store
+from kds.sync.health import Health
+from kds.ui.board.header import HeaderInfo, health_text, is_healthy
+from kds.ui.main_window import header_info
+
+T0 = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
+ORDER = {"id": "o-1", "status": "new", "service_type": "collection", "collection_code": "R42",
+         "created_by": "Deliveroo", "customer_notes": "Peanut allergy",
+         "items": [{"product_name": "Crêpe", "price": "5.00 EUR", "quantity": "1.5",
+                    "options": [{"name": "Onions", "removed": True}]}]}
+
+
+class FakePrinter:
+    """Accepts raw-printing connections and keeps each job's bytes."""
+
+    def __init__(self) -> None:
+        self.jobs: list[bytes] = []
+        self.received: asyncio.Queue[bytes] = asyncio.Queue()
+        self.server: asyncio.Server | None = None
+        self.port = 0
+
+    async def start(self, port: int = 0) -> FakePrinter:
+        self.server = await asyncio.start_server(self._job, "127.0.0.1", port)
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    async def _job(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        data = await reader.read()   # a raw-printing job ends when the sender closes
+        writer.close()
+        self.jobs.append(data)
+        await self.received.put(data)
+
+    async def stop(self) -> None:
+        assert self.server is not None
+        self.server.close()
+        await self.server.wait_closed()
+
+    @property
+    def address(self) -> PrinterAddress:
+        return PrinterAddress("127.0.0.1", self.port)
+
+
+async def free_port() -> int:
+    """A port on which nobody listens (the printer is switched off)."""
+    probe = await FakePrinter().start()
+    port = probe.port
+    await probe.stop()
+    return port
+
+
+def run(main: Callable[[], Awaitable[Any]]) -> Any:
+    return asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def open_store(tmp_path: Path, clock: Any) -> Store:
+    store = Store.open(tmp_path / "kds.sqlite3", clock)
+    store.print_events = frozenset({"arrival"})
+    return store
+
+
+def test_a_new_order_prints_once_with_init_text_large_number_and_cut(tmp_path: Path) -> None:
+    async def main() -> None:
+        printer = await FakePrinter().start()
+        clock = FakeClock(T0)
+        store = open_store(tmp_path, clock)
+        worker = PrintWorker(store, clock, PrinterSetup(printer.address, paper_mm=58))
+        store.upsert_remote_order(ORDER)
+        assert await worker.print_due() == 1
+        assert await worker.print_due() == 0
+        job = await printer.received.get()
+        assert printer.jobs == [job]
+        assert job.startswith(INIT)
+        assert job.endswith(CUT) and job.count(CUT) == 1
+        assert LARGE + b"\x1bE\x01#R42" in job                  # the number, large and bold
+        assert "1.5 x Crêpe".encode("cp850") in job              # accents in the code page
+        assert b"NO Onions" in job and b"*PEANUT* *ALLERGY*" in job
+        assert b"DELIVEROO \xfa COLLECTION" in job               # "·" is 0xFA in PC850
+        assert [j.state for j in store.print_jobs()] == ["sent"]
+        await printer.stop()
+        store.close()
+
+    run(main)
+
+
+def test_copies_each_get_their_cut() -> None:
+    data = ticket_bytes([], copies=2)
+    assert data.count(INIT) == 1 and data.count(CUT) == 2
+
+
+def test_the_ticket_prints_when_the_printer_comes_back(tmp_path: Path) -> None:
+    async def main() -> None:
+        port = await free_port()
+        clock = FakeClock(T0)
+        store = open_store(tmp_path, clock)
+        problems: list[str] = []
+        worker = PrintWorker(store, clock, PrinterSetup(PrinterAddress("127.0.0.1", port)),
+                             on_problem=problems.append)
+        store.upsert_remote_order(ORDER)
+        assert await worker.print_due() == 0                     # switched off
+        [job] = store.print_jobs()
+        assert (job.state, job.attempts) == ("pending", 1) and job.last_error
+        assert problems and "127.0.0.1" in problems[-1] and "1 ticket waiting" in problems[-1]
+        assert await worker.print_due() == 0                     # held: no hammering
+        printer = await FakePrinter().start(port)                # switched on again
+        clock.advance(BACKOFF_S[0])
+        assert await worker.print_due() == 1
+        assert (await printer.received.get()).startswith(INIT)
+        assert problems[-1] == "" and worker.problem == ""
+        [job] = store.print_jobs()
+        assert (job.state, job.attempts) == ("sent", 2)
+        await printer.stop()
+        store.close()
+
+    run(main)
+
+
+def test_no_duplicate_after_a_restart(tmp_path: Path) -> None:
+    async def main() -> None:
+        printer = await FakePrinter().start()
+        clock = FakeClock(T0)
+        store = open_store(tmp_path, clock)
+        store.upsert_remote_order(ORDER)
+        assert await PrintWorker(store, clock, PrinterSetup(printer.address)).print_due() == 1
+        await printer.received.get()
+        store.close()                                            # the KDS is killed
+        store = open_store(tmp_path, clock)                      # and starts again
+        store.upsert_remote_order(dict(ORDER, status="received"))  # HubRise sends it again
+        assert await PrintWorker(store, clock, PrinterSetup(printer.address)).print_due() == 0
+        assert len(printer.jobs) == 1
+        await printer.stop()
+        store.close()
+
+    run(main)
+
+
+def test_kds_printer_alone_prints_every_new_order_once_on_the_loop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def main() -> None:
+        printer = await FakePrinter().start()
+        monkeypatch.setenv("KDS_PRINTER", f"tcp://127.0.0.1:{printer.port}")
+        clock = SystemClock()
+        runtime = Runtime(Store.open(tmp_path / "kds.sqlite3", clock), clock)
+        worker = runtime.start_printing(printer_from_env())
+        assert worker is not None and runtime.store.print_events == {"arrival"}
+        runtime.store.upsert_remote_order(ORDER)
+        runtime.store.upsert_remote_order(dict(ORDER, id="o-2", collection_code="R43"))
+        worker.orders_changed(["o-1", "o-2"])
+        first = await printer.received.get()
+        second = await printer.received.get()
+        assert b"#R42" in first and b"#R43" in second
+        await runtime.stop()
+        assert len(printer.jobs) == 2
+        await printer.stop()
+        runtime.store.close()
+
+    run(main)
+
+
+def test_no_printer_configured_means_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KDS_PRINTER", raising=False)
+    assert printer_from_env() is None
+    monkeypatch.setenv("KDS_PRINTER", "lpt1")
+    assert printer_from_env() is None                            # refused, logged
+    assert parse_printer("tcp://kitchen") == PrinterAddress("kitchen", 9100)
+
+
+def test_a_printer_fault_shows_in_the_header() -> None:
+    info = header_info(None, Health(online=True, printer_problem="Printer 10.0.0.9: no answer"),
+                       T0)
+    assert info.printer_problem
+    assert not is_healthy(info, T0)
+    assert "✖ Printer 10.0.0.9: no answer" in health_text(info, T0, None)
+    assert is_healthy(HeaderInfo(), T0)
