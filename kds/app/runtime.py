@@ -154,7 +154,7 @@ class Runtime:
         faults go to the sync health, so the header shows them like any other."""
         if setup is None:
             return None
-        self.store.print_events = events
+        self.store.print_events, self.store.printer_ready = events, True
         engine = self.engine
         self.printer = PrintWorker(self.store, self.clock, setup,
                                    on_problem=engine.report_printer if engine else None)

@@ -58,6 +58,8 @@ class PrintQueueMixin(StoreBase):
     #: Which events queue a ticket by themselves; the app sets it from the printer settings
     #: (empty: no printer, nothing is queued).
     print_events: frozenset[str] = frozenset()
+    #: A printer worker runs for this store: the ticket menu offers a reprint.
+    printer_ready: bool = False
 
     def queue_print(self, order_id: str, kind: str) -> int | None:
         """Queue a ticket; None when this (order, kind) was queued before (never twice)."""
