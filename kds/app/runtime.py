@@ -17,8 +17,8 @@ from kds.clock import Clock, SystemClock
 from kds.app.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
 from kds.platform.files import private_dir
-from kds.printing.address import PRINTER_ENV, parse_printer
-from kds.printing.worker import PrinterSetup, PrintWorker
+from kds.app.printing import PrintingService
+from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
@@ -111,7 +111,8 @@ class Runtime:
     client: HubRiseClient | None = None
     engine: SyncEngine | None = None
     demo: DemoWorld | None = None
-    printer: PrintWorker | None = None
+    printing: PrintingService | None = None
+    print_settings: Settings | None = None   # the main store's (demo orders have their own file)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def build_sync(self, api_url: str, token: str, *, poll_floor: float | Decimal | None = None,
@@ -141,29 +142,24 @@ class Runtime:
         engine = self.engine
         if engine is None:
             raise RuntimeError("build_sync first")
-        # Before the first poll: an order stored from now on queues its ticket.
-        self.start_printing(printer_from_env())
+        # Before the first poll: an order stored from now on queues its tickets.
+        self.start_printing(self.print_settings or self.store.get_settings())
         # run() connects by itself and keeps retrying while the kitchen is offline.
         self.tasks.append(asyncio.ensure_future(engine.run()))
         if self.demo is not None:
             self.tasks.append(asyncio.ensure_future(self.demo.run_generator(self.clock)))
 
-    def start_printing(self, setup: PrinterSetup | None,
-                       events: frozenset[str] = frozenset({"arrival"})) -> PrintWorker | None:
-        """Print `events` (a new order's arrival, by default) on `setup`'s printer; its
-        faults go to the sync health, so the header shows them like any other."""
-        if setup is None:
-            return None
-        self.store.print_events, self.store.printer_ready = events, True
-        engine = self.engine
-        self.printer = PrintWorker(self.store, self.clock, setup,
-                                   on_problem=engine.report_printer if engine else None)
-        if engine is not None:
-            engine.add_listener(self.printer)   # orders_changed wakes it
-        self.tasks.append(asyncio.ensure_future(self.printer.run()))
-        return self.printer
+    def start_printing(self, settings: Settings) -> PrintingService:
+        """(Re)start printing with these settings (kds.app.printing); again after a save."""
+        if self.printing is None:
+            self.printing = PrintingService(self.store, self.clock, self.engine)
+        self.print_settings = settings
+        self.printing.apply(settings)
+        return self.printing
 
     async def stop(self) -> None:
+        if self.printing is not None:
+            await self.printing.aclose()
         if self.engine is not None:
             self.engine.stop()
         for task in self.tasks:
@@ -174,18 +170,6 @@ class Runtime:
             await self.client.aclose()
         if self.demo is not None:
             self.demo.stop()
-
-
-def printer_from_env() -> PrinterSetup | None:
-    """`KDS_PRINTER=tcp://HOST:PORT`: a network printer for integrators and test harnesses."""
-    text = os.environ.get(PRINTER_ENV, "").strip()
-    if not text:
-        return None
-    try:
-        return PrinterSetup(parse_printer(text))
-    except ValueError as exc:
-        log.error("%s ignored: %s", PRINTER_ENV, exc)
-        return None
 
 
 def start_demo_runtime(data_dir: Path, clock: Clock | None = None,

@@ -69,6 +69,7 @@ class PrintWorker:
                  send: Send = send_tcp,
                  on_problem: Callable[[str], None] | None = None) -> None:
         self.store, self.clock, self.setup = store, clock, setup
+        self.key = str(setup.address)   # the store's name for this printer's jobs
         self._send = send
         self._on_problem = on_problem
         self._wake = asyncio.Event()
@@ -97,7 +98,7 @@ class PrintWorker:
         """Send every due job, oldest first; stop at the first the printer does not take."""
         sent = 0
         while not self._held():
-            job = self.store.next_print_job(self.clock.now())
+            job = self.store.next_print_job(self.clock.now(), self.key)
             if job is None:
                 break
             if not self.store.start_print(job.id):
@@ -119,6 +120,9 @@ class PrintWorker:
         except (OSError, TimeoutError) as exc:
             self._printer_away(job, describe(exc))
             return False
+        except asyncio.CancelledError:   # settings changed or the app stops: try it again later
+            self.store.mark_print_retry(job.id, self.clock.now(), "stopped while printing")
+            raise
         self.store.mark_print_sent(job.id)
         self._failures, self.hold_until = 0, None
         self._set_problem("")
@@ -139,7 +143,7 @@ class PrintWorker:
         self._failures += 1
         self.hold_until = self.clock.now() + timedelta(seconds=pause)
         self.store.mark_print_retry(job.id, self.hold_until, reason)
-        waiting, _ = self.store.print_counts()
+        waiting, _ = self.store.print_counts(self.key)
         tickets = f"{waiting} ticket{'s' if waiting != 1 else ''} waiting"
         self._set_problem(f"Printer {self.setup.address.host}: {reason} · {tickets}")
 

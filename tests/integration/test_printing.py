@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
-from kds.app.runtime import Runtime, printer_from_env
+from kds.app.printing import printer_setups
+from kds.app.runtime import Runtime
 from kds.clock import FakeClock, SystemClock
 from kds.printing.address import PrinterAddress, parse_printer
 from kds.printing.escpos import CUT, INIT, LARGE, ticket_bytes
 from kds.printing.worker import BACKOFF_S, PrinterSetup, PrintWorker
 from kds.store import Store
+from kds.store.settings import Settings
 from kds.sync.health import Health
 from kds.ui.board.header import HeaderInfo, health_text, is_healthy
 from kds.ui.main_window import header_info
@@ -70,9 +72,9 @@ def run(main: Callable[[], Awaitable[Any]]) -> Any:
     return asyncio.run(asyncio.wait_for(main(), 60))
 
 
-def open_store(tmp_path: Path, clock: Any) -> Store:
+def open_store(tmp_path: Path, clock: Any, printer: PrinterAddress) -> Store:
     store = Store.open(tmp_path / "kds.sqlite3", clock)
-    store.print_events = frozenset({"arrival"})
+    store.print_events, store.printers = frozenset({"arrival"}), (str(printer),)
     return store
 
 
@@ -80,7 +82,7 @@ def test_a_new_order_prints_once_with_init_text_large_number_and_cut(tmp_path: P
     async def main() -> None:
         printer = await FakePrinter().start()
         clock = FakeClock(T0)
-        store = open_store(tmp_path, clock)
+        store = open_store(tmp_path, clock, printer.address)
         worker = PrintWorker(store, clock, PrinterSetup(printer.address, paper_mm=58))
         store.upsert_remote_order(ORDER)
         assert await worker.print_due() == 1
@@ -109,10 +111,10 @@ def test_the_ticket_prints_when_the_printer_comes_back(tmp_path: Path) -> None:
     async def main() -> None:
         port = await free_port()
         clock = FakeClock(T0)
-        store = open_store(tmp_path, clock)
+        address = PrinterAddress("127.0.0.1", port)
+        store = open_store(tmp_path, clock, address)
         problems: list[str] = []
-        worker = PrintWorker(store, clock, PrinterSetup(PrinterAddress("127.0.0.1", port)),
-                             on_problem=problems.append)
+        worker = PrintWorker(store, clock, PrinterSetup(address), on_problem=problems.append)
         store.upsert_remote_order(ORDER)
         assert await worker.print_due() == 0                     # switched off
         [job] = store.print_jobs()
@@ -136,12 +138,12 @@ def test_no_duplicate_after_a_restart(tmp_path: Path) -> None:
     async def main() -> None:
         printer = await FakePrinter().start()
         clock = FakeClock(T0)
-        store = open_store(tmp_path, clock)
+        store = open_store(tmp_path, clock, printer.address)
         store.upsert_remote_order(ORDER)
         assert await PrintWorker(store, clock, PrinterSetup(printer.address)).print_due() == 1
         await printer.received.get()
         store.close()                                            # the KDS is killed
-        store = open_store(tmp_path, clock)                      # and starts again
+        store = open_store(tmp_path, clock, printer.address)     # and starts again
         store.upsert_remote_order(dict(ORDER, status="received"))  # HubRise sends it again
         assert await PrintWorker(store, clock, PrinterSetup(printer.address)).print_due() == 0
         assert len(printer.jobs) == 1
@@ -158,8 +160,8 @@ def test_kds_printer_alone_prints_every_new_order_once_on_the_loop(
         monkeypatch.setenv("KDS_PRINTER", f"tcp://127.0.0.1:{printer.port}")
         clock = SystemClock()
         runtime = Runtime(Store.open(tmp_path / "kds.sqlite3", clock), clock)
-        worker = runtime.start_printing(printer_from_env())
-        assert worker is not None and runtime.store.print_events == {"arrival"}
+        [worker] = runtime.start_printing(Settings()).workers
+        assert runtime.store.print_events == {"arrival"} and runtime.store.printer_ready
         runtime.store.upsert_remote_order(ORDER)
         runtime.store.upsert_remote_order(dict(ORDER, id="o-2", collection_code="R43"))
         worker.orders_changed(["o-1", "o-2"])
@@ -174,12 +176,16 @@ def test_kds_printer_alone_prints_every_new_order_once_on_the_loop(
     run(main)
 
 
-def test_no_printer_configured_means_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("KDS_PRINTER", raising=False)
-    assert printer_from_env() is None
-    monkeypatch.setenv("KDS_PRINTER", "lpt1")
-    assert printer_from_env() is None                            # refused, logged
-    assert parse_printer("tcp://kitchen") == PrinterAddress("kitchen", 9100)
+def test_which_printers_print() -> None:
+    assert printer_setups(Settings(), {}) == []
+    assert printer_setups(Settings(), {"KDS_PRINTER": "lpt1"}) == []   # refused, logged
+    [env] = printer_setups(Settings(paper_width_mm=58, print_copies=2),
+                           {"KDS_PRINTER": "tcp://10.0.0.9:9101"})
+    assert env == PrinterSetup(PrinterAddress("10.0.0.9", 9101), 58, 2)
+    # Printers chosen in Settings win over the harness variable.
+    [chosen] = printer_setups(Settings(printers=("tcp://kitchen",)),
+                              {"KDS_PRINTER": "tcp://10.0.0.9:9101"})
+    assert chosen.address == PrinterAddress("kitchen", 9100) == parse_printer("tcp://kitchen")
 
 
 def test_a_printer_fault_shows_in_the_header() -> None:
@@ -189,3 +195,27 @@ def test_a_printer_fault_shows_in_the_header() -> None:
     assert not is_healthy(info, T0)
     assert "✖ Printer 10.0.0.9: no answer" in health_text(info, T0, None)
     assert is_healthy(HeaderInfo(), T0)
+
+
+def test_settings_choose_the_printers_and_a_save_applies_at_once(tmp_path: Path) -> None:
+    async def main() -> None:
+        one, two = await FakePrinter().start(), await FakePrinter().start()
+        clock = SystemClock()
+        runtime = Runtime(Store.open(tmp_path / "kds.sqlite3", clock), clock)
+        settings = Settings(printers=(str(one.address), str(two.address)), print_copies=2)
+        assert len(runtime.start_printing(settings).workers) == 2
+        runtime.store.upsert_remote_order(ORDER)
+        for printer in (one, two):
+            job = await printer.received.get()   # each printer wakes within IDLE_S
+            assert job.count(CUT) == 2            # two copies
+        runtime.start_printing(Settings(print_on_arrival=False))   # printing switched off
+        assert runtime.printing is not None and runtime.printing.workers == []
+        assert not runtime.store.printer_ready
+        runtime.store.upsert_remote_order(dict(ORDER, id="o-2"))
+        assert runtime.store.print_jobs("o-2") == []
+        await runtime.stop()
+        for printer in (one, two):
+            await printer.stop()
+        runtime.store.close()
+
+    run(main)

@@ -14,7 +14,7 @@ from kds.store import Store
 from kds.ui.board.board import BoardScreen
 from kds.ui.sound import NullSoundPlayer
 from kds.ui.sources import KitchenSource
-from tests.ui.test_board_rush import START, add_orders, open_menu_by_touch, _store_kitchen
+from tests.ui.test_board_rush import START, _store_kitchen, add_orders, open_menu_by_touch
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def board_on(qtbot: Any, store: Store) -> BoardScreen:
 
 
 def test_reprint_from_the_menu_queues_a_new_job_each_time(qtbot: Any, store: Store) -> None:
-    store.printer_ready = True
+    store.printers = ("tcp://10.0.0.9:9100",)
     [first, *_] = add_orders(_store_kitchen(store))
     board = board_on(qtbot, store)
     board.refresh()

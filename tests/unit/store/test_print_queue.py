@@ -14,6 +14,7 @@ from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.print_queue import INTERRUPTED
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
+P, Q = "tcp://10.0.0.9:9100", "tcp://10.0.0.10:9100"
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def clock() -> FakeClock:
 
 def open_store(path: Path, clock: FakeClock, events: frozenset[str]) -> Store:
     store = Store.open(path / "kds.sqlite3", clock)
-    store.print_events = events
+    store.print_events, store.printers = events, (P,)
     return store
 
 
@@ -33,8 +34,9 @@ def test_a_new_order_queues_one_arrival_job_when_arrival_prints(
     store.upsert_remote_order({"id": "a", "status": "new"})
     store.upsert_remote_order({"id": "a", "status": "new", "customer_notes": "changed"})
     jobs = store.print_jobs()
-    assert [(j.order_id, j.kind, j.state, j.attempts) for j in jobs] == [("a", "arrival",
-                                                                         "pending", 0)]
+    assert [(j.order_id, j.kind, j.state, j.attempts, j.printer) for j in jobs] == [
+        ("a", "arrival", "pending", 0, P)]
+    assert store.next_print_job(clock.now(), Q) is None   # another printer's worker
     store.close()
 
 
@@ -42,7 +44,9 @@ def test_nothing_is_queued_without_a_printer_or_for_a_finished_order(
         tmp_path: Path, clock: FakeClock) -> None:
     store = open_store(tmp_path, clock, frozenset())
     store.upsert_remote_order({"id": "a", "status": "new"})
-    store.print_events = frozenset({"arrival"})
+    store.print_events, store.printers = frozenset({"arrival"}), ()
+    store.upsert_remote_order({"id": "c", "status": "new"})   # no printer
+    store.printers = (P,)
     store.upsert_remote_order({"id": "b", "status": "completed"})
     assert store.print_jobs() == []
     store.close()
@@ -52,15 +56,15 @@ def test_the_same_order_after_a_restart_queues_nothing_new(
         tmp_path: Path, clock: FakeClock) -> None:
     store = open_store(tmp_path, clock, frozenset({"arrival"}))
     store.upsert_remote_order({"id": "a", "status": "new"})
-    job = store.next_print_job(clock.now())
+    job = store.next_print_job(clock.now(), P)
     assert job is not None and store.start_print(job.id)
     store.mark_print_sent(job.id)
     store.close()
     again = open_store(tmp_path, clock, frozenset({"arrival"}))
     again.upsert_remote_order({"id": "a", "status": "received"})
-    assert again.queue_print("a", "arrival") is None
+    assert again.queue_print("a", "arrival", P) is None
     assert [(j.kind, j.state) for j in again.print_jobs()] == [("arrival", "sent")]
-    assert again.next_print_job(clock.now()) is None
+    assert again.next_print_job(clock.now(), P) is None
     again.close()
 
 
@@ -91,11 +95,23 @@ def test_a_retry_waits_until_its_time_and_keeps_the_error(
     store.close()
 
 
-def test_reprints_are_new_jobs_each_time(tmp_path: Path, clock: FakeClock) -> None:
+def test_reprints_are_new_jobs_each_time_on_every_printer(
+        tmp_path: Path, clock: FakeClock) -> None:
     store = open_store(tmp_path, clock, frozenset())
+    store.printers = (P, Q)
     first, second = store.queue_reprint("a"), store.queue_reprint("a")
-    assert first != second
-    assert [j.kind for j in store.print_jobs("a")] == ["reprint:1", "reprint:2"]
+    assert len(first) == len(second) == 2 and not set(first) & set(second)
+    assert [(j.kind, j.printer) for j in store.print_jobs("a")] == [
+        ("reprint:1", P), ("reprint:1", Q), ("reprint:2", P), ("reprint:2", Q)]
+    store.close()
+
+
+def test_each_printer_gets_its_own_arrival_job(tmp_path: Path, clock: FakeClock) -> None:
+    store = open_store(tmp_path, clock, frozenset({"arrival"}))
+    store.printers = (P, Q)
+    store.upsert_remote_order({"id": "a", "status": "new"})
+    assert {j.printer for j in store.print_jobs("a")} == {P, Q}
+    assert store.print_counts(P) == (1, 0) and store.print_counts() == (2, 0)
     store.close()
 
 
