@@ -15,10 +15,12 @@ import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
 from kds.hubrise.reader import NotAnOrder
+from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen.print_ticket import ticket_lines
 from kds.kitchen.timezone import location_zone
 from kds.printing.address import PrinterAddress
@@ -103,36 +105,40 @@ class PrintWorker:
                 break
             if not self.store.start_print(job.id):
                 continue
-            if not await self._print(job):
+            outcome = await self._print(job)
+            if outcome == "away":
                 break
-            sent += 1
+            sent += outcome == "sent"
         return sent
 
-    async def _print(self, job: PrintJob) -> bool:
+    async def _print(self, job: PrintJob) -> Literal["sent", "dropped", "away"]:
         try:
             data = self.render(job)
         except (LookupError, NotAnOrder, ValueError) as exc:
             log.warning("print job %s for order %s dropped: %s", job.id, job.order_id, exc)
-            self.store.mark_print_failed(job.id, f"cannot print this order: {exc}")
-            return True
+            self.store.mark_print_failed(job.id, f"not printed: {exc}")
+            return "dropped"
         try:
             await self._send(self.setup.address, data)
         except (OSError, TimeoutError) as exc:
             self._printer_away(job, describe(exc))
-            return False
+            return "away"
         except asyncio.CancelledError:   # settings changed or the app stops: try it again later
             self.store.mark_print_retry(job.id, self.clock.now(), "stopped while printing")
             raise
         self.store.mark_print_sent(job.id)
         self._failures, self.hold_until = 0, None
         self._set_problem("")
-        return True
+        return "sent"
 
     def render(self, job: PrintJob) -> bytes:
         """The job's ticket as the order stands now (a changed order prints its new items)."""
         row = self.store.get_order(job.order_id)
         if row is None:
             raise LookupError("the order is not in the store")
+        if row.status in DONE_STATUSES and not job.kind.startswith("reprint"):
+            # The printer was away until after service: staff can still reprint it.
+            raise LookupError("it was finished before the printer took it")
         due_at = row.due_at or self.store.due_time(row)
         lines = ticket_lines(parse_order(row.raw), paper_mm=self.setup.paper_mm, due_at=due_at,
                              tz=location_zone(self.store.get_location_raw()), kind=job.kind)

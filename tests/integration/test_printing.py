@@ -219,3 +219,28 @@ def test_settings_choose_the_printers_and_a_save_applies_at_once(tmp_path: Path)
         runtime.store.close()
 
     run(main)
+
+
+def test_an_order_finished_while_the_printer_was_away_is_not_printed_late(
+        tmp_path: Path) -> None:
+    async def main() -> None:
+        port = await free_port()
+        clock = FakeClock(T0)
+        address = PrinterAddress("127.0.0.1", port)
+        store = open_store(tmp_path, clock, address)
+        worker = PrintWorker(store, clock, PrinterSetup(address))
+        store.upsert_remote_order(ORDER)
+        assert await worker.print_due() == 0                     # switched off
+        store.upsert_remote_order(dict(ORDER, status="completed"))
+        printer = await FakePrinter().start(port)
+        clock.advance(BACKOFF_S[0])
+        assert await worker.print_due() == 0
+        [job] = store.print_jobs()
+        assert job.state == "failed" and "finished" in (job.last_error or "")
+        store.queue_reprint("o-1")                               # staff still can
+        assert await worker.print_due() == 1
+        assert b"REPRINT" in await printer.received.get()
+        await printer.stop()
+        store.close()
+
+    run(main)
