@@ -4,6 +4,9 @@ when the printer comes back, and nothing printed twice after a restart (kds.prin
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -240,6 +243,52 @@ def test_an_order_finished_while_the_printer_was_away_is_not_printed_late(
         store.queue_reprint("o-1")                               # staff still can
         assert await worker.print_due() == 1
         assert b"REPRINT" in await printer.received.get()
+        await printer.stop()
+        store.close()
+
+    run(main)
+
+
+CHILD = """
+import asyncio, json, sys, time
+from pathlib import Path
+from kds.clock import SystemClock
+from kds.printing.address import parse_printer
+from kds.printing.worker import PrinterSetup, PrintWorker
+from kds.store import Store
+
+path, printer, order = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+store = Store.open(Path(path), SystemClock())
+store.printers, store.print_events = (printer,), frozenset({"arrival"})
+store.upsert_remote_order(order)
+asyncio.run(PrintWorker(store, SystemClock(), PrinterSetup(parse_printer(printer))).print_due())
+print("printed", flush=True)
+time.sleep(600)
+"""
+
+
+def test_no_duplicate_after_a_sigkill(tmp_path: Path) -> None:
+    """The KDS is killed with SIGKILL as soon as the printer has the ticket (before or after
+    it wrote "sent"): the next start applies the same order and prints nothing again."""
+    async def main() -> None:
+        printer = await FakePrinter().start()
+        path = tmp_path / "kds.sqlite3"
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", CHILD, str(path), str(printer.address), json.dumps(ORDER),
+            env=env, stdout=asyncio.subprocess.DEVNULL)
+        try:
+            await printer.received.get()
+        finally:
+            child.kill()
+            await child.wait()
+        clock = FakeClock(T0)
+        store = open_store(tmp_path, clock, printer.address)
+        store.upsert_remote_order(dict(ORDER, status="received"))
+        assert await PrintWorker(store, clock, PrinterSetup(printer.address)).print_due() == 0
+        [job] = store.print_jobs()
+        assert job.state in ("sent", "failed")   # "failed": killed mid-send, never resent
+        assert len(printer.jobs) == 1
         await printer.stop()
         store.close()
 
