@@ -27,6 +27,7 @@ from kds.ui.board.header import HeaderInfo, health_text, is_healthy
 from kds.ui.main_window import header_info
 
 T0 = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 ORDER = {"id": "o-1", "status": "new", "service_type": "collection", "collection_code": "R42",
          "created_by": "Deliveroo", "customer_notes": "Peanut allergy",
          "items": [{"product_name": "Crêpe", "price": "5.00 EUR", "quantity": "1.5",
@@ -273,7 +274,7 @@ def test_no_duplicate_after_a_sigkill(tmp_path: Path) -> None:
     async def main() -> None:
         printer = await FakePrinter().start()
         path = tmp_path / "kds.sqlite3"
-        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
         child = await asyncio.create_subprocess_exec(
             sys.executable, "-c", CHILD, str(path), str(printer.address), json.dumps(ORDER),
             env=env, stdout=asyncio.subprocess.DEVNULL)
