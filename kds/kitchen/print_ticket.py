@@ -193,7 +193,9 @@ def _people(order: Order, width: int) -> list[PrintLine]:
     lines: list[PrintLine] = []
     table = clean_text(order.table_name, 40)
     if table:
-        lines += _wrap(f"TABLE {table}", width, large=True, bold=True)
+        # Tills send "12", "T4", "Table 6" or "Terrasse 3": name a bare code, keep a written name.
+        label = table if any(char.isspace() for char in table) else f"TABLE {table}"
+        lines += _wrap(label, width, large=True, bold=True)
     rider = rider_name(order)
     if rider:
         lines += _wrap(f"Rider: {rider}", width, bold=True)

@@ -294,3 +294,27 @@ def test_no_duplicate_after_a_sigkill(tmp_path: Path) -> None:
         store.close()
 
     run(main)
+
+
+def test_the_fake_printer_tool_files_each_ticket_as_text_and_image(tmp_path: Path) -> None:
+    from kds.tools.fakeprinter import FakePrinterServer
+
+    async def main() -> None:
+        server = FakePrinterServer(tmp_path / "out", paper_mm=58, png=True)
+        port = await server.start(port=0)
+        clock = FakeClock(T0)
+        address = PrinterAddress("127.0.0.1", port)
+        store = open_store(tmp_path, clock, address)
+        store.upsert_remote_order(ORDER)
+        setup = PrinterSetup(address, paper_mm=58, copies=2)
+        assert await PrintWorker(store, clock, setup).print_due() == 1
+        while server.count < 2:           # the server files the job on its own task
+            await asyncio.sleep(0)
+        text = (tmp_path / "out" / "ticket-0002.txt").read_text(encoding="utf-8")
+        assert "# R 4 2" in text and "NO Onions" in text and "[! PEANUTS, ALLERGY !]" in text
+        assert (tmp_path / "out" / "ticket-0001.png").stat().st_size > 1000
+        assert server.server is not None
+        server.server.close()
+        store.close()
+
+    run(main)

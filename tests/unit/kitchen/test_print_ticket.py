@@ -93,6 +93,8 @@ def test_table_and_rider_are_printed() -> None:
     text = ticket_text(lines_for(custom_fields={"restaurant": {"table_name": "12"}},
                                  service_type="eat_in"))
     assert "TABLE 12" in text
+    written = ticket_text(lines_for(custom_fields={"restaurant": {"table_name": "Terrasse 3"}}))
+    assert "Terrasse 3" in written and "TABLE Terrasse" not in written
     assert "Rider: Paul" in text
     assert "Customer: Amira Haddad" in text
 
