@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class FakePrinterServer:
         self.out, self.paper_mm, self.png = out, paper_mm, png
         self.count = 0
         self.server: asyncio.Server | None = None
+        self.filed: asyncio.Queue[Path] = asyncio.Queue()   # each ticket's file, as written
 
     async def start(self, host: str = "127.0.0.1", port: int = 9100) -> int:
         self.out.mkdir(parents=True, exist_ok=True)
@@ -43,6 +45,7 @@ class FakePrinterServer:
             if self.png:
                 render_png(lines, columns_for(self.paper_mm), path.with_suffix(".png"))
             log.info("printed %s", path)
+            self.filed.put_nowait(path)
 
     async def serve_forever(self) -> None:
         assert self.server is not None
@@ -103,10 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         log.info("fake printer on tcp://%s:%s, tickets in %s", args.host, port, args.out)
         await server.serve_forever()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

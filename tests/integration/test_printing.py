@@ -308,8 +308,8 @@ def test_the_fake_printer_tool_files_each_ticket_as_text_and_image(tmp_path: Pat
         store.upsert_remote_order(ORDER)
         setup = PrinterSetup(address, paper_mm=58, copies=2)
         assert await PrintWorker(store, clock, setup).print_due() == 1
-        while server.count < 2:           # the server files the job on its own task
-            await asyncio.sleep(0)
+        for _ in range(2):                # the server files the job on its own task
+            await server.filed.get()
         text = (tmp_path / "out" / "ticket-0002.txt").read_text(encoding="utf-8")
         assert "# R 4 2" in text and "NO Onions" in text and "[! PEANUTS, ALLERGY !]" in text
         assert (tmp_path / "out" / "ticket-0001.png").stat().st_size > 1000
