@@ -14,8 +14,8 @@ import os
 from collections.abc import Mapping
 
 from kds.clock import Clock
-from kds.printing.address import PRINTER_ENV, parse_printer
-from kds.printing.worker import PrinterSetup, PrintWorker
+from kds.printing.address import PRINTER_ENV, SystemPrinter, parse_printer
+from kds.printing.worker import PrinterSetup, PrintWorker, Send, send_escpos
 from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
@@ -42,6 +42,14 @@ def printer_setups(settings: Settings,
     return setups
 
 
+def _sender(setup: PrinterSetup) -> Send:
+    if not isinstance(setup.address, SystemPrinter):
+        return send_escpos
+    from kds.app.qt_printing import qt_sender  # Qt only when a system printer is chosen
+
+    return qt_sender(setup.paper_mm)
+
+
 class PrintingService:
     def __init__(self, store: Store, clock: Clock, engine: SyncEngine | None = None) -> None:
         self.store, self.clock, self.engine = store, clock, engine
@@ -57,7 +65,7 @@ class PrintingService:
         self.store.printers = tuple(str(setup.address) for setup in setups)
         self.store.print_events = settings.print_events if setups else frozenset()
         for setup in setups:
-            worker = PrintWorker(self.store, self.clock, setup,
+            worker = PrintWorker(self.store, self.clock, setup, send=_sender(setup),
                                  on_problem=functools.partial(self._report, str(setup.address)))
             if self.engine is not None:
                 self.engine.add_listener(worker)   # orders_changed wakes it

@@ -23,7 +23,7 @@ from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen.print_ticket import ticket_lines
 from kds.kitchen.timezone import location_zone
-from kds.printing.address import PrinterAddress
+from kds.printing.address import DevicePrinter, Printer, PrinterAddress
 from kds.printing.escpos import ticket_bytes
 from kds.store.print_queue import PrintJob
 from kds.store.store import Store
@@ -34,7 +34,7 @@ BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 IDLE_S = 2.0            # a reprint queued by a tap waits at most this long
 TIMEOUT_S = 5.0         # to connect, and to hand the bytes over
 
-Send = Callable[[PrinterAddress, bytes], Awaitable[None]]
+Send = Callable[[Printer, bytes], Awaitable[None]]
 
 
 async def send_tcp(address: PrinterAddress, data: bytes) -> None:
@@ -51,9 +51,31 @@ async def send_tcp(address: PrinterAddress, data: bytes) -> None:
             await asyncio.wait_for(writer.wait_closed(), timeout)
 
 
+def _write_device(path: str, data: bytes) -> None:
+    with open(path, "wb", buffering=0) as device:
+        device.write(data)
+
+
+async def send_device(printer: DevicePrinter, data: bytes) -> None:
+    """A USB or serial printer the OS exposes as a file: written in a thread (a device write
+    can block while the printer is busy), never on the loop."""
+    await asyncio.wait_for(asyncio.to_thread(_write_device, printer.path, data), TIMEOUT_S * 6)
+
+
+async def send_escpos(printer: Printer, data: bytes) -> None:
+    """ESC/POS bytes to a network or device printer. A system printer needs the app's Qt
+    sender (kds.app.qt_printing): without it, it is reported like an absent printer."""
+    if isinstance(printer, PrinterAddress):
+        await send_tcp(printer, data)
+    elif isinstance(printer, DevicePrinter):
+        await send_device(printer, data)
+    else:
+        raise OSError(f"{printer} needs the app's print support")
+
+
 @dataclass(frozen=True, slots=True)
 class PrinterSetup:
-    address: PrinterAddress
+    address: Printer
     paper_mm: int = 80
     copies: int = 1
 
@@ -63,12 +85,12 @@ def describe(exc: BaseException) -> str:
         return "no answer"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
-    return type(exc).__name__
+    return str(exc)[:200] or type(exc).__name__
 
 
 class PrintWorker:
     def __init__(self, store: Store, clock: Clock, setup: PrinterSetup, *,
-                 send: Send = send_tcp,
+                 send: Send = send_escpos,
                  on_problem: Callable[[str], None] | None = None) -> None:
         self.store, self.clock, self.setup = store, clock, setup
         self.key = str(setup.address)   # the store's name for this printer's jobs
@@ -151,7 +173,7 @@ class PrintWorker:
         self.store.mark_print_retry(job.id, self.hold_until, reason)
         waiting, _ = self.store.print_counts(self.key)
         tickets = f"{waiting} ticket{'s' if waiting != 1 else ''} waiting"
-        self._set_problem(f"Printer {self.setup.address.host}: {reason} · {tickets}")
+        self._set_problem(f"Printer {self.setup.address.label}: {reason} · {tickets}")
 
     def _set_problem(self, text: str) -> None:
         if text == self.problem:

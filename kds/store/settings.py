@@ -28,7 +28,8 @@ class Settings:
     # The busy suggestion's thresholds: defaults are the kitchen rule's (kds.kitchen.acceptance).
     busy_suggest_open_tickets: int = BUSY_OPEN_TICKETS
     busy_suggest_late_tickets: int = BUSY_LATE_TICKETS
-    # Printing (kds.printing): network printers as "tcp://HOST:PORT"; none → KDS_PRINTER, if set.
+    # Printing (kds.printing): "tcp://HOST:PORT", "file:///dev/usb/lp0" or "qt:NAME" (a system
+    # printer); none → KDS_PRINTER, if set.
     printers: tuple[str, ...] = ()
     print_on_arrival: bool = True         # a new order prints once when it arrives
     print_on_accept: bool = False         # and/or when the kitchen accepts it
@@ -84,6 +85,7 @@ _RANGES: dict[str, tuple[int, int]] = {
 }
 _FLAGS = frozenset({"sound_on", "auto_receive", "kiosk", "print_on_arrival", "print_on_accept"})
 MAX_PRINTERS = 4
+PRINTER_SCHEMES = ("tcp://", "file:///", "qt:")   # as kds.printing.address parses them
 
 
 def _valid(name: str, value: object) -> bool:
@@ -99,10 +101,10 @@ def _valid(name: str, value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 def _valid_printers(value: object) -> bool:
-    """A tuple of "tcp://..." addresses (kds.printing.address parses them when they are used)."""
+    """A tuple of printer addresses (kds.printing.address parses them when they are used)."""
     return (isinstance(value, tuple) and len(value) <= MAX_PRINTERS
-            and all(isinstance(item, str) and item.startswith("tcp://") and 6 < len(item) <= 200
-                    for item in value))
+            and all(isinstance(item, str) and item.startswith(PRINTER_SCHEMES)
+                    and len(item) <= 200 for item in value))
 
 
 RANGES = _RANGES  # public name for the settings screen (same object)

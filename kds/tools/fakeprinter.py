@@ -53,39 +53,25 @@ class FakePrinterServer:
 
 
 def render_png(lines: list[PrintLine], columns: int, path: Path) -> None:
-    """Draw the ticket as a thermal printer would: black on white, monospace, large lines in
-    double width and height, the warning white on black."""
+    """The ticket as a 203 dpi head prints it (kds.ui.print_paint), with the cut below."""
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+
+    from kds.ui.print_paint import draw_ticket, natural_size
 
     _ = QGuiApplication.instance() or QGuiApplication([])
-    font = QFont("DejaVu Sans Mono")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setPixelSize(20)
-    metrics = QFontMetrics(font)
-    line_height, margin = metrics.height(), 16
-    width = columns * DOTS_PER_COLUMN + 2 * margin
-    height = sum(line_height * (2 if line.large else 1) for line in lines) + 2 * margin + 40
-    image = QImage(width, height, QImage.Format.Format_RGB32)
+    margin, width = 16, columns * DOTS_PER_COLUMN
+    natural_width, natural_height = natural_size(lines, columns)
+    height = int(natural_height * width / natural_width) + 2 * margin + 40
+    image = QImage(width + 2 * margin, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    y = margin
-    for line in lines:
-        scale = 2 if line.large else 1
-        font.setBold(line.bold)
-        painter.setFont(font)
-        painter.save()
-        painter.translate(margin, y)
-        painter.scale(scale * DOTS_PER_COLUMN / metrics.horizontalAdvance("M"), scale)
-        if line.inverse:
-            painter.fillRect(0, 0, metrics.horizontalAdvance(line.text), line_height,
-                             QColor("black"))
-        painter.setPen(QColor("white" if line.inverse else "black"))
-        painter.drawText(0, 0, width, line_height, Qt.AlignmentFlag.AlignLeft, line.text)
-        painter.restore()
-        y += line_height * scale
+    painter.translate(margin, margin)
+    draw_ticket(painter, lines, columns, width)
+    painter.resetTransform()
     painter.setPen(QColor("gray"))
-    painter.drawText(0, height - 32, width, 24, Qt.AlignmentFlag.AlignCenter, "✂ - - - cut - - -")
+    painter.drawText(0, height - 32, width + 2 * margin, 24, Qt.AlignmentFlag.AlignCenter,
+                     "✂ - - - cut - - -")
     painter.end()
     image.save(str(path))
 
