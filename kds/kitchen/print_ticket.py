@@ -17,7 +17,13 @@ from typing import Any
 
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
-from kds.kitchen.text import clean_note, clean_text, format_quantity, short_reference
+from kds.kitchen.text import (
+    clean_note,
+    clean_text,
+    format_quantity,
+    short_reference,
+    table_label,
+)
 
 # Characters per line in the printer's normal font A: 58 mm rolls print 32, 80 mm rolls 48.
 COLUMNS = {58: 32, 80: 48}
@@ -191,11 +197,9 @@ def rider_name(order: Order) -> str:
 
 def _people(order: Order, width: int) -> list[PrintLine]:
     lines: list[PrintLine] = []
-    table = clean_text(order.table_name, 40)
+    table = table_label(order.table_name)
     if table:
-        # Tills send "12", "T4", "Table 6" or "Terrasse 3": name a bare code, keep a written name.
-        label = table if any(char.isspace() for char in table) else f"TABLE {table}"
-        lines += _wrap(label, width, large=True, bold=True)
+        lines += _wrap(table, width, large=True, bold=True)
     rider = rider_name(order)
     if rider:
         lines += _wrap(f"Rider: {rider}", width, bold=True)

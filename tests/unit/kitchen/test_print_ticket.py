@@ -92,9 +92,9 @@ def test_mark_allergens_keeps_words_that_only_look_alike() -> None:
 def test_table_and_rider_are_printed() -> None:
     text = ticket_text(lines_for(custom_fields={"restaurant": {"table_name": "12"}},
                                  service_type="eat_in"))
-    assert "TABLE 12" in text
+    assert "Table 12" in text
     written = ticket_text(lines_for(custom_fields={"restaurant": {"table_name": "Terrasse 3"}}))
-    assert "Terrasse 3" in written and "TABLE Terrasse" not in written
+    assert "Terrasse 3" in written and "Table Terrasse" not in written
     assert "Rider: Paul" in text
     assert "Customer: Amira Haddad" in text
 
