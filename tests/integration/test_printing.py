@@ -296,7 +296,10 @@ def test_no_duplicate_after_a_sigkill(tmp_path: Path) -> None:
     run(main)
 
 
-def test_the_fake_printer_tool_files_each_ticket_as_text_and_image(tmp_path: Path) -> None:
+def test_the_fake_printer_tool_files_each_ticket_as_text_and_image(
+        tmp_path: Path, qapp: Any) -> None:
+    # qapp: drawing needs Qt's application object, and it must be the widgets' one (a bare
+    # QGuiApplication made here would break every widget test after this one).
     from kds.tools.fakeprinter import FakePrinterServer
 
     async def main() -> None:
