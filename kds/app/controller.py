@@ -119,6 +119,7 @@ class AppController:
         self.bridge.healthChanged.connect(self._on_health)
         self.bridge.locationChanged.connect(self._on_location)
         self.window.show_page("board")
+        runtime.print_settings = self.store.get_settings()   # printers print from the first poll
         await runtime.start_sync()
 
     # -- pages ----------------------------------------------------------------------------------
@@ -282,6 +283,7 @@ class AppController:
         self.store.save_settings(settings)
         if self.runtime is not None and self.runtime.engine is not None:
             self.runtime.engine.apply_settings(settings)
+            self.runtime.start_printing(settings)
         self._apply_board_config(settings)
         if self.board is not None:
             player = self._sound_player(settings)

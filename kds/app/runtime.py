@@ -17,6 +17,8 @@ from kds.clock import Clock, SystemClock
 from kds.app.connection import ConnectionInfo
 from kds.hubrise.client import HubRiseClient
 from kds.platform.files import private_dir
+from kds.app.printing import PrintingService
+from kds.store.settings import Settings
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
@@ -109,6 +111,8 @@ class Runtime:
     client: HubRiseClient | None = None
     engine: SyncEngine | None = None
     demo: DemoWorld | None = None
+    printing: PrintingService | None = None
+    print_settings: Settings | None = None   # the main store's (demo orders have their own file)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def build_sync(self, api_url: str, token: str, *, poll_floor: float | Decimal | None = None,
@@ -138,12 +142,24 @@ class Runtime:
         engine = self.engine
         if engine is None:
             raise RuntimeError("build_sync first")
+        # Before the first poll: an order stored from now on queues its tickets.
+        self.start_printing(self.print_settings or self.store.get_settings())
         # run() connects by itself and keeps retrying while the kitchen is offline.
         self.tasks.append(asyncio.ensure_future(engine.run()))
         if self.demo is not None:
             self.tasks.append(asyncio.ensure_future(self.demo.run_generator(self.clock)))
 
+    def start_printing(self, settings: Settings) -> PrintingService:
+        """(Re)start printing with these settings (kds.app.printing); again after a save."""
+        if self.printing is None:
+            self.printing = PrintingService(self.store, self.clock, self.engine)
+        self.print_settings = settings
+        self.printing.apply(settings)
+        return self.printing
+
     async def stop(self) -> None:
+        if self.printing is not None:
+            await self.printing.aclose()
         if self.engine is not None:
             self.engine.stop()
         for task in self.tasks:

@@ -96,3 +96,12 @@ def short_reference(collection_code: object, ref: object, order_id: object) -> s
             return text
     return clean_text(order_id, 64)[-6:].upper()
 
+
+
+def table_label(table: object) -> str:
+    """How a ticket names the table: tills send "12", "T4", "Table 6" or "Terrasse 3"; a bare
+    code is named ("Table 12"), a written name is kept. "" when there is no table."""
+    text = clean_text(table, 40)
+    if not text or any(char.isspace() for char in text):
+        return text
+    return f"Table {text}"

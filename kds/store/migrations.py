@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from sqlite_utils import Database
 
 from kds.store.connection import immediate_transaction
+from kds.store.print_queue import create_print_jobs
 
 Migration = Callable[[Database], None]
 
@@ -64,7 +65,13 @@ def _add_claim_owner(db: Database) -> None:
     db.execute("ALTER TABLE outbox ADD COLUMN claim_until TEXT")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner)
+def _add_print_queue(db: Database) -> None:
+    """Version 5: kitchen tickets waiting for a printer (kds/store/print_queue.py)."""
+    create_print_jobs(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner,
+                                     _add_print_queue)
 
 
 def schema_version(db: Database) -> int:

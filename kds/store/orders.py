@@ -12,8 +12,8 @@ from typing import Any
 
 from kds.hubrise.money import format_time
 from kds.hubrise.statuses import DONE_STATUSES, ORDER_STATUSES
-from kds.store.base import StoreBase
 from kds.store.derive import OrderFields, change_fingerprint, derive_order
+from kds.store.print_queue import PrintQueueMixin
 from kds.store.rows import OrderRow, RemoteChange, SyncState
 from kds.store.sanitize import MAX_PAYLOAD_BYTES, Sanitized, payload_hash, sanitize, to_json
 from kds.store.timefmt import from_db, from_db_required, to_db, to_db_or_none
@@ -52,7 +52,7 @@ def order_resource(order_id: str) -> str:
     return f"order:{order_id}"
 
 
-class OrdersMixin(StoreBase):
+class OrdersMixin(PrintQueueMixin):
     def upsert_remote_order(self, raw: dict[str, Any], *, source: str = "hubrise") -> UpsertResult:
         """Apply an order as HubRise has it. Never raises on bad data: it dead-letters instead.
 
@@ -87,6 +87,7 @@ class OrdersMixin(StoreBase):
         problems = tuple(report.problems + fields.problems)
         if existing is None:
             self._insert_order(order_id, clean, text, digest, fields, problems, source)
+            self._queue_on("arrival", order_id, fields.status)
             return UpsertResult(order_id, created=True, changed=True, status_changed=True,
                                 problems=problems)
         return self._update_order(existing, clean, text, digest, fields, problems, source)
@@ -213,6 +214,8 @@ class OrdersMixin(StoreBase):
                 raise KeyError(f"no order {order_id!r} in the store")
             self._apply_local_status(old, status, confirmed_time)
             self._add_history(order_id, status, "kitchen", reason)
+            if status == "accepted":
+                self._queue_on("accept", order_id, status)
             body: dict[str, Any] = {"status": status}
             if confirmed_time is not None:
                 body["confirmed_time"] = format_time(confirmed_time)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 from kds.kitchen.acceptance import BUSY_LATE_TICKETS, BUSY_OPEN_TICKETS
+from kds.kitchen.print_ticket import PAPER_WIDTHS
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,19 @@ class Settings:
     # The busy suggestion's thresholds: defaults are the kitchen rule's (kds.kitchen.acceptance).
     busy_suggest_open_tickets: int = BUSY_OPEN_TICKETS
     busy_suggest_late_tickets: int = BUSY_LATE_TICKETS
+    # Printing (kds.printing): "tcp://HOST:PORT", "file:///dev/usb/lp0" or "qt:NAME" (a system
+    # printer); none → KDS_PRINTER, if set.
+    printers: tuple[str, ...] = ()
+    print_on_arrival: bool = True         # a new order prints once when it arrives
+    print_on_accept: bool = False         # and/or when the kitchen accepts it
+    print_copies: int = 1
+    paper_width_mm: int = 80              # 58 or 80 (32 or 48 characters a line)
+
+    @property
+    def print_events(self) -> frozenset[str]:
+        """The events that print by themselves (kds.store.print_queue.PRINT_EVENTS)."""
+        return frozenset(event for event, on in (("arrival", self.print_on_arrival),
+                                                 ("accept", self.print_on_accept)) if on)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,6 +57,8 @@ class Settings:
             if spec.name not in data:
                 continue
             value = data[spec.name]
+            if spec.name == "printers" and isinstance(value, list):
+                value = tuple(value)   # JSON has lists, the record keeps a tuple
             if _valid(spec.name, value):
                 values[spec.name] = value
             else:
@@ -64,8 +80,12 @@ _RANGES: dict[str, tuple[int, int]] = {
     "font_scale_percent": (50, 300),
     "busy_suggest_open_tickets": (1, 1000),
     "busy_suggest_late_tickets": (1, 1000),
+    "print_copies": (1, 5),
+    "paper_width_mm": (58, 80),
 }
-_FLAGS = frozenset({"sound_on", "auto_receive", "kiosk"})
+_FLAGS = frozenset({"sound_on", "auto_receive", "kiosk", "print_on_arrival", "print_on_accept"})
+MAX_PRINTERS = 4
+PRINTER_SCHEMES = ("tcp://", "file:///", "qt:")   # as kds.printing.address parses them
 
 
 def _valid(name: str, value: object) -> bool:
@@ -73,7 +93,18 @@ def _valid(name: str, value: object) -> bool:
         return isinstance(value, bool)
     if name == "poll_mode":
         return value in ("default", "fast")
+    if name == "printers":
+        return _valid_printers(value)
+    if name == "paper_width_mm" and value not in PAPER_WIDTHS:
+        return False
     low, high = _RANGES[name]
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+def _valid_printers(value: object) -> bool:
+    """A tuple of printer addresses (kds.printing.address parses them when they are used)."""
+    return (isinstance(value, tuple) and len(value) <= MAX_PRINTERS
+            and all(isinstance(item, str) and item.startswith(PRINTER_SCHEMES)
+                    and len(item) <= 200 for item in value))
+
 
 RANGES = _RANGES  # public name for the settings screen (same object)

@@ -81,6 +81,7 @@ class Store(QueriesMixin, OutboxMixin):
             store = cls(db, clock, path, moved)
             store.copied_before_migrating = copied
             store._release_claims()
+            store._settle_interrupted_prints()
         except sqlite3.OperationalError:
             db.close()
             raise

@@ -85,6 +85,10 @@ class SyncEngine(ConnectSteps):
     def health(self) -> Health:
         return self._news.health
 
+    def report_printer(self, problem: str) -> None:
+        """The printer worker (kds.printing) says why tickets do not print ("" = they do)."""
+        self._news.update(printer_problem=problem)
+
     def refresh_counts(self) -> None:
         counts = self.store.outbox_counts()
         left = self._remaining().get("day")

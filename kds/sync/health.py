@@ -26,6 +26,7 @@ class Health:
     first_sync_problem: str = ""               # why the 24 h catch-up failed (retried later)
     failed_refs: tuple[str, ...] = ()          # the orders of the failed entries ("#R12")
     set_aside: int = 0                         # orders/events dead-lettered (store.dead_letters)
+    printer_problem: str = ""                  # the kitchen printer does not take tickets ("" = ok)
 
 
 @dataclass(frozen=True, slots=True)

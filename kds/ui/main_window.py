@@ -53,7 +53,8 @@ def header_info(location_raw: dict[str, Any] | None, health: Health | None,
                       problem=health.problem, problem_kind=health.problem_kind,
                       waiting_until=health.waiting_until,
                       first_sync_problem=health.first_sync_problem, set_aside=health.set_aside,
-                      failed_refs=health.failed_refs, location_loaded=bool(location_raw))
+                      failed_refs=health.failed_refs, location_loaded=bool(location_raw),
+                      printer_problem=health.printer_problem)
 
 
 SELF_SCROLLING = frozenset({"board", "settings", "hours"})   # they keep Save in view

@@ -49,11 +49,14 @@ class TicketMenu(QDialog):
     chosen = Signal(str, str, str, bool)   # order id, status, reason, send it to the customer
     dismissChange = Signal(str)
     rushChosen = Signal(str, bool)
+    reprintChosen = Signal(str)            # print this ticket again (only with a printer)
 
-    def __init__(self, ticket: TicketView, parent: Any = None) -> None:
+    def __init__(self, ticket: TicketView, parent: Any = None, *,
+                 can_reprint: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("Order menu")
         self.ticket = ticket
+        self.can_reprint = can_reprint
         self.status: str | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choice_page())
@@ -87,6 +90,11 @@ class TicketMenu(QDialog):
                                        "" if rushed else "primaryButton")
             self.rush_button.clicked.connect(self._toggle_rush)
             row.addWidget(self.rush_button)
+        self.reprint_button: QPushButton | None = None
+        if self.can_reprint:   # also for a done order: a lost ticket is asked for afterwards too
+            self.reprint_button = _button("🖶 Reprint")
+            self.reprint_button.clicked.connect(self._reprint)
+            row.addWidget(self.reprint_button)
         return row
 
     def _status_grid(self) -> QGridLayout:
@@ -164,6 +172,10 @@ class TicketMenu(QDialog):
 
     def _dismiss(self) -> None:
         self.dismissChange.emit(self.ticket.order_id)
+        self.accept()
+
+    def _reprint(self) -> None:
+        self.reprintChosen.emit(self.ticket.order_id)
         self.accept()
 
 

@@ -35,6 +35,7 @@ class HeaderInfo:
     set_aside: int = 0                    # orders HubRise sent that could not be shown
     failed_refs: tuple[str, ...] = ()     # which orders the FAILED changes belong to
     location_loaded: bool = True          # False: never loaded, acceptance unknown
+    printer_problem: str = ""             # tickets do not print (Health.printer_problem)
 
 
 def _minutes_until(when: datetime, now: datetime) -> int:
@@ -66,7 +67,7 @@ def is_healthy(info: HeaderInfo, now: datetime) -> bool:
     """Green only while orders are arriving and nothing needs staff."""
     return (info.online and not info.reconnect_needed and not info.problem
             and not is_waiting(info, now) and not info.first_sync_problem
-            and not info.failed and not info.set_aside)
+            and not info.failed and not info.set_aside and not info.printer_problem)
 
 
 def connection_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
@@ -105,6 +106,8 @@ def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
             text += ": " + ", ".join(info.failed_refs[:2]) + (f" +{more}" if more > 0 else "")
     if info.set_aside:
         text += f" · {set_aside_text(info.set_aside)}"
+    if info.printer_problem:
+        text += f" · ✖ {info.printer_problem}"
     return text
 
 

@@ -107,7 +107,13 @@ class StaffActions:
         ticket = self.ticket(order_id)
         if ticket is None:
             return None
-        menu = TicketMenu(ticket, self)
+        # A printer is set up (kds.store.print_queue): the menu offers a reprint, queued there.
+        reprint = getattr(self.source, "queue_reprint", None)
+        printing = reprint is not None and getattr(self.source, "printer_ready", False) is True
+        menu = TicketMenu(ticket, self, can_reprint=printing)
+        if printing:
+            menu.reprintChosen.connect(lambda oid: self._call(reprint, oid)
+                                       and self._say(f"🖶 Order {ticket.reference} reprinting"))
         menu.chosen.connect(lambda oid, status, reason, send: self.set_status(
             oid, status, reason=reason or None, seller_notes=reason if send and reason else None))
         menu.dismissChange.connect(self.dismiss_change)

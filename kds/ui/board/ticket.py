@@ -127,13 +127,8 @@ def short_reference(order: Any) -> str:
 
 def service_label(order: Any) -> str:
     base = SERVICE_LABELS.get(order.service_type or "", "Order")
-    table = clean_text(order.table_name, 40)
-    if not table:
-        return base
-    # Tills send "12", "T4", "Table 6" or "Terrasse 3": name a bare code, keep a written name.
-    if not any(char.isspace() for char in table):
-        table = f"Table {table}"
-    return f"{base} · {table}"
+    table = kitchen_text.table_label(order.table_name)
+    return f"{base} · {table}" if table else base
 
 
 def due_time(row: OrderRow, order: Any, preparation_minutes: int) -> datetime:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from kds.ui.theme import TOUCH, font
 
@@ -108,3 +115,25 @@ class Choice(QWidget):
 
     def set_value(self, value: str) -> None:
         self.buttons[value].setChecked(True)
+
+
+class TextList(QLineEdit):
+    """A few short texts in one field, separated by commas (printer addresses)."""
+
+    changed = Signal(object)
+
+    def __init__(self, value: Sequence[str], placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(320, TOUCH)
+        self.setFont(font(20))
+        self.setPlaceholderText(placeholder)
+        self.setMaxLength(900)
+        self.set_value(value)
+        self.editingFinished.connect(lambda: self.changed.emit(self.value()))
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(part for part in self.text().replace(",", " ").split() if part)
+
+    def set_value(self, value: Sequence[str]) -> None:
+        self.setText(", ".join(value))

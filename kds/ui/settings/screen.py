@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
-from kds.ui.settings.controls import Choice, Stepper, Toggle
+from kds.ui.settings.controls import Choice, Stepper, TextList, Toggle
 
 # (field, title, hint, step, unit) in screen order; toggles and choices have no step.
 ROWS: tuple[tuple[str, str, str, int, str], ...] = (
@@ -32,6 +32,12 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
     ("busy_suggest_open_tickets", "Suggest busy", "From this many open tickets", 1, ""),
     ("busy_suggest_late_tickets", "…or late tickets", "From this many late tickets", 1, ""),
     ("kiosk", "Kiosk mode", "Full screen, no window controls", 0, ""),
+    ("printers", "Printers", "tcp://HOST:PORT, file:///dev/usb/lp0 or qt:NAME; commas between",
+     0, ""),
+    ("print_on_arrival", "Print new orders", "Once, when they arrive", 0, ""),
+    ("print_on_accept", "Print on accept", "When the kitchen accepts an order", 0, ""),
+    ("print_copies", "Copies", "Tickets printed each time", 1, ""),
+    ("paper_width_mm", "Paper width", "58 or 80 mm roll", 22, " mm"),
 )
 log = logging.getLogger(__name__)
 TWO_COLUMNS_FROM = 1240
@@ -56,7 +62,7 @@ class SettingsScreen(QWidget):
         self.setObjectName("settingsScreen")
         self._on_save = on_save
         self.settings = settings
-        self.controls: dict[str, Toggle | Stepper | Choice] = {}
+        self.controls: dict[str, Toggle | Stepper | Choice | TextList] = {}
         self._build()
         self._check_every_setting_has_a_row()
 
@@ -65,10 +71,12 @@ class SettingsScreen(QWidget):
         if missing:  # a new setting added by the store must get a control here
             raise RuntimeError(f"settings without a control: {sorted(missing)}")
 
-    def _control(self, name: str, step: int, unit: str) -> Toggle | Stepper | Choice:
+    def _control(self, name: str, step: int, unit: str) -> Toggle | Stepper | Choice | TextList:
         value: Any = getattr(self.settings, name)
         if name == "poll_mode":
             return Choice(value, POLL_OPTIONS)
+        if name == "printers":
+            return TextList(value, "tcp://192.168.1.50:9100")
         if isinstance(value, bool):
             return Toggle(value)
         low, high = _RANGES[name]

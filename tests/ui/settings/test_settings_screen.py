@@ -120,3 +120,26 @@ def test_settings_screen_screenshot(qtbot):
     screen.show()
     SHOTS.mkdir(exist_ok=True)
     assert screen.grab().save(str(SHOTS / "settings.png"))
+
+
+def test_printers_copies_width_and_events_are_set_by_touch(qtbot, store):
+    from kds.ui.settings.controls import TextList
+
+    screen = SettingsScreen(store.get_settings(), on_save=store.save_settings)
+    qtbot.addWidget(screen)
+    printers = screen.controls["printers"]
+    width = screen.controls["paper_width_mm"]
+    copies = screen.controls["print_copies"]
+    assert isinstance(printers, TextList) and isinstance(width, Stepper)
+    assert isinstance(copies, Stepper)
+    printers.setText("tcp://10.0.0.9:9100, tcp://bar")
+    qtbot.mouseClick(width.minus, LEFT)          # 80 → 58: the only other roll
+    qtbot.mouseClick(copies.plus, LEFT)
+    qtbot.mouseClick(screen.controls["print_on_accept"].on_button, LEFT)  # type: ignore[union-attr]
+    qtbot.mouseClick(screen.save_button, LEFT)
+    assert store.get_settings() == Settings(
+        printers=("tcp://10.0.0.9:9100", "tcp://bar"), paper_width_mm=58, print_copies=2,
+        print_on_accept=True)
+    printers.setText("lpt1")
+    qtbot.mouseClick(screen.save_button, LEFT)
+    assert screen.status_label.text().startswith("Not saved")

@@ -102,3 +102,23 @@ def test_meta_values_round_trip(tmp_path: Path) -> None:
     assert store.get_meta("last_catch_up") is None
     store.set_meta("last_catch_up", "2026-11-24T10:00:00Z")
     assert store.get_meta("last_catch_up") == "2026-11-24T10:00:00Z"
+
+
+def test_print_settings_survive_a_restart_and_say_which_events_print(tmp_path: Path) -> None:
+    assert Settings().print_events == {"arrival"}
+    store = open_store(tmp_path)
+    chosen = Settings(printers=("tcp://10.0.0.9:9100", "tcp://bar"), print_on_arrival=False,
+                      print_on_accept=True, print_copies=2, paper_width_mm=58)
+    store.save_settings(chosen)
+    store.close()
+    again = open_store(tmp_path).get_settings()
+    assert again == chosen and again.print_events == {"accept"}
+
+
+@pytest.mark.parametrize("field, value", [
+    ("printers", ("lpt1",)), ("printers", "tcp://a"), ("printers", ("tcp://a",) * 5),
+    ("paper_width_mm", 76), ("print_copies", 0), ("print_copies", 6),
+])
+def test_bad_print_settings_are_refused(field: str, value: object) -> None:
+    with pytest.raises(ValueError):
+        Settings(**{field: value})  # type: ignore[arg-type]
