@@ -14,7 +14,7 @@ from kds.store import Store
 from kds.ui.board.board import BoardScreen
 from kds.ui.sound import NullSoundPlayer
 from kds.ui.sources import KitchenSource
-from tests.ui.test_board_rush import START, _store_kitchen, add_orders, open_menu_by_touch
+from tests.ui.board.test_board_rush import START, _store_kitchen, add_orders, open_menu_by_touch
 
 
 @pytest.fixture

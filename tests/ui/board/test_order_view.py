@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QImage
 
 from kds.ui.board.order_view import OrderView
 from tests.ui.paint_probe import RecordingPainter
-from tests.ui.test_ticket_info import delivery_order
-from tests.ui.test_ticket_whole import NOW, ticket_of
+from tests.ui.board.test_ticket_info import delivery_order
+from tests.ui.board.test_ticket_whole import NOW, ticket_of
 
 LONG = [{"product_name": f"Dish number {n:02d}", "quantity": "1"} for n in range(40)]
 

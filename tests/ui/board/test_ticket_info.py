@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from kds.ui.board.model import TicketModel
 from kds.ui.board.ticket import TicketView
 from tests.ui.paint_probe import Drawn, RecordingPainter
-from tests.ui.test_ticket_whole import delegate_for, raw_order, texts, ticket_of
+from tests.ui.board.test_ticket_whole import delegate_for, raw_order, texts, ticket_of
 
 
 def paint(ticket: TicketView, width: int = 300, height: int = 900) -> tuple[list[Drawn], QImage]:
