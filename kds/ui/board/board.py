@@ -117,11 +117,20 @@ class BoardScreen(StaffActions, QWidget):
         self.tabs = TabBar()
         self.tabs.tabClicked.connect(self.show_tab)
         self.tabs.silence_button.clicked.connect(self.silence)
+        self.tabs.find_button.clicked.connect(self.open_search)
         self.tab_group, self.tab_buttons = self.tabs.tab_group, self.tabs.tab_buttons
         self.alert_banner, self.change_banner = self.tabs.alert_banner, self.tabs.change_banner
         self.late_banner, self.message = self.tabs.late_banner, self.tabs.message
         self.silence_button = self.tabs.silence_button
         return self.tabs
+
+    def open_search(self) -> Any:
+        """Find an order by code, name or phone; the one chosen is shown and opened."""
+        from kds.ui.board.search import open_search
+
+        dialog = open_search(self)
+        self.dialog = dialog
+        return dialog
 
     def silence(self) -> None:
         """Mute alert sounds for a while; a second press un-mutes."""

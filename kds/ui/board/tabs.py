@@ -50,6 +50,13 @@ class TabBar(QWidget):
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         row.addWidget(self.message)
+        # Finding an order ("where is 4F2?"): by code, name or phone, over all three tabs.
+        self.find_button = QPushButton("⌕")
+        self.find_button.setToolTip("Find an order by its code, the customer's name or phone")
+        self.find_button.setAccessibleName("Find an order")
+        self.find_button.setMinimumSize(64, 64)   # a gloved finger's target, with the icon only
+        self.find_button.setStyleSheet(COMPACT)
+        self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.silence_button = QPushButton("♪ Mute 5 min")
         self.silence_button.setMinimumHeight(64)
         self.silence_button.setStyleSheet(COMPACT)
@@ -59,6 +66,7 @@ class TabBar(QWidget):
         self.undo_slot = QHBoxLayout()
         self.undo_slot.setContentsMargins(0, 0, 0, 0)
         row.addLayout(self.undo_slot)
+        row.addWidget(self.find_button)
         row.addWidget(self.silence_button)
 
     def set_counts(self, counts: dict[str, int]) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kds.clock import FakeClock
 from kds.ui.board.board import BoardScreen
@@ -71,3 +72,11 @@ def test_choosing_a_result_shows_its_tab_and_opens_the_order(board: BoardScreen)
     assert board.selected_order_id() == "x9zz2"
     assert board.dialog is not None and "4F2" in board.dialog.windowTitle()
     assert not dialog.isVisible()
+
+
+def test_the_find_button_on_the_tab_row_opens_the_search(qtbot: Any, board: Any) -> None:
+    from kds.ui.board.search import SearchDialog
+
+    assert board.tabs.find_button.isVisible()
+    qtbot.mouseClick(board.tabs.find_button, Qt.MouseButton.LeftButton)
+    assert isinstance(board.dialog, SearchDialog) and board.dialog.isVisible()
