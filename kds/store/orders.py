@@ -178,6 +178,23 @@ class OrdersMixin(StoreBase):
                           [order_resource(order_id)])
         return int(value or 0)
 
+    def kitchen_marks_now(self) -> tuple[dict[str, int], int]:
+        """What a listing's caller notes before the request (see kds/sync/reconcile.py): the
+        change mark of every order with a change still waiting, and the newest outbox id. Only
+        those orders, or a change queued after this, can get a newer mark while listing."""
+        waiting = [row[0].split(":", 1)[1] for row in self.db.execute(
+            "SELECT DISTINCT resource FROM outbox WHERE state = 'pending' "
+            "AND resource LIKE 'order:%'").fetchall()]
+        newest = self._one("SELECT MAX(id) FROM outbox")
+        return {order_id: self.kitchen_change_mark(order_id) for order_id in waiting}, \
+            int(newest or 0)
+
+    def oldest_open_since(self) -> datetime | None:
+        """When the oldest order still open on this screen was placed (or first seen)."""
+        value = self._one("SELECT MIN(coalesce(created_at, first_seen_at)) FROM orders "
+                          "WHERE done = 0")
+        return from_db(value) if isinstance(value, str) else None
+
     def _add_history(self, order_id: str, status: str, by: str, reason: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO status_history (order_id, status, at, by, reason) VALUES (?, ?, ?, ?, ?)",

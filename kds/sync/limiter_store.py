@@ -8,7 +8,6 @@ from kds.clock import Clock
 from kds.hubrise.ratelimit import RateLimiter
 from kds.sync.ports import LimiterMemory, RateBudget
 
-
 # Requests counted ahead when the counters are saved (write-ahead): a SIGKILL loses no request,
 # and a save is needed only once per this many requests. The high-load class allows 10/min.
 RESERVE = {"minute": 25, "hour": 25, "day": 25, "high_load": 2}
