@@ -5,13 +5,42 @@ from __future__ import annotations
 import json
 import logging
 
+from kds.kitchen.station_progress import fits, progress_body
 from kds.kitchen.stations import BadRules, Routing, ScreenRole, StationRule, make_routing
-from kds.store.base import StoreBase
+from kds.store.orders import STATION_PROGRESS, OrdersMixin, order_resource
+from kds.store.sanitize import to_json
 
 log = logging.getLogger(__name__)
 
 
-class StationsMixin(StoreBase):
+class StationsMixin(OrdersMixin):
+    def set_station_done(self, order_id: str, station: str, done: bool = True) -> int:
+        """A station bumps (or un-bumps) its part of an order: one outbox entry that writes the
+        station's own custom_fields key, nothing else. The screen shows it at once (the read
+        lays waiting bumps over HubRise's custom_fields); the order's status is untouched.
+
+        A waiting, unclaimed bump of the same station is rewritten instead of queued again, so
+        bump + undo + bump sends one change. Returns the outbox entry's id.
+        """
+        body = progress_body(station, done, self._now())
+        with self.transaction():
+            row = self.get_order(order_id)  # with the bumps still waiting laid over
+            if row is None:
+                raise KeyError(f"no order {order_id!r} in the store")
+            current = row.raw.get("custom_fields")
+            if not fits(current if isinstance(current, dict) else {}, body["custom_fields"]):
+                raise ValueError("the order's custom fields would pass HubRise's 8 KB limit")
+            resource = order_resource(order_id)
+            for entry_id, text in self.db.execute(
+                    "SELECT id, body FROM outbox WHERE resource = ? AND state = 'pending' "
+                    "AND kind = ? AND claimed_at IS NULL ORDER BY id DESC",
+                    [resource, STATION_PROGRESS]).fetchall():
+                if set(json.loads(text).get("custom_fields") or {}) == set(body["custom_fields"]):
+                    self.db.execute("UPDATE outbox SET body = ? WHERE id = ?",
+                                    [to_json(body), entry_id])
+                    return int(entry_id)
+            return self._insert_outbox(resource, STATION_PROGRESS, body, None)
+
     def get_routing(self) -> Routing:
         """The stored rules; a row that no longer passes the checks is dropped with a warning
         (the kitchen keeps working on the rest) rather than blocking the board."""
