@@ -36,6 +36,9 @@ from kds.ui.main_window import MainWindow, header_info
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
+from kds.ui.stations.lens import StationLens
+from kds.ui.stations.setup import ScreenSetup
+from kds.kitchen.stations import Routing, ScreenRole
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_ENV = "KDS_BENCH_FIRST_PAINT"  # set by tests/bench/bench_app.py only
@@ -164,7 +167,13 @@ class AppController:
                                   default_preparation_minutes=prep),
             preparation_minutes=prep,
             busy=self._busy_thresholds(settings),
+            stations=self._station_lens(),
         )
+
+    def _station_lens(self) -> StationLens | None:
+        """This screen's station or expo role; None for the single screen (nothing changes)."""
+        lens = StationLens(self.store.get_screen_role(), self.store.get_routing())
+        return lens if lens.active else None
 
     @staticmethod
     def _busy_thresholds(settings: Settings) -> SuggestionThresholds:
@@ -188,6 +197,8 @@ class AppController:
         screen.closed.connect(lambda: self.window.show_page("board"))
         screen.reconnectRequested.connect(self.show_connect)
         screen.problemsRequested.connect(self.show_problems)
+        screen.setupRequested.connect(self.show_screen_setup)
+        screen.set_screen_role(self.store.get_screen_role())
         screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
         self.window.set_page("connection", screen)
         self._on_health()
@@ -291,6 +302,24 @@ class AppController:
             self.acceptance.thresholds = self._busy_thresholds(settings)
             self._update_kitchen_load()
         self.window.apply_settings(settings)
+
+    def show_screen_setup(self) -> ScreenSetup:
+        setup = ScreenSetup(self.store.get_screen_role(), self.store.get_routing())
+        setup.saved.connect(self._save_screen)
+        setup.closed.connect(lambda: self.window.show_page("connection"))
+        self.window.set_page("screen_setup", setup)
+        self.window.show_page("screen_setup")
+        return setup
+
+    def _save_screen(self, role: ScreenRole, routing: Routing) -> None:
+        """Name, station and rules are this screen's own (the main store, like settings)."""
+        self.store.save_routing(routing)
+        self.store.save_screen_role(role)
+        page = self.window.pages.get("connection")
+        if isinstance(page, ConnectionInfoScreen):
+            page.set_screen_role(role)
+        self._apply_board_config()
+        self.window.show_page("board")
 
     def _apply_board_config(self, settings: Settings | None = None) -> None:
         if self.board is not None and self.runtime is not None:
