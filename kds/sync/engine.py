@@ -145,6 +145,12 @@ class SyncEngine(ConnectSteps):
             self.kick()  # auto-receive may have queued acknowledgements
         return result
 
+    async def reconcile_if_due(self) -> ReconcileResult | None:
+        """The poll loop's reconcile: every couple of minutes while open, less when closed."""
+        if not self.reconciler.due(is_open=self._recently_busy() or self._is_open()):
+            return None
+        return await self.reconcile_once()
+
     async def reconcile_once(self) -> ReconcileResult:
         """List the recent orders and apply what other screens (or anyone) changed on them."""
         if self._news.health.reconnect_needed:
@@ -328,8 +334,7 @@ class SyncEngine(ConnectSteps):
                     self.refresh_counts()  # a 429 hold shows before the poll waits it out
                     await self._catch_up_if_due()
                     await self.poll_once()
-                    if self.reconciler.due(is_open=self._recently_busy() or self._is_open()):
-                        await self.reconcile_once()
+                    await self.reconcile_if_due()
             except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the orders
                 self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)

@@ -90,16 +90,25 @@ class StationLens:
         if self.expo:
             order = _parsed(row)
             if order is not None:
-                marks = progress_line(progress_of(order, self.routing, self.catalog))
-                if marks:
-                    return dataclasses.replace(
-                        ticket, status_label=f"{ticket.status_label} · {marks}")
+                return self._expo_ticket(ticket, order)
         return ticket
 
-
-def progress_line(progress: Sequence[tuple[str, bool]]) -> str:
-    """"Grill ✓ Pizza …": each station with a part, done or not, in the kitchen's order."""
-    return "  ".join(f"{name} {'✓' if done else '…'}" for name, done in progress)
+    def _expo_ticket(self, ticket: TicketView, order: Order) -> TicketView:
+        """Stations done out of stations with a part in the status line (it is short), and
+        a ✓ before each item whose station has bumped it."""
+        progress = progress_of(order, self.routing, self.catalog)
+        if not progress:
+            return ticket
+        done = {name for name, finished in progress if finished}
+        status = f"{ticket.status_label} · {len(done)}/{len(progress)} stations"
+        live = [item for item in order.items if not item.deleted]
+        if len(live) != len(ticket.items):   # not one line per item: leave the lines alone
+            return dataclasses.replace(ticket, status_label=status)
+        lines = tuple(
+            dataclasses.replace(line, name=f"✓ {line.name}")
+            if self.routing.station_of(item, self.catalog) in done else line
+            for line, item in zip(ticket.items, live, strict=True))
+        return dataclasses.replace(ticket, status_label=status, items=lines)
 
 
 def _parsed(row: OrderRow) -> Order | None:
