@@ -125,6 +125,11 @@ class Routing:
     def shows(self, order: Order, station: str, catalog: Catalog = NO_CATALOG) -> bool:
         return bool(self.items_for(order, station, catalog))
 
+    @property
+    def needs_catalog(self) -> bool:
+        """Category and tag rules only work with the catalog (order items carry neither)."""
+        return any(rule.kind in ("category", "tag") for rule in self.rules)
+
     # -- the small file that copies the rules from one screen to another --------------------
 
     def to_json(self) -> str:
@@ -218,6 +223,26 @@ def catalog_facts(raw_catalog: object) -> dict[str, ItemFacts]:
             facts[ref] = ItemFacts(category, _text(names.get(category)),
                                    _text(product.get("ref")),
                                    product_tags | _tags(sku.get("tags")))
+    return facts
+
+
+def facts_to_json(facts: Catalog) -> str:
+    """The facts as the store keeps them (a compact list per sku ref)."""
+    return json.dumps({ref: [f.category_ref, f.category_name, f.product_ref, sorted(f.tags)]
+                       for ref, f in facts.items()}, ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_from_json(text: str | None) -> dict[str, ItemFacts]:
+    """Back from `facts_to_json`; anything unreadable is skipped (routing falls back)."""
+    try:
+        data = json.loads(text or "{}")
+    except (json.JSONDecodeError, TypeError):
+        return {}
+    facts: dict[str, ItemFacts] = {}
+    for ref, entry in (data.items() if isinstance(data, dict) else ()):
+        if isinstance(entry, list) and len(entry) == 4:
+            facts[ref] = ItemFacts(_text(entry[0]), _text(entry[1]), _text(entry[2]),
+                                   _tags(entry[3]))
     return facts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,10 @@ async def test_saving_the_setup_makes_the_running_board_a_station_board(qtbot, t
         assert controller.store.get_routing().rules == ROUTING.rules
         page = controller.window.pages["connection"]
         assert page.screen_label.text().startswith("Grill — Grill station")
+        # A category rule needs the catalog: fetched once, in the background.
+        await asyncio.wait_for(controller.runtime.tasks[-1], 10)
+        world = controller.runtime.demo.world
+        assert [r for r in world.request_log if "/catalogs/" in r.path and r.status == 200]
     finally:
         await controller.stop_runtime()
 

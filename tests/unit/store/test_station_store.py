@@ -59,3 +59,25 @@ def test_a_rules_file_from_another_screen_replaces_the_rules_and_a_bad_one_chang
 
 def test_a_new_file_is_a_single_screen(store):
     assert store.get_screen_role().single and not store.get_routing().configured
+
+
+def test_catalog_facts_are_kept_for_routing_by_category_and_tag(store):
+    import asyncio
+
+    from kds.hubrise.models import NamedResource
+    from kds.kitchen.stations import ItemFacts
+    from kds.sync.catalog import refresh_catalog_facts
+
+    class OneCatalog:
+        async def get_catalog(self, catalog_id: str) -> NamedResource:
+            assert catalog_id == "cat-1"
+            return NamedResource("cat-1", "Menu", {"data": {
+                "categories": [{"ref": "C1", "name": "Burgers"}],
+                "products": [{"ref": "P1", "category_ref": "C1", "tags": ["grill"],
+                              "skus": [{"ref": "BUR-S"}, {"ref": 7}]}]}})
+
+    assert asyncio.run(refresh_catalog_facts(OneCatalog(), store, "cat-1")) == 1
+    assert store.get_catalog_facts() == {
+        "BUR-S": ItemFacts("C1", "Burgers", "P1", frozenset({"grill"}))}
+    routing = make_routing([StationRule("Grill", "tag", "grill")])
+    assert routing.needs_catalog and not make_routing([StationRule("G", "ref", "x")]).needs_catalog
