@@ -13,6 +13,7 @@ import pytest
 
 from kds.clock import FakeClock
 from kds.hubrise.client import HubRiseClient
+from kds.hubrise.errors import NetworkError
 from kds.hubrise.ratelimit import RateLimiter
 from kds.kitchen.station_progress import progress_key, stations_done
 from kds.kitchen.stations import ScreenRole, StationRule, make_routing
@@ -143,3 +144,82 @@ def test_three_screens_cook_and_hand_out_orders_and_end_equal(tmp_path, mode):
                 assert row.raw["custom_fields"] == truth["custom_fields"]
             finally:
                 store.close()
+
+
+class Unplugged:
+    """A screen's client with its network cable out: every call fails as the network would."""
+
+    def __init__(self, inner: HubRiseClient) -> None:
+        self._inner = inner
+        self.offline = False
+
+    def __getattr__(self, name: str) -> Any:
+        target = getattr(self._inner, name)
+        if not callable(target) or name.startswith("_") or name == "limiter":
+            return target
+        if name in ("list_events", "list_orders"):
+            return self._listing(target)
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            if self.offline:
+                raise NetworkError("cable out")
+            return await target(*args, **kwargs)
+        return call
+
+    def _listing(self, target: Any) -> Any:
+        async def listing(**filters: Any) -> Any:
+            if self.offline:
+                raise NetworkError("cable out")
+            async for element in target(**filters):
+                yield element
+        return listing
+
+
+def test_an_offline_station_keeps_its_bumps_and_the_others_carry_on(tmp_path):
+    clock = FakeClock(START)
+    world = World(clock, seed=12)                      # per-client: the default reading
+    for name, token in TOKENS.items():
+        if token != DEMO_KDS_TOKEN:
+            world.add_connection(token, "kds", f"{name}-screen")
+    server = serve_in_thread(world)
+    kitchen = Kitchen(world, server.base_url, clock, tmp_path)
+    cable = Unplugged(kitchen.clients["pizza"])
+    kitchen.engines["pizza"] = SyncEngine(cable, kitchen.stores["pizza"], clock)  # type: ignore[arg-type]
+
+    async def service() -> tuple[int, str, str]:
+        try:
+            for engine in kitchen.engines.values():
+                await engine.connect()
+            order_id = world.create_order(DEMO_PLATFORM_TOKEN, order_body(0))["id"]  # both
+            await kitchen.round()
+            kitchen.stores["expo"].set_order_status(order_id, "accepted")
+            for _ in range(5):
+                await kitchen.round()
+            cable.offline = True
+            kitchen.stores["pizza"].set_station_done(order_id, "Pizza")
+            kitchen.stores["grill"].set_station_done(order_id, "Grill")
+            for _ in range(5):
+                kitchen.clock.advance(30)
+                for name in ("grill", "expo"):
+                    await kitchen.engines[name].poll_once()
+                    await kitchen.engines[name].reconcile_if_due()
+                    await kitchen.engines[name].drain_outbox_once()
+                await kitchen.engines["pizza"].drain_outbox_once()   # tries, and keeps it
+            waiting = kitchen.stores["pizza"].outbox_counts().pending
+            grill_seen_by_expo = kitchen.stores["expo"].get_order(order_id).raw["custom_fields"]
+            cable.offline = False
+            for _ in range(6):
+                await kitchen.round(60)
+            return waiting, str(sorted(stations_done(grill_seen_by_expo))), order_id
+        finally:
+            await kitchen.close()
+
+    try:
+        waiting, seen_while_offline, order_id = asyncio.run(service())
+    finally:
+        server.stop()
+    assert waiting == 1                                          # the bump waits in its outbox
+    assert seen_while_offline == str([progress_key("Grill")])   # the others carried on
+    truth = world.orders[order_id]["custom_fields"]
+    assert set(stations_done(truth)) == {progress_key("Grill"), progress_key("Pizza")}
+    assert [r for r in world.request_log if r.status == 429] == []
