@@ -124,3 +124,15 @@ def test_the_expo_shows_each_stations_progress_and_readies_when_all_are_done(
     expo.refresh()
     assert store.get_order("mixed").status == "awaiting_collection"
     assert store.get_order("grill").status == "in_preparation"
+
+
+def test_a_station_ticket_follows_a_status_change_of_an_unchanged_payload(qtbot, store, clock):
+    """The lens remembers rows between refreshes; a new status on the same payload shows."""
+    grill = screen(qtbot, store, clock, ScreenRole("Grill", "Grill"))
+    assert grill.models["active"].ticket("grill").status == "in_preparation"
+    store.set_order_status("grill", "awaiting_collection")   # a tap on the expo's menu, say
+    store.set_order_status("mixed", "awaiting_collection")
+    grill.refresh()
+    assert grill.models["active"].ticket("grill").status == "awaiting_collection"
+    assert grill.models["active"].ticket("mixed").status == "awaiting_collection"
+    assert names(grill, "active", "mixed") == ["Burger"]

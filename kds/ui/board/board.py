@@ -174,7 +174,7 @@ class BoardScreen(StaffActions, QWidget):
         active = self._query(self.source.active_orders, now, lead)
         scheduled = self._query(self.source.scheduled_orders, now, lead)
         done = self._query(self.source.done_today, now, self.config.timezone_name)
-        counts = self._query(self.source.all_day_counts, now, lead)
+        counts = None if self._station() else self._query(self.source.all_day_counts, now, lead)
         # A station screen: its orders, narrowed to its items (kds.ui.stations.lens).
         part = station_board(self.config.stations, active, scheduled, done)
         active, scheduled, done = part.active, part.scheduled, part.done
