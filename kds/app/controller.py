@@ -17,6 +17,7 @@ from kds.app.runtime import Runtime, open_store, start_demo_runtime
 from kds.platform.secrets.choose import open_secret_store
 from kds.store.settings import Settings
 from kds.store.store import Store
+from kds.sync.catalog import refresh_catalog_facts
 from kds.sync.qt_bridge import SyncBridge
 from kds.store.set_aside import failed_changes, recent
 from kds.ui.board.board import BoardScreen
@@ -36,6 +37,9 @@ from kds.ui.main_window import MainWindow, header_info
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
+from kds.ui.stations.lens import StationLens
+from kds.ui.stations.setup import ScreenSetup
+from kds.kitchen.stations import Routing, ScreenRole
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_ENV = "KDS_BENCH_FIRST_PAINT"  # set by tests/bench/bench_app.py only
@@ -68,6 +72,7 @@ class AppController:
         self.board: BoardScreen | None = None
         self.acceptance: AcceptancePanel | None = None
         self._player = player
+        self._catalog_id: str | None = None   # the connection's catalog (station routing)
         self.problems: ProblemsDialog | None = None
         self.finished = asyncio.Event()
         self.window.closing.connect(self.finished.set)
@@ -115,6 +120,8 @@ class AppController:
         self._add_board_page(runtime)
         self._add_location_pages(runtime)
         self._add_connection_page(info)
+        self._catalog_id = info.catalog_id
+        self._fetch_catalog_if_needed()
         self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
         self.bridge.healthChanged.connect(self._on_health)
         self.bridge.locationChanged.connect(self._on_location)
@@ -165,7 +172,33 @@ class AppController:
                                   default_preparation_minutes=prep),
             preparation_minutes=prep,
             busy=self._busy_thresholds(settings),
+            stations=self._station_lens(),
         )
+
+    def _station_lens(self) -> StationLens | None:
+        """This screen's station or expo role; None for the single screen (nothing changes)."""
+        lens = StationLens(self.store.get_screen_role(), self.store.get_routing(),
+                           self.store.get_catalog_facts())
+        return lens if lens.active else None
+
+    def _fetch_catalog_if_needed(self) -> None:
+        """Category and tag rules need the catalog: fetch it once (a high-load call), then
+        re-route the board. A failure is logged; refs, names and the default still route."""
+        runtime, catalog_id = self.runtime, self._catalog_id
+        if runtime is None or runtime.client is None or not catalog_id \
+                or not self.store.get_routing().needs_catalog:
+            return
+
+        async def fetch() -> None:
+            try:
+                assert runtime.client is not None
+                await refresh_catalog_facts(runtime.client, self.store, catalog_id)
+            except Exception as exc:  # noqa: BLE001 - shown in the log; routing falls back
+                log.warning("catalog for station routing not fetched: %s", type(exc).__name__)
+                return
+            self._apply_board_config()
+
+        runtime.tasks.append(asyncio.ensure_future(fetch()))
 
     @staticmethod
     def _busy_thresholds(settings: Settings) -> SuggestionThresholds:
@@ -189,6 +222,8 @@ class AppController:
         screen.closed.connect(lambda: self.window.show_page("board"))
         screen.reconnectRequested.connect(self.show_connect)
         screen.problemsRequested.connect(self.show_problems)
+        screen.setupRequested.connect(self.show_screen_setup)
+        screen.set_screen_role(self.store.get_screen_role())
         screen.disconnected.connect(lambda wiped: asyncio.ensure_future(self._disconnected(wiped)))
         self.window.set_page("connection", screen)
         self._on_health()
@@ -293,6 +328,25 @@ class AppController:
             self.acceptance.thresholds = self._busy_thresholds(settings)
             self._update_kitchen_load()
         self.window.apply_settings(settings)
+
+    def show_screen_setup(self) -> ScreenSetup:
+        setup = ScreenSetup(self.store.get_screen_role(), self.store.get_routing())
+        setup.saved.connect(self._save_screen)
+        setup.closed.connect(lambda: self.window.show_page("connection"))
+        self.window.set_page("screen_setup", setup)
+        self.window.show_page("screen_setup")
+        return setup
+
+    def _save_screen(self, role: ScreenRole, routing: Routing) -> None:
+        """Name, station and rules are this screen's own (the main store, like settings)."""
+        self.store.save_routing(routing)
+        self.store.save_screen_role(role)
+        self._fetch_catalog_if_needed()
+        page = self.window.pages.get("connection")
+        if isinstance(page, ConnectionInfoScreen):
+            page.set_screen_role(role)
+        self._apply_board_config()
+        self.window.show_page("board")
 
     def _apply_board_config(self, settings: Settings | None = None) -> None:
         if self.board is not None and self.runtime is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
@@ -92,3 +93,16 @@ def validate_custom_fields(value: object, field: str = "custom_fields") -> Error
         return [FieldError(field, f"is {size} bytes as JSON; at most 8 KB "
                                   f"({CUSTOM_FIELDS_MAX_BYTES} bytes) is allowed")]
     return []
+
+
+def merged_custom_fields(current: Mapping[str, Any] | None,
+                         update: Mapping[str, Any] | None) -> dict[str, Any]:
+    """custom_fields after an update (seed 003 §1.1): sent keys replace, keys sent as null are
+    removed, the others stay."""
+    merged = dict(current or {})
+    for key, value in (update or {}).items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged

@@ -70,8 +70,18 @@ def _add_print_queue(db: Database) -> None:
     create_print_jobs(db)
 
 
+def _add_stations(db: Database) -> None:
+    """Version 6: station routing rules (kds/kitchen/stations.py), in staff's order, and this
+    screen's role and the kitchen's station list. Local only: each screen keeps its own copy
+    (copied between screens as a small file), HubRise has no such resource."""
+    db.table("station_rules").create(
+        {"id": int, "position": int, "station": str, "kind": str, "value": str},
+        pk="id", not_null={"position", "station", "kind", "value"})
+    db.table("station_config").create({"key": str, "value": str}, pk="key")
+
+
 MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner,
-                                     _add_print_queue)
+                                     _add_print_queue, _add_stations)
 
 
 def schema_version(db: Database) -> int:

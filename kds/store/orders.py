@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kds.hubrise.field_checks import merged_custom_fields
 from kds.hubrise.money import format_time
 from kds.hubrise.statuses import DONE_STATUSES, ORDER_STATUSES
 from kds.store.derive import OrderFields, change_fingerprint, derive_order
@@ -39,6 +41,8 @@ class UpsertResult:
     problems: tuple[str, ...] = ()
     dead_letter_id: int | None = None
 
+
+STATION_PROGRESS = "station_progress"  # outbox kind: one station's bump (kds/store/stations.py)
 
 # Statuses only the ordering side sets; a kitchen tap queued before them must not override them.
 PLATFORM_FINAL = frozenset({"cancelled", "rejected"})
@@ -169,8 +173,27 @@ class OrdersMixin(PrintQueueMixin):
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def _has_pending_change(self, order_id: str) -> bool:
-        return self._one("SELECT 1 FROM outbox WHERE resource = ? AND state = 'pending' LIMIT 1",
-                         [order_resource(order_id)]) is not None
+        """A status tap still waiting (a station's bump leaves the status to HubRise)."""
+        return self._one("SELECT 1 FROM outbox WHERE resource = ? AND state = 'pending' "
+                         "AND kind != ? LIMIT 1",
+                         [order_resource(order_id), STATION_PROGRESS]) is not None
+
+    def _with_local_progress(self, rows: list[OrderRow]) -> list[OrderRow]:
+        """Station bumps still in the outbox, laid over HubRise's custom_fields (a copy: the
+        stored payload stays HubRise's word), so a bump shows at once and survives refreshes."""
+        waiting = self.db.execute(
+            "SELECT resource, body FROM outbox WHERE state = 'pending' AND kind = ? ORDER BY id",
+            [STATION_PROGRESS]).fetchall()
+        if not waiting:
+            return rows
+        changes: dict[str, dict[str, Any]] = {}
+        for resource, body in waiting:
+            fields = json.loads(body).get("custom_fields") or {}
+            changes.setdefault(resource.split(":", 1)[1], {}).update(fields)
+        return [row if row.id not in changes else dataclasses.replace(row, raw={
+            **row.raw, "custom_fields": merged_custom_fields(
+                row.raw.get("custom_fields") if isinstance(row.raw.get("custom_fields"), dict)
+                else {}, changes[row.id])}) for row in rows]
 
     def kitchen_change_mark(self, order_id: str) -> int:
         """The newest kitchen change HubRise has confirmed for the order (its outbox id, 0 for
@@ -178,6 +201,23 @@ class OrdersMixin(PrintQueueMixin):
         value = self._one("SELECT MAX(id) FROM outbox WHERE resource = ? AND state = 'sent'",
                           [order_resource(order_id)])
         return int(value or 0)
+
+    def kitchen_marks_now(self) -> tuple[dict[str, int], int]:
+        """What a listing's caller notes before the request (see kds/sync/reconcile.py): the
+        change mark of every order with a change still waiting, and the newest outbox id. Only
+        those orders, or a change queued after this, can get a newer mark while listing."""
+        waiting = [row[0].split(":", 1)[1] for row in self.db.execute(
+            "SELECT DISTINCT resource FROM outbox WHERE state = 'pending' "
+            "AND resource LIKE 'order:%'").fetchall()]
+        newest = self._one("SELECT MAX(id) FROM outbox")
+        return {order_id: self.kitchen_change_mark(order_id) for order_id in waiting}, \
+            int(newest or 0)
+
+    def oldest_open_since(self) -> datetime | None:
+        """When the oldest order still open on this screen was placed (or first seen)."""
+        value = self._one("SELECT MIN(coalesce(created_at, first_seen_at)) FROM orders "
+                          "WHERE done = 0")
+        return from_db(value) if isinstance(value, str) else None
 
     def _add_history(self, order_id: str, status: str, by: str, reason: str | None = None) -> None:
         self.db.execute(
@@ -191,7 +231,7 @@ class OrdersMixin(PrintQueueMixin):
         record = self._order_record(order_id)
         if record is None:
             return None
-        return self._to_row(record, self._sync_states([order_id]))
+        return self._with_local_progress([self._to_row(record, self._sync_states([order_id]))])[0]
 
     def known_order_ids_since(self, since: datetime) -> set[str]:
         """Ids of stored orders created at or after `since` (catch-up skips these)."""
@@ -247,11 +287,12 @@ class OrdersMixin(PrintQueueMixin):
         """
         resource = order_resource(order_id)
         row = self.db.execute(
-            "SELECT id, body, claimed_at FROM outbox WHERE resource = ? AND state = 'pending' "
-            "ORDER BY id DESC LIMIT 1", [resource]).fetchone()
+            "SELECT id, body, claimed_at, kind FROM outbox WHERE resource = ? "
+            "AND state = 'pending' ORDER BY id DESC LIMIT 1", [resource]).fetchone()
         # An entry carrying a promise or a note for the customer is sent on its own, as tapped.
         kept = {"confirmed_time", "seller_notes"}
-        if row is not None and row[2] is None and not kept & set(json.loads(row[1])):
+        if (row is not None and row[2] is None and row[3] == "order_status"
+                and not kept & set(json.loads(row[1]))):
             self.db.execute("UPDATE outbox SET body = ? WHERE id = ?", [to_json(body), row[0]])
             return int(row[0])
         return self._insert_outbox(resource, "order_status", body, None)

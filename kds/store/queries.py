@@ -68,7 +68,7 @@ class QueriesMixin(OrdersMixin):
         names = [d[0] for d in cursor.description]
         records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states(None)
-        rows = [self._to_row(record, states) for record in records]
+        rows = self._with_local_progress([self._to_row(record, states) for record in records])
         timed = [(when, dataclasses.replace(row, due_at=when))
                  for when, row in ((self.due_time(row, prep, door), row) for row in rows)]
         timed.sort(key=lambda pair: (pair[0], pair[1].id))
@@ -95,7 +95,7 @@ class QueriesMixin(OrdersMixin):
         names = [d[0] for d in cursor.description]
         records = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         states = self._sync_states([r["id"] for r in records]) if records else {}
-        return [self._to_row(record, states) for record in records]
+        return self._with_local_progress([self._to_row(record, states) for record in records])
 
     def all_day_counts(self, now: datetime, lead_minutes: int) -> list[tuple[str, Decimal]]:
         """Total quantity per product + sku across active tickets (deleted items left out),

@@ -24,12 +24,13 @@ from kds.store.queries import QueriesMixin
 from kds.store.salvage import SalvageReport, salvage
 from kds.store.sanitize import Sanitized, clean_text, safe_json, sanitize, to_json
 from kds.store.settings import Settings
+from kds.store.stations import StationsMixin
 from kds.store.timefmt import to_db
 
 log = logging.getLogger(__name__)
 
 
-class Store(QueriesMixin, OutboxMixin):
+class Store(QueriesMixin, OutboxMixin, StationsMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
 
     #: Set with recovered_from: what was read back from the damaged file (for the notice).

@@ -27,6 +27,7 @@ from kds.sync.planner import (
 )
 from kds.sync.poller import CAUGHT_UP_META, Poller
 from kds.sync.ports import HubRiseApi, RateBudget, SyncStore
+from kds.sync.reconcile import Reconciler, ReconcileResult
 from kds.sync.retry import FAILING, Backoff, classify, describe, is_disk_full
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class SyncEngine(ConnectSteps):
         self._saver = persist_limiter(self.limiter, store, clock)
         self.poller = Poller(client, store, clock, auto_receive=auto_receive)
         self.outbox = OutboxWorker(client, store, clock, backoff or Backoff())
+        # Other screens' taps come through no event (HubRise: none for a client's own changes).
+        self.reconciler = Reconciler(client, store, clock, self.poller)
         self._news = News(clock)
         self._cost = PollCost()
         self.connected = False  # connect() has succeeded once
@@ -146,6 +149,30 @@ class SyncEngine(ConnectSteps):
             self.kick()  # auto-receive may have queued acknowledgements
         return result
 
+    async def reconcile_if_due(self) -> ReconcileResult | None:
+        """The poll loop's reconcile: every couple of minutes while open, less when closed."""
+        if not self.reconciler.due(is_open=self._recently_busy() or self._is_open()):
+            return None
+        return await self.reconcile_once()
+
+    async def reconcile_once(self) -> ReconcileResult:
+        """List the recent orders and apply what other screens (or anyone) changed on them."""
+        if self._news.health.reconnect_needed:
+            return ReconcileResult()
+        try:
+            result = await self.reconciler.reconcile_once(self._remaining())
+        except Exception as exc:
+            if not (is_hubrise_failure(exc) or is_disk_full(exc)):
+                raise
+            self.reconciler.last_at = self.clock.now()  # not again at once: at the next round
+            self._note_failure(exc)
+            return ReconcileResult()
+        if result.order_ids:
+            self._news.orders_changed(result.order_ids)
+            self.refresh_counts()
+            self.kick()  # auto-receive may have queued acknowledgements
+        return result
+
     async def drain_outbox_once(self) -> DrainResult:
         if self._news.health.reconnect_needed:
             return DrainResult()
@@ -172,7 +199,7 @@ class SyncEngine(ConnectSteps):
 
     def set_client(self, client: HubRiseApi) -> None:
         """Use another HubRise client from now on (new token, or the network path changed)."""
-        self.client = self.poller.client = self.outbox.client = client
+        self.client = self.poller.client = self.outbox.client = self.reconciler.client = client
         self.limiter = client.limiter or self.limiter
         self._saver = persist_limiter(self.limiter, self.store, self.clock)
 
@@ -311,6 +338,7 @@ class SyncEngine(ConnectSteps):
                     self.refresh_counts()  # a 429 hold shows before the poll waits it out
                     await self._catch_up_if_due()
                     await self.poll_once()
+                    await self.reconcile_if_due()
             except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the orders
                 self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)

@@ -88,13 +88,13 @@ class Poller:
         now = self.clock.now()
         new_ids: list[str] = []
         async for order in self.client.list_orders(after=now - CATCH_UP):
-            order_id = self._catch_up_one(order)
+            order_id = self.store_listed(order)
             if order_id is not None:
                 new_ids.append(order_id)
         self.store.set_meta(CAUGHT_UP_META, _iso(now))
         return new_ids
 
-    def _catch_up_one(self, order: Order) -> str | None:
+    def store_listed(self, order: Order) -> str | None:
         """Store one listed order; a bad one is set aside (dead-lettered), never stops the rest."""
         raw, order_id = order.raw, order.id  # parse_order guarantees a non-empty string id
         try:

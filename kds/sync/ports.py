@@ -88,6 +88,10 @@ class SyncStore(LimiterMemory, Protocol):
 
     def kitchen_change_mark(self, order_id: str) -> int: ...
 
+    def kitchen_marks_now(self) -> tuple[dict[str, int], int]: ...
+
+    def oldest_open_since(self) -> datetime | None: ...
+
     def set_order_status(self, order_id: str, status: str, *,
                          confirmed_time: datetime | None = None,
                          reason: str | None = None,

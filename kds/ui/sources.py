@@ -31,6 +31,11 @@ class KitchenSource:
         self.kick()
         return entry
 
+    def set_station_done(self, order_id: str, station: str, done: bool = True) -> int:
+        entry = self.store.set_station_done(order_id, station, done)
+        self.kick()
+        return entry
+
     def set_rush(self, order_id: str, rush: bool) -> None:
         # A kitchen-only flag: nothing goes to the outbox, so there is nothing to kick.
         self.store.set_rush(order_id, rush)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 from kds.clock import Clock
 from kds.hubrise.order_model import parse_order
 from kds.kitchen.acceptance import busy_suggestion
+from kds.kitchen.allday import all_day_totals
+from kds.store.rows import OrderRow
 from kds.ui.board.alerts import Alerter
 from kds.ui.board.allday import AllDayPanel
 from kds.ui.board.delegate import TicketDelegate
@@ -32,6 +34,7 @@ from kds.ui.board.staff_actions import StaffActions
 from kds.ui.board.undo import UndoBar
 from kds.ui.board.view import TicketListView
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
+from kds.ui.stations.lens import STATION_DONE, STATION_UNDO, StationBoard, station_board
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,8 @@ class BoardScreen(StaffActions, QWidget):
         self.hold.released.connect(self._hold_over)
         self.hold_timer = self.hold.timer
         self._refresh_waiting = False
+        self._part = StationBoard(None, None, None)
+        self._readied: set[str] = set()   # orders the expo readied on HubRise this session
         self._build_layout()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -178,18 +183,24 @@ class BoardScreen(StaffActions, QWidget):
         active = self._query(self.source.active_orders, now, lead)
         scheduled = self._query(self.source.scheduled_orders, now, lead)
         done = self._query(self.source.done_today, now, self.config.timezone_name)
-        counts = self._query(self.source.all_day_counts, now, lead)
+        counts = None if self._station() else self._query(self.source.all_day_counts, now, lead)
+        # A station screen: its orders, narrowed to its items (kds.ui.stations.lens).
+        part = station_board(self.config.stations, active, scheduled, done)
+        active, scheduled, done = part.active, part.scheduled, part.done
+        if self._station() and active is not None:
+            counts = all_day_totals(row.raw for row in active)
+        self._part = part
         held = self.holding()
         self._refresh_waiting = held
         if active is not None and done is not None:
             # Cancelled-by-HubRise tickets stay on the active board until someone dismisses them.
             pinned = [row for row in done if row.remote_change]
-            self._show("active", sorted(self.feed.tickets(active + pinned), key=active_sort_key),
+            self._show("active", sorted(self._tickets(active + pinned), key=active_sort_key),
                        held)
         if scheduled is not None:
-            self._show("scheduled", sorted(self.feed.tickets(scheduled), key=sort_key), held)
+            self._show("scheduled", sorted(self._tickets(scheduled), key=sort_key), held)
         if done is not None:
-            self._show("done", self.feed.tickets(done), held)
+            self._show("done", self._tickets(done), held)
         if counts is not None:
             self.all_day.set_counts(counts)
         if active is not None and scheduled is not None and done is not None:
@@ -198,6 +209,45 @@ class BoardScreen(StaffActions, QWidget):
         self._update_tab_labels()
         self._update_sync_counts()
         self._update_late(now)
+        if active is not None:
+            self._expo_ready(active)
+
+    # -- several screens (kds.ui.stations) ----------------------------------------------------
+    def _station(self) -> str | None:
+        lens = self.config.stations
+        return None if lens is None else lens.station
+
+    def _tickets(self, rows: list[OrderRow]) -> list[TicketView]:
+        lens = self.config.stations
+        tickets = self.feed.tickets(rows)
+        if lens is None or not lens.active:
+            return tickets
+        by_id = {row.id: row for row in rows}
+        bumped = self._part.bumped
+        return [lens.adorn(t, by_id[t.order_id], bumped=t.order_id in bumped) for t in tickets]
+
+    def _expo_ready(self, rows: list[OrderRow]) -> None:
+        """The expo readies on HubRise an order every station has finished (once per order)."""
+        lens = self.config.stations
+        if lens is None:
+            return
+        for order_id, status in lens.to_ready(rows, self._readied):
+            self._readied.add(order_id)
+            if self._call(self.source.set_order_status, order_id, status):
+                self._say(f"All stations done: order ready ({status.replace('_', ' ')})")
+                QTimer.singleShot(0, self.refresh)
+
+    def press_main_button(self, order_id: str) -> QDialog | None:
+        """On a station screen the big button bumps (or takes back) the station's part."""
+        ticket, station = self.ticket(order_id), self._station()
+        if ticket is None or station is None or ticket.main_action not in (STATION_DONE,
+                                                                         STATION_UNDO):
+            return super().press_main_button(order_id)
+        done = ticket.main_action == STATION_DONE
+        if self._call(self.source.set_station_done, order_id, station, done):
+            self._say(f"Order {ticket.reference}: {station} {'done' if done else 'not done'}")
+            self.refresh()
+        return None
 
     def _show(self, tab: str, tickets: list[TicketView], held: bool) -> None:
         model = self.models[tab]

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from decimal import Decimal
-from typing import Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 from kds.kitchen.acceptance import SuggestionThresholds
 from kds.kitchen.timezone import zone_named
 from kds.store.rows import OrderRow, SyncCounts
 from kds.ui.board.ticket import Thresholds
+
+if TYPE_CHECKING:   # the lens imports the ticket module, as this one does
+    from kds.ui.stations.lens import StationLens
 
 
 class BoardSource(Protocol):
@@ -27,6 +30,8 @@ class BoardSource(Protocol):
                          confirmed_time: datetime | None = None,
                          reason: str | None = None,
                          seller_notes: str | None = None) -> int: ...
+
+    def set_station_done(self, order_id: str, station: str, done: bool = True) -> int: ...
 
     def mark_seen(self, order_id: str) -> None: ...
 
@@ -52,6 +57,7 @@ class BoardConfig:
     card_width: int = 300
     busy: SuggestionThresholds = field(default_factory=SuggestionThresholds)  # "Busy mode?" hint
     touch_hold_ms: int = 1500            # after a tap, tickets keep their places this long
+    stations: StationLens | None = None  # a station or expo screen (None: the single screen)
 
     @property
     def tz(self) -> tzinfo:

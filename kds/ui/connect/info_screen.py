@@ -8,7 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kds.hubrise.connection import ConnectionInfo, DisconnectReport
+from kds.kitchen.stations import ScreenRole
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
+from kds.ui.stations.setup import role_words
 
 NOT_SHARED = "not known"  # e.g. a pasted token: HubRise gives these only in the OAuth answer
 ROWS = (
@@ -28,6 +30,7 @@ class ConnectionInfoScreen(QWidget):
     reconnectRequested = Signal()
     closed = Signal()
     problemsRequested = Signal()  # staff want the list of failed changes / orders set aside
+    setupRequested = Signal()     # staff want to name this screen / set its station
 
     def __init__(self, service: Disconnector, info: ConnectionInfo,
                  parent: QWidget | None = None, storage_notice: str | None = None) -> None:
@@ -59,6 +62,7 @@ class ConnectionInfoScreen(QWidget):
         self.reconnect_banner = self._reconnect_banner()
         column.addWidget(self.reconnect_banner)
         column.addLayout(self._grid())
+        column.addLayout(self._screen_row())
         self.notice_label = plain_label(storage_notice or "", 18, color="#f39c12")
         self.notice_label.setVisible(bool(storage_notice))
         column.addWidget(self.notice_label)
@@ -92,6 +96,21 @@ class ConnectionInfoScreen(QWidget):
             self.id_labels[id_key] = ident
         grid.setColumnStretch(2, 1)
         return grid
+
+    def _screen_row(self) -> QHBoxLayout:
+        """Each screen of a kitchen is its own connection (its own device): say which."""
+        row = QHBoxLayout()
+        row.addWidget(plain_label("Screen", 22, wrap=False, color=MUTED))
+        self.screen_label = plain_label(role_words(ScreenRole()), 26, bold=True)
+        self.screen_label.setObjectName("screenRole")
+        row.addWidget(self.screen_label, 1)
+        self.setup_button = big_button("Name / station")
+        self.setup_button.clicked.connect(self.setupRequested)
+        row.addWidget(self.setup_button)
+        return row
+
+    def set_screen_role(self, role: ScreenRole) -> None:
+        self.screen_label.setText(role_words(role))
 
     def _reconnect_banner(self) -> QFrame:
         banner = QFrame()
