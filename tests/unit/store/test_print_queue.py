@@ -135,6 +135,6 @@ def test_a_version_4_file_gains_the_print_queue(tmp_path: Path, clock: FakeClock
     migrate(old, MIGRATIONS[:4])
     old.close()
     store = Store.open(path, clock)
-    assert schema_version(store.db) == 5 == len(MIGRATIONS)
+    assert schema_version(store.db) == len(MIGRATIONS) >= 5
     assert store.queue_print("a", "arrival") is not None
     store.close()
