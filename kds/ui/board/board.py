@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kds.clock import Clock
@@ -27,7 +27,7 @@ from kds.ui.board.keys import BoardKeys
 from kds.ui.board.model import TicketModel, TicketRole
 from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
-from kds.ui.board.tabs import TABS, TabBar
+from kds.ui.board.tabs import NARROW_BELOW, TABS, TabBar
 from kds.ui.board.ticket import TicketView, active_sort_key, sort_key, ticket_timing
 from kds.ui.board.touch_hold import TouchHold
 from kds.ui.board.staff_actions import StaffActions
@@ -136,6 +136,10 @@ class BoardScreen(StaffActions, QWidget):
         dialog = open_search(self)
         self.dialog = dialog
         return dialog
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.tabs.set_narrow(self.width() < NARROW_BELOW)
 
     def silence(self) -> None:
         """Mute alert sounds for a while; a second press un-mutes."""

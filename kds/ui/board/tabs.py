@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget,
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 TABS = ("active", "scheduled", "done")
@@ -15,6 +15,9 @@ TAB_TIPS = {"active": "Orders to make now", "scheduled": "Orders for later",
             "done": "Done today: completed, cancelled and rejected"}
 # Tighter than the app's buttons: the row must fit 1024 px, and 130 % text (788 px).
 COMPACT = "QPushButton { padding: 0 12px; }"
+# Below this width (logical px) the alert banners get a row of their own: squeezed between the
+# tabs and Mute they became bare colour strips, and colour is never the only cue.
+NARROW_BELOW = 1100
 
 
 class TabBar(QWidget):
@@ -22,8 +25,22 @@ class TabBar(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        row = QHBoxLayout()
         row.setContentsMargins(12, 6, 12, 6)
+        rows.addLayout(row)
+        # On narrow screens the banners move here; the row is always there, so an alert
+        # appearing never shifts the tickets.
+        self.banner_row = QWidget()
+        self.banner_row.setFixedHeight(40)
+        self._banner_layout = QHBoxLayout(self.banner_row)
+        self._banner_layout.setContentsMargins(12, 0, 12, 4)
+        self.banner_row.hide()
+        rows.addWidget(self.banner_row)
+        self._row = row
+        self.narrow = False
         self.tab_group = QButtonGroup(self)
         self.tab_buttons: dict[str, QPushButton] = {}
         for position, tab in enumerate(TABS):
@@ -42,9 +59,9 @@ class TabBar(QWidget):
         self.alert_banner = _banner("alertBanner")
         self.change_banner = _banner("changeBanner")
         self.late_banner = _banner("lateBanner")
-        row.addWidget(self.alert_banner, 2)
-        row.addWidget(self.change_banner, 3)
-        row.addWidget(self.late_banner, 2)
+        self._banners = ((self.alert_banner, 2), (self.change_banner, 3), (self.late_banner, 2))
+        for banner, stretch in self._banners:
+            row.addWidget(banner, stretch)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -68,6 +85,22 @@ class TabBar(QWidget):
         row.addLayout(self.undo_slot)
         row.addWidget(self.find_button)
         row.addWidget(self.silence_button)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Banners in their own row below the tabs (narrow screens) or beside them."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        for banner, stretch in self._banners:
+            banner.setMinimumHeight(34 if narrow else 64)   # the tickets keep their height
+            if narrow:
+                self._row.removeWidget(banner)
+                self._banner_layout.addWidget(banner, stretch)
+            else:
+                self._banner_layout.removeWidget(banner)
+                self._row.insertWidget(len(TABS) + [b for b, _ in self._banners].index(banner),
+                                       banner, stretch)
+        self.banner_row.setVisible(narrow)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """'Active (3)': each tab's ticket count on its button."""

@@ -43,3 +43,26 @@ def test_a_long_health_line_is_shown_whole_on_the_board(qtbot: Any, width: int) 
     assert shows_whole(header.health), header.health.size()
     assert shows_whole(header.acceptance)
     assert shows_whole(header.clock)
+
+
+@pytest.mark.parametrize("width", [800, 1024])
+def test_alert_banners_keep_their_words_on_a_narrow_board(qtbot: Any, width: int) -> None:
+    # Squeezed between the tabs and Mute they became bare colour strips: colour is never the
+    # only cue, so below NARROW_BELOW they get a row of their own.
+    from tests.fakes.samples import sample_order
+
+    clock = FakeClock(NOW)
+    source = MemoryBoardSource(clock)
+    for index in range(3):
+        source.add_remote(sample_order(index, NOW, status="received"))
+    board = BoardScreen(source, clock)
+    qtbot.addWidget(board)
+    board.resize(width, 600)
+    board.show()
+    qtbot.waitExposed(board)
+    board.tabs.show_alerts(3, ["1060 CANCELLED"])
+    board.tabs.show_late(2, suggest_busy=False)
+    board.layout().activate()
+    for banner in (board.alert_banner, board.change_banner, board.late_banner):
+        assert banner.isVisible()
+        assert shows_whole(banner), (banner.text(), banner.width())
