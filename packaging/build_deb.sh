@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 022  # files in the package must be world-readable whatever the builder's umask
-VENV=${VENV:-.venv}
+VENV=${VENV:-packaging/build-venv}  # the build venv of build_bundle.sh (reads the version)
 OUT=${KDS_PACKAGING_OUT:-packaging/out}  # tests point this at a temporary folder
 BUNDLE=${KDS_BUNDLE:-$OUT/dist/kds}
 COMPRESSION=${DEB_COMPRESSION:-zstd}

@@ -35,6 +35,18 @@ got=$(kds --version)
 [ "$got" = "kds $version" ] || fail "kds --version printed '$got', expected 'kds $version'"
 echo "ok: kds --version -> $got"
 
+# The installed copy names exactly the versions of the lock it was built from.
+locked() { grep -i "^$1==" requirements/build.txt | sed 's/^[^=]*==\([^ ]*\).*/\1/'; }
+checked=0
+while read -r name ver; do
+  case "$name" in kds|Python|Qt) continue ;; esac
+  want=$(locked "$(echo "$name" | tr 'A-Z_.' 'a-z--')")
+  [ "$ver" = "$want" ] || fail "kds --version --verbose: $name $ver, the lock says '$want'"
+  checked=$((checked + 1))
+done < <(kds --version --verbose)
+[ "$checked" -ge 5 ] || fail "kds --version --verbose listed only $checked libraries"
+echo "ok: kds --version --verbose -> $checked libraries, each at its locked version"
+
 # The self-test writes its database under a throw-away HOME, never the real user's data.
 scratch=$(mktemp -d)
 t=$(ms_now)

@@ -50,6 +50,7 @@ class AppConfig:
     reset: bool = False
     yes: bool = False
     show_version: bool = False
+    verbose: bool = False
     self_test: bool = False
     kiosk: bool = False
     exit_after_ms: int = 0
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kds", description="HubRise kitchen display", allow_abbrev=False)
     add = parser.add_argument
     add("--version", action="store_true", help="print the version and exit")
+    add("--verbose", action="store_true",
+        help="with --version: also the exact versions of Python, Qt and the main libraries")
     add("--demo", action="store_true", help="run against the built-in simulator, no account")
     add("--api-url", metavar="URL", help=f"HubRise API base (default {DEFAULT_API_URL})")
     add("--oauth-url", metavar="URL", help="OAuth base (default: follows --api-url)")
@@ -192,6 +195,8 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
     exit_after_ms = _exit_after_ms(args)
     if args.yes and not args.reset:
         raise ConfigError("--yes only makes sense with --reset")
+    if args.verbose and not args.version:
+        raise ConfigError("--verbose only makes sense with --version")
     api_url = _check_url(args.api_url, "--api-url") if args.api_url else DEFAULT_API_URL
     oauth_url = (_check_url(args.oauth_url, "--oauth-url") if args.oauth_url
                  else oauth_url_for(api_url))
@@ -204,15 +209,19 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
         demo=args.demo, api_url=api_url, oauth_url=oauth_url,
         access_token=token, token_source=token_source, data_dir=data_dir,
         token_file=Path(args.token_file).expanduser() if args.token_file else None,
-        reset=args.reset, yes=args.yes, show_version=args.version,
+        reset=args.reset, yes=args.yes, show_version=args.version, verbose=args.verbose,
         self_test=args.self_test, kiosk=args.kiosk, exit_after_ms=exit_after_ms,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         oauth_client_id=client_id, oauth_client_secret=client_secret,
     )
 
 
-def version_text() -> str:
-    return f"kds {__version__}"
+def version_text(verbose: bool = False) -> str:
+    if not verbose:
+        return f"kds {__version__}"
+    from kds.app.versions import verbose_version_lines
+
+    return "\n".join([f"kds {__version__}", *verbose_version_lines()])
 
 
 def load_config_or_exit(argv: Sequence[str] | None = None,
@@ -230,7 +239,7 @@ def load_config_or_exit(argv: Sequence[str] | None = None,
         if env is None:
             scrub_secrets(os.environ)
     if config.show_version:
-        print(version_text())
+        print(version_text(config.verbose))
         raise SystemExit(0)
     register_secret(config.access_token)  # from now on no log line can show it
     register_secret(config.oauth_client_secret)
