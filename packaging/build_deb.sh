@@ -104,6 +104,12 @@ if [ "$1" = remove ] || [ "$1" = purge ]; then
   command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
   command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
 fi
+# Per-user data is the kitchen's, not the package's: never deleted, but said where it is.
+if [ "$1" = purge ]; then
+  echo "kds: each user's KDS data was kept: orders cache, settings and logs in"
+  echo "kds:   ~/.local/share/kds (\$XDG_DATA_HOME/kds when set), and the HubRise connection"
+  echo "kds:   token in that user's keyring or in that folder. Delete them by hand to remove them."
+fi
 exit 0
 SH
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"

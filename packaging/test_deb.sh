@@ -19,6 +19,9 @@ build_s=$(secs_since "$t")
 [ -f "$deb" ] || fail "build_deb.sh made no .deb"
 version=$(dpkg-deb -f "$deb" Version)
 
+# The previous release, installed with orders, then upgraded to this .deb (skips without a ref).
+packaging/test_upgrade.sh "$deb"
+
 # Whatever happens below, do not leave the package installed.
 installed() { dpkg-query -W -f='${Status}' kds 2>/dev/null | grep -q "ok installed"; }
 cleanup() { installed && $sudo apt-get purge -y -qq kds >/dev/null 2>&1 || true; }
@@ -98,7 +101,6 @@ print(max(map(abs, a), default=0))' "$scratch/heard.wav")
 else
   echo "skip: alert sound not checked (apt-get install pulseaudio pulseaudio-utils to check it)"
 fi
-rm -rf "$scratch"
 
 # Cold start of the installed app to its first painted board, with 100,000 orders in the cache.
 start_line=$("$BUILD_VENV/bin/python" packaging/start_time.py --history "${START_HISTORY:-100000}" \
@@ -112,10 +114,15 @@ trap - EXIT
 [ ! -e /opt/kds ] || fail "/opt/kds still there after removal"
 [ ! -e /usr/bin/kds ] || fail "/usr/bin/kds still there after removal"
 [ ! -e /usr/share/applications/kds.desktop ] || fail "desktop entry still there after removal"
-# apt-get remove keeps the package's record (state "rc") for purge; purge leaves nothing.
-$sudo dpkg --purge kds >/dev/null
+[ -f "$scratch/home/data/kds/kds.sqlite3" ] || fail "apt-get remove deleted the user's data"
+# apt-get remove keeps the package's record (state "rc") for purge; purge leaves nothing of the
+# package, keeps the users' data and says where it is.
+purged=$($sudo dpkg --purge kds 2>&1)
 ! dpkg-query -W kds >/dev/null 2>&1 || fail "dpkg still knows kds after purge"
-echo "ok: removed and purged cleanly"
+echo "$purged" | grep -q "~/.local/share/kds" || fail "purge did not say where user data lives: $purged"
+[ -f "$scratch/home/data/kds/kds.sqlite3" ] || fail "purge deleted the user's data"
+rm -rf "$scratch"
+echo "ok: removed and purged cleanly; user data kept and its place named"
 
 echo "largest parts of the bundle (MB):"
 find packaging/out/dist/kds -type f -printf '%s %P\n' | sort -rn | head -n 10 \

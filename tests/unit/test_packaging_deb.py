@@ -92,3 +92,11 @@ def test_deb_version_comes_from_the_package_metadata(built_deb: Path) -> None:
 
     assert control_field(built_deb, "Version") == version("kds")
     assert built_deb.name == f"kds_{version('kds')}_{control_field(built_deb, 'Architecture')}.deb"
+
+
+def test_purge_keeps_user_data_and_says_where_it_lives(built_deb: Path) -> None:
+    postrm = subprocess.run(["dpkg-deb", "-I", str(built_deb), "postrm"], capture_output=True,
+                            text=True, check=True).stdout
+    purge = postrm[postrm.index('"$1" = purge ]; then\n  echo'):]
+    assert "~/.local/share/kds" in purge and "keyring" in purge
+    assert "rm " not in postrm.replace("rm -f /etc", "")  # nothing of the users' is deleted
