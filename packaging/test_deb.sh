@@ -43,13 +43,18 @@ echo "ok: kds --version -> $got"
 locked() { grep -i "^$1==" requirements/build.txt | sed 's/^[^=]*==\([^ ]*\).*/\1/'; }
 checked=0
 while read -r name ver; do
-  case "$name" in kds|Python|Qt) continue ;; esac
+  case "$name" in kds|Python|Qt|HubRise) continue ;; esac
   want=$(locked "$(echo "$name" | tr 'A-Z_.' 'a-z--')")
   [ "$ver" = "$want" ] || fail "kds --version --verbose: $name $ver, the lock says '$want'"
   checked=$((checked + 1))
 done < <(kds --version --verbose)
 [ "$checked" -ge 5 ] || fail "kds --version --verbose listed only $checked libraries"
 echo "ok: kds --version --verbose -> $checked libraries, each at its locked version"
+# The OAuth client the build environment named (KDS_BUILD_OAUTH_CLIENT_ID/SECRET), or none.
+client=$(HOME=$(mktemp -d) kds --version --verbose | sed -n 's/^HubRise OAuth client: //p')
+[ "$client" = "${KDS_BUILD_OAUTH_CLIENT_ID:-none (sign in with a token)}" ] \
+  || fail "the installed app's OAuth client is '$client'"
+echo "ok: OAuth client in the installed app: $client"
 
 # The self-test writes its database under a throw-away HOME, never the real user's data.
 scratch=$(mktemp -d)

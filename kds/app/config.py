@@ -140,8 +140,16 @@ def _read_token_file(path_text: str) -> str:
     return token
 
 
-def _read_config_file(data_dir: Path) -> dict[str, object]:
-    path = data_dir / CONFIG_FILE_NAME
+def bundled_client_file() -> Path:
+    """The OAuth client an installer was built with (packaging/build_defaults.py); only in a
+    bundle whose build environment named one, never in the source tree."""
+    from kds.platform.resources import resource_path
+
+    return resource_path("build", "oauth.toml")
+
+
+def _read_config_file(data_dir: Path, name: str = CONFIG_FILE_NAME) -> dict[str, object]:
+    path = data_dir / name
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -153,17 +161,24 @@ def _read_config_file(data_dir: Path) -> dict[str, object]:
     return oauth if isinstance(oauth, dict) else {}
 
 
+def _client_pair(table: Mapping[str, object]) -> tuple[str | None, str | None]:
+    file_id, file_secret = table.get("client_id"), table.get("client_secret")
+    return (file_id if isinstance(file_id, str) else None,
+            file_secret if isinstance(file_secret, str) else None)
+
+
 def _oauth_client(env: Mapping[str, str], data_dir: Path) -> tuple[str | None, str | None]:
-    """Client id/secret from the environment, else [oauth] in data_dir/config.toml."""
+    """Client id/secret from the environment, else [oauth] in data_dir/config.toml, else the
+    client the installer was built with (only when nothing else names any part of one)."""
     client_id, secret = env.get(ENV_CLIENT_ID), env.get(ENV_CLIENT_SECRET)
     if client_id and secret:
         return client_id, secret
-    file_values = _read_config_file(data_dir)
-    file_id, file_secret = file_values.get("client_id"), file_values.get("client_secret")
-    return (
-        client_id or (file_id if isinstance(file_id, str) else None),
-        secret or (file_secret if isinstance(file_secret, str) else None),
-    )
+    file_id, file_secret = _client_pair(_read_config_file(data_dir))
+    client_id, secret = client_id or file_id, secret or file_secret
+    if client_id or secret:
+        return client_id, secret
+    bundled = bundled_client_file()
+    return _client_pair(_read_config_file(bundled.parent, bundled.name))
 
 
 def _token(args: argparse.Namespace, env: Mapping[str, str]) -> tuple[str | None, str | None]:
@@ -216,12 +231,16 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
     )
 
 
-def version_text(verbose: bool = False) -> str:
+def version_text(verbose: bool = False, config: AppConfig | None = None) -> str:
     if not verbose:
         return f"kds {__version__}"
     from kds.app.versions import verbose_version_lines
 
-    return "\n".join([f"kds {__version__}", *verbose_version_lines()])
+    # Support's first question when sign-in does nothing: is a client configured? (id only)
+    client = (config.oauth_client_id if config and config.has_oauth_client
+              else "none (sign in with a token)")
+    return "\n".join([f"kds {__version__}", *verbose_version_lines(),
+                      f"HubRise OAuth client: {client}"])
 
 
 def load_config_or_exit(argv: Sequence[str] | None = None,
@@ -239,7 +258,7 @@ def load_config_or_exit(argv: Sequence[str] | None = None,
         if env is None:
             scrub_secrets(os.environ)
     if config.show_version:
-        print(version_text(config.verbose))
+        print(version_text(config.verbose, config))
         raise SystemExit(0)
     register_secret(config.access_token)  # from now on no log line can show it
     register_secret(config.oauth_client_secret)
