@@ -38,6 +38,15 @@ trap cleanup EXIT
 mkdir "$work/src"
 git archive "$ref" | tar -x -C "$work/src"
 [ -x "$work/src/packaging/build_deb.sh" ] || fail "$ref has no packaging/build_deb.sh"
+if [ ! -f "$work/src/requirements/build.txt" ]; then
+  # A release from before the lock installs whatever PyPI has that day; build it with today's
+  # locked tools and libraries instead (its own scripts then find them ready), so this check
+  # does not depend on the day's PyPI. Its pyproject dependencies must match the lock's names.
+  python3 -m venv "$work/src/.venv"
+  "$work/src/.venv/bin/python" -m pip install -q --require-hashes -r requirements/build.txt
+  "$work/src/.venv/bin/python" -m pip install -q --no-deps --no-build-isolation -e "$work/src" \
+    2>/dev/null
+fi
 echo "upgrade: building the previous release ($ref)..."
 old_deb=$(cd "$work/src" && KDS_PACKAGING_OUT="$work/out" packaging/build_deb.sh 2>"$work/build.log" \
   | tail -n 1) || { tail -n 20 "$work/build.log" >&2; fail "building $ref failed"; }
@@ -90,7 +99,7 @@ want_schema=$("$PY" -c 'from kds.store.migrations import MIGRATIONS; print(len(M
   || fail "settings changed across the upgrade"
 [ "$(echo "$after" | grep '^schema')" = "schema $want_schema" ] || fail "store not migrated: $after"
 for f in $files_before; do [ -e "$data/$f" ] || fail "$f is gone after the upgrade"; done
-echo "ok: upgrade $ref ($old_version) -> $new_version kept $((orders - 1)) orders, the settings" \
+echo "ok: upgrade $ref ($old_version) -> $new_version kept $((orders - 1)) order(s), the settings" \
   "and every file of the data folder; store at schema $want_schema"
 
 # 4. Removing the package leaves the user's data alone.
