@@ -44,6 +44,8 @@ install -D -m 0644 resources/icons/kds.svg "$root/usr/share/icons/hicolor/scalab
 
 # Autostart for kiosk PCs: shipped, never enabled by the package (see README.autostart).
 install -D -m 0644 packaging/linux/kds-autostart.desktop "$root/usr/share/kds/kds-autostart.desktop"
+# A PC with no desktop: a systemd unit running KDS alone under the cage kiosk compositor.
+install -D -m 0644 packaging/linux/kds-kiosk.service "$root/usr/share/kds/kiosk/kds-kiosk.service"
 cat > "$root/usr/share/kds/README.autostart" <<'TXT'
 Start KDS when the kitchen PC logs in (kiosk PCs)
 
@@ -54,6 +56,14 @@ For one user only:
 
 To stop it, delete the copied file. Removing the package also removes /etc/xdg/autostart/kds.desktop
 if it is still identical to this template.
+
+A PC with no desktop at all (KDS is the whole session, on tty1, as the user "kitchen"):
+    sudo apt-get install cage xwayland
+    sudo adduser --disabled-password --gecos Kitchen kitchen
+    sudo cp /usr/share/kds/kiosk/kds-kiosk.service /etc/systemd/system/
+    sudo systemctl disable getty@tty1.service
+    sudo systemctl enable --now kds-kiosk.service
+The unit restarts KDS if it ever exits. To stop: sudo systemctl disable --now kds-kiosk.service
 TXT
 
 install -d "$root/DEBIAN"
