@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kds.app.start import STORE_TOO_NEW_EXIT
 from kds.clock import SystemClock
 from kds.store import Store
@@ -25,6 +27,7 @@ def newer_store(data_dir: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # starts a Python/app process
 def test_an_older_kds_on_a_newer_store_refuses_clearly_and_changes_nothing(tmp_path: Path) -> None:
     store = newer_store(tmp_path)
     before = store.read_bytes()

@@ -9,10 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 LATER = ("kds.ui.board.problems", "kds.sim.server", "kds.sim.world", "kds.sim.generator")
 
 
+@pytest.mark.slow  # starts a Python/app process
 def test_starting_the_board_does_not_import_screens_opened_later() -> None:
     code = ("import sys, kds.app.start, kds.app.controller; "
             f"print(','.join(m for m in {LATER!r} if m in sys.modules))")
