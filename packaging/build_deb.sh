@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Build packaging/out/kds_<version>_<arch>.deb from the PyInstaller bundle (Debian/Ubuntu, amd64/arm64).
-#   packaging/build_deb.sh                 bundle + .deb, zstd compression (fast: ~1-2 s, larger file)
-#   DEB_COMPRESSION=xz packaging/build_deb.sh   smallest .deb (60 vs 81 MB; ~2.5 min on 2 cores)
+#   packaging/build_deb.sh                 bundle + .deb, zstd level 9 (52 MB in ~3 s here)
+#   DEB_LEVEL=19 packaging/build_deb.sh    smaller .deb (45 MB) but ~50 s to pack on 2 cores
+#   DEB_COMPRESSION=xz packaging/build_deb.sh   xz instead (slower still; older dpkg without zstd)
 #   SKIP_BUNDLE=1 packaging/build_deb.sh   reuse packaging/out/dist/kds from an earlier build
 # The script prints the path of the .deb on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 022  # files in the package must be world-readable whatever the builder's umask
-VENV=${VENV:-.venv}
+VENV=${VENV:-packaging/build-venv}  # the build venv of build_bundle.sh (reads the version)
 OUT=${KDS_PACKAGING_OUT:-packaging/out}  # tests point this at a temporary folder
 BUNDLE=${KDS_BUNDLE:-$OUT/dist/kds}
 COMPRESSION=${DEB_COMPRESSION:-zstd}
+LEVEL=${DEB_LEVEL:-9}  # zstd 3 (dpkg's default) 56 MB / 9: 52 MB in 3 s / 19: 45 MB in 50 s
 
 if [ "${SKIP_BUNDLE:-0}" != 1 ] || [ ! -x "$BUNDLE/kds" ]; then
   packaging/build_bundle.sh >&2
@@ -42,6 +44,8 @@ install -D -m 0644 resources/icons/kds.svg "$root/usr/share/icons/hicolor/scalab
 
 # Autostart for kiosk PCs: shipped, never enabled by the package (see README.autostart).
 install -D -m 0644 packaging/linux/kds-autostart.desktop "$root/usr/share/kds/kds-autostart.desktop"
+# A PC with no desktop: a systemd unit running KDS alone under the cage kiosk compositor.
+install -D -m 0644 packaging/linux/kds-kiosk.service "$root/usr/share/kds/kiosk/kds-kiosk.service"
 cat > "$root/usr/share/kds/README.autostart" <<'TXT'
 Start KDS when the kitchen PC logs in (kiosk PCs)
 
@@ -52,6 +56,14 @@ For one user only:
 
 To stop it, delete the copied file. Removing the package also removes /etc/xdg/autostart/kds.desktop
 if it is still identical to this template.
+
+A PC with no desktop at all (KDS is the whole session, on tty1, as the user "kitchen"):
+    sudo apt-get install cage xwayland
+    sudo adduser --disabled-password --gecos Kitchen kitchen
+    sudo cp /usr/share/kds/kiosk/kds-kiosk.service /etc/systemd/system/
+    sudo systemctl disable getty@tty1.service
+    sudo systemctl enable --now kds-kiosk.service
+The unit restarts KDS if it ever exits. To stop: sudo systemctl disable --now kds-kiosk.service
 TXT
 
 install -d "$root/DEBIAN"
@@ -102,13 +114,19 @@ if [ "$1" = remove ] || [ "$1" = purge ]; then
   command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
   command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
 fi
+# Per-user data is the kitchen's, not the package's: never deleted, but said where it is.
+if [ "$1" = purge ]; then
+  echo "kds: each user's KDS data was kept: orders cache, settings and logs in"
+  echo "kds:   ~/.local/share/kds (\$XDG_DATA_HOME/kds when set), and the HubRise connection"
+  echo "kds:   token in that user's keyring or in that folder. Delete them by hand to remove them."
+fi
 exit 0
 SH
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
 
 start=$(date +%s%N)
-dpkg-deb --root-owner-group "-Z$COMPRESSION" --build "$root" "$deb" >&2
+dpkg-deb --root-owner-group "-Z$COMPRESSION" "-z$LEVEL" --build "$root" "$deb" >&2
 end=$(date +%s%N)
 tenths=$(( (end - start) / 100000000 ))
-echo "deb: $(du -m "$deb" | cut -f1) MB ($COMPRESSION) packed in $((tenths / 10)).$((tenths % 10)) s" >&2
+echo "deb: $(du -m "$deb" | cut -f1) MB ($COMPRESSION -$LEVEL) packed in $((tenths / 10)).$((tenths % 10)) s" >&2
 echo "$deb"

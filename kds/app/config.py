@@ -50,6 +50,7 @@ class AppConfig:
     reset: bool = False
     yes: bool = False
     show_version: bool = False
+    verbose: bool = False
     self_test: bool = False
     kiosk: bool = False
     exit_after_ms: int = 0
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kds", description="HubRise kitchen display", allow_abbrev=False)
     add = parser.add_argument
     add("--version", action="store_true", help="print the version and exit")
+    add("--verbose", action="store_true",
+        help="with --version: also the exact versions of Python, Qt and the main libraries")
     add("--demo", action="store_true", help="run against the built-in simulator, no account")
     add("--api-url", metavar="URL", help=f"HubRise API base (default {DEFAULT_API_URL})")
     add("--oauth-url", metavar="URL", help="OAuth base (default: follows --api-url)")
@@ -137,8 +140,16 @@ def _read_token_file(path_text: str) -> str:
     return token
 
 
-def _read_config_file(data_dir: Path) -> dict[str, object]:
-    path = data_dir / CONFIG_FILE_NAME
+def bundled_client_file() -> Path:
+    """The OAuth client an installer was built with (packaging/build_defaults.py); only in a
+    bundle whose build environment named one, never in the source tree."""
+    from kds.platform.resources import resource_path
+
+    return resource_path("build", "oauth.toml")
+
+
+def _read_config_file(data_dir: Path, name: str = CONFIG_FILE_NAME) -> dict[str, object]:
+    path = data_dir / name
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -150,17 +161,24 @@ def _read_config_file(data_dir: Path) -> dict[str, object]:
     return oauth if isinstance(oauth, dict) else {}
 
 
+def _client_pair(table: Mapping[str, object]) -> tuple[str | None, str | None]:
+    file_id, file_secret = table.get("client_id"), table.get("client_secret")
+    return (file_id if isinstance(file_id, str) else None,
+            file_secret if isinstance(file_secret, str) else None)
+
+
 def _oauth_client(env: Mapping[str, str], data_dir: Path) -> tuple[str | None, str | None]:
-    """Client id/secret from the environment, else [oauth] in data_dir/config.toml."""
+    """Client id/secret from the environment, else [oauth] in data_dir/config.toml, else the
+    client the installer was built with (only when nothing else names any part of one)."""
     client_id, secret = env.get(ENV_CLIENT_ID), env.get(ENV_CLIENT_SECRET)
     if client_id and secret:
         return client_id, secret
-    file_values = _read_config_file(data_dir)
-    file_id, file_secret = file_values.get("client_id"), file_values.get("client_secret")
-    return (
-        client_id or (file_id if isinstance(file_id, str) else None),
-        secret or (file_secret if isinstance(file_secret, str) else None),
-    )
+    file_id, file_secret = _client_pair(_read_config_file(data_dir))
+    client_id, secret = client_id or file_id, secret or file_secret
+    if client_id or secret:
+        return client_id, secret
+    bundled = bundled_client_file()
+    return _client_pair(_read_config_file(bundled.parent, bundled.name))
 
 
 def _token(args: argparse.Namespace, env: Mapping[str, str]) -> tuple[str | None, str | None]:
@@ -192,6 +210,8 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
     exit_after_ms = _exit_after_ms(args)
     if args.yes and not args.reset:
         raise ConfigError("--yes only makes sense with --reset")
+    if args.verbose and not args.version:
+        raise ConfigError("--verbose only makes sense with --version")
     api_url = _check_url(args.api_url, "--api-url") if args.api_url else DEFAULT_API_URL
     oauth_url = (_check_url(args.oauth_url, "--oauth-url") if args.oauth_url
                  else oauth_url_for(api_url))
@@ -204,15 +224,23 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
         demo=args.demo, api_url=api_url, oauth_url=oauth_url,
         access_token=token, token_source=token_source, data_dir=data_dir,
         token_file=Path(args.token_file).expanduser() if args.token_file else None,
-        reset=args.reset, yes=args.yes, show_version=args.version,
+        reset=args.reset, yes=args.yes, show_version=args.version, verbose=args.verbose,
         self_test=args.self_test, kiosk=args.kiosk, exit_after_ms=exit_after_ms,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         oauth_client_id=client_id, oauth_client_secret=client_secret,
     )
 
 
-def version_text() -> str:
-    return f"kds {__version__}"
+def version_text(verbose: bool = False, config: AppConfig | None = None) -> str:
+    if not verbose:
+        return f"kds {__version__}"
+    from kds.app.versions import verbose_version_lines
+
+    # Support's first question when sign-in does nothing: is a client configured? (id only)
+    client = (config.oauth_client_id if config and config.has_oauth_client
+              else "none (sign in with a token)")
+    return "\n".join([f"kds {__version__}", *verbose_version_lines(),
+                      f"HubRise OAuth client: {client}"])
 
 
 def load_config_or_exit(argv: Sequence[str] | None = None,
@@ -230,7 +258,7 @@ def load_config_or_exit(argv: Sequence[str] | None = None,
         if env is None:
             scrub_secrets(os.environ)
     if config.show_version:
-        print(version_text())
+        print(version_text(config.verbose, config))
         raise SystemExit(0)
     register_secret(config.access_token)  # from now on no log line can show it
     register_secret(config.oauth_client_secret)

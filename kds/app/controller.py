@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -22,12 +22,9 @@ from kds.sync.qt_bridge import SyncBridge
 from kds.store.set_aside import failed_changes, recent
 from kds.ui.board.board import BoardScreen
 from kds.ui.board.header import connection_text, health_text, is_waiting
-from kds.ui.board.problems import ProblemsDialog
 from kds.ui.board.source import BoardConfig
 from kds.ui.board.ticket import Thresholds
-from kds.ui.connect.first_run import FirstRunScreen
 from kds.ui.connect.info_screen import ConnectionInfoScreen
-from kds.ui.connect.oauth_screen import OAuthConnectScreen
 from kds.kitchen.acceptance import SuggestionThresholds
 from kds.kitchen.due import base_preparation_minutes
 from kds.kitchen.timezone import zone_name
@@ -40,6 +37,9 @@ from kds.ui.sources import KitchenSource
 from kds.ui.stations.lens import StationLens
 from kds.ui.stations.setup import ScreenSetup
 from kds.kitchen.stations import Routing, ScreenRole
+
+if TYPE_CHECKING:  # imported where used: the first paint of the board needs none of them
+    from kds.ui.board.problems import ProblemsDialog
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_ENV = "KDS_BENCH_FIRST_PAINT"  # set by tests/bench/bench_app.py only
@@ -229,6 +229,8 @@ class AppController:
         self._on_health()
 
     def show_first_run(self) -> None:
+        from kds.ui.connect.first_run import FirstRunScreen
+
         first = FirstRunScreen()
         first.demoChosen.connect(lambda: asyncio.ensure_future(self.start_demo()))
         first.connectChosen.connect(self.show_connect)
@@ -236,6 +238,8 @@ class AppController:
         self.window.show_page("first_run")
 
     def show_connect(self) -> None:
+        from kds.ui.connect.oauth_screen import OAuthConnectScreen
+
         screen = OAuthConnectScreen(self.service)
         screen.connected.connect(lambda info: asyncio.ensure_future(self._connected(info)))
         screen.cancelled.connect(self.show_first_run)
@@ -291,6 +295,8 @@ class AppController:
             return None
         store, now = self.runtime.store, self.clock.now()
         info = header_info(store.get_location_raw(), self.runtime.engine.health(), now)
+        from kds.ui.board.problems import ProblemsDialog
+
         dialog = ProblemsDialog(connection_text(info, now, self._tz()), failed_changes(store),
                                 recent(store, now), self.window)
         dialog.orderChosen.connect(self._open_order)

@@ -99,10 +99,48 @@ def _run_gui(config: AppConfig) -> int:
         return _already_running(config)
     except OSError as exc:  # a read-only data dir: nothing can be written, so run unguarded
         print(f"kds: warning: cannot lock {lock.path}: {exc.strerror}", file=sys.stderr)
+    from kds.store.migrations import StoreTooNew
+
     try:
         return _run_locked(config)
+    except StoreTooNew as exc:
+        return _refuse_newer_store(config, exc)
     finally:
         lock.release()
+
+
+STORE_TOO_NEW_EXIT = 3
+
+
+def store_too_new_text(config: AppConfig, exc: Exception) -> str:
+    from kds import __version__
+
+    return (f"KDS {__version__} cannot open the data in {config.data_dir}: a newer KDS wrote it "
+            f"({exc}). Nothing was changed or deleted. Install the newer KDS again to use this "
+            "data; to run this older version anyway, close it and move that folder aside first.")
+
+
+def _refuse_newer_store(config: AppConfig, exc: Exception) -> int:
+    """An older KDS started on a newer store (a downgrade): say so plainly, touch nothing, and
+    exit non-zero. The message goes to stderr, the log and, when there is a screen, a dialog:
+    a kitchen PC starts KDS from the menu or at log-in, where nobody reads stderr."""
+    text = store_too_new_text(config, exc)
+    log.error("refusing a newer store: %s", text)
+    print(f"kds: error: {text}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen" or config.exit_after_ms:
+        _show_refusal(text, config.exit_after_ms)
+    return STORE_TOO_NEW_EXIT
+
+
+def _show_refusal(text: str, close_after_ms: int) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox(QMessageBox.Icon.Critical, "KDS cannot start", text)
+    if close_after_ms:  # tests and screenshots: never wait for a tap
+        QTimer.singleShot(close_after_ms, box.accept)
+    box.exec()
 
 
 def show_notices(controller: Any, problems: list[Notice] | None = None) -> None:

@@ -94,3 +94,20 @@ def test_deb_version_comes_from_the_package_metadata(built_deb: Path) -> None:
 
     assert control_field(built_deb, "Version") == version("kds")
     assert built_deb.name == f"kds_{version('kds')}_{control_field(built_deb, 'Architecture')}.deb"
+
+
+def test_purge_keeps_user_data_and_says_where_it_lives(built_deb: Path) -> None:
+    postrm = subprocess.run(["dpkg-deb", "-I", str(built_deb), "postrm"], capture_output=True,
+                            text=True, check=True).stdout
+    purge = postrm[postrm.index('"$1" = purge ]; then\n  echo'):]
+    assert "~/.local/share/kds" in purge and "keyring" in purge
+    assert "rm " not in postrm.replace("rm -f /etc", "")  # nothing of the users' is deleted
+
+
+def test_deb_ships_a_kiosk_unit_for_a_pc_without_desktop(built_deb: Path) -> None:
+    files = deb_files(built_deb)
+    assert "/usr/share/kds/kiosk/kds-kiosk.service" in files
+    unit = (PACKAGING / "linux" / "kds-kiosk.service").read_text(encoding="utf-8")
+    assert "ExecStart=/usr/bin/cage -d -- /usr/bin/kds --kiosk" in unit
+    assert "Restart=always" in unit and "PAMName=login" in unit and "TTYPath=/dev/tty1" in unit
+    assert "Conflicts=getty@tty1.service" in unit

@@ -35,7 +35,7 @@ def test_spec_bundles_resources_metadata_and_the_entry_point() -> None:
     assert "from kds.app import main" in (PACKAGING / "run_kds.py").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("script", ["build_bundle.sh", "build_deb.sh", "test_deb.sh"])
+@pytest.mark.parametrize("script", ["build_bundle.sh", "build_deb.sh", "test_deb.sh", "test_upgrade.sh"])
 def test_shell_scripts_are_executable_and_parse(script: str) -> None:
     path = PACKAGING / script
     assert path.stat().st_mode & 0o111
