@@ -63,7 +63,7 @@ class DemoWorld:
 
         world = World(clock, rate_limits=False, seed=seed)
         server = serve_in_thread(world)
-        generator = OrderGenerator(world, clock, seed)
+        generator = OrderGenerator(world, clock, seed, channels=True)
         return cls(world, server, generator, random.Random(seed))
 
     @property

@@ -39,19 +39,42 @@ NAMES = (("Zoë", "Dupont"), ("José", "García"), ("Amira", "Haddad"), ("Li", "
          ("Tom", "O'Brien"), ("Chloé", "Martin"))
 
 
+# The demo's other channels: (client name, share of orders, service types, paid online share,
+# service_type_ref). A kitchen sees Deliveroo, Uber Eats, its own website and the till at once.
+DEMO_CHANNELS: tuple[tuple[str, float, tuple[str, ...], float, str | None], ...] = (
+    ("ubereats-demo", 0.25, ("delivery",), 1.0, "UBER_EATS_DELIVERY"),
+    ("website-demo", 0.2, ("delivery", "collection"), 0.6, "RESTAURANT_DELIVERY"),
+    ("till-demo", 0.15, ("eat_in", "collection"), 0.0, None),
+)
+
+
 class OrderGenerator:
     def __init__(self, world: World, clock: Clock, seed: int | None = None,
-                 token: str = DEMO_PLATFORM_TOKEN) -> None:
+                 token: str = DEMO_PLATFORM_TOKEN, *, channels: bool = False) -> None:
+        """`channels`: orders also come from the demo's other channels (DEMO_CHANNELS), each
+        with its own connection; otherwise every order comes from `token` (tests rely on it)."""
         self.world, self.clock, self.token = world, clock, token
         self.rng = random.Random(seed)
         self.couriers = Couriers(world, token, None if seed is None else seed + 1)
         self._count = 0
+        self._channels = self._connect_channels() if channels else ()
 
     # ------------------------------------------------------------ public
+
+    def _connect_channels(self) -> tuple[tuple[str, float, tuple[str, ...], float, str | None], ...]:
+        for name, *_ in DEMO_CHANNELS:
+            if f"{name}-token" not in self.world.connections:
+                self.world.add_connection(f"{name}-token", name)
+        return DEMO_CHANNELS
 
     def step(self) -> dict[str, Any] | None:
         """Create one order (a delivery order gets its delivery); now and then the platform also
         cancels one of its open orders; every open delivery moves along its timeline."""
+        channel = self._pick_channel()
+        if channel is not None:
+            self.world.create_order(f"{channel[0]}-token", self._channel_body(channel))
+            self.couriers.advance(self.clock.now())
+            return None
         created = self.world.create_order(self.token, self.make_order_body())
         if created["service_type"] == "delivery":
             created["delivery"] = self.couriers.attach(created)
@@ -59,6 +82,32 @@ class OrderGenerator:
             self.cancel_one()
         self.couriers.advance(self.clock.now())
         return created
+
+    def _pick_channel(self) -> tuple[str, float, tuple[str, ...], float, str | None] | None:
+        roll = self.rng.random() if self._channels else 1.0
+        for channel in self._channels:
+            if roll < channel[1]:
+                return channel
+            roll -= channel[1]
+        return None
+
+    def _channel_body(self, channel: tuple[str, float, tuple[str, ...], float, str | None]
+                      ) -> dict[str, Any]:
+        """An order as that channel sends it: its service types, its brand, paid or not."""
+        _, _, services, paid_share, ref = channel
+        body = self.make_order_body()
+        service_type = self.rng.choice(services)
+        body["service_type"], body["customer"] = service_type, self._customer(service_type)
+        body.pop("charges", None)
+        body.pop("custom_fields", None)
+        self._extras(body, service_type)
+        if ref is not None and service_type == "delivery":
+            body["service_type_ref"] = ref
+        body.pop("payments", None)
+        self._maybe_pay(body)
+        if self.rng.random() >= paid_share:
+            body.pop("payments", None)   # to pay at the counter or on delivery
+        return body
 
     def cancel_one(self) -> dict[str, Any] | None:
         """A customer cancellation, as platforms send it (seed 001 §3: cancelled)."""

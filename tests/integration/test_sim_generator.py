@@ -71,3 +71,24 @@ def test_same_seed_same_orders():
     _, first = generate(10, seed=9)
     _, second = generate(10, seed=9)
     assert [o["items"] for o in first] == [o["items"] for o in second]
+
+
+def test_the_demo_generator_brings_several_channels_some_unpaid() -> None:
+    # The demo kitchen sees Deliveroo, Uber Eats, its website and its till at once (issue 14),
+    # so the channel badge and PAID / TO PAY show what they are for.
+    from kds.clock import FakeClock
+    from kds.kitchen.channels import channel_of
+
+    world = World(FakeClock(), rate_limits=False, seed=3)
+    generator = OrderGenerator(world, world.clock, seed=3, channels=True)
+    for _ in range(60):
+        generator.step()
+        world.clock.advance(30)
+    orders = list(world.orders.values())
+    names = {channel.name for channel in (
+        channel_of(o.get("created_by"), o.get("service_type_ref"), o["service_type"])
+        for o in orders) if channel is not None}
+    assert {"Deliveroo", "Uber Eats", "Website", "Till"} <= names
+    assert any(not o.get("payments") for o in orders) and any(o.get("payments") for o in orders)
+    till = [o for o in orders if o["created_by"] == "till-demo"]
+    assert till and all(o["service_type"] in ("eat_in", "collection") for o in till)
