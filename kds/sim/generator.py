@@ -41,7 +41,8 @@ NAMES = (("Zoë", "Dupont"), ("José", "García"), ("Amira", "Haddad"), ("Li", "
 
 # The demo's other channels: (client name, share of orders, service types, paid online share,
 # service_type_ref). A kitchen sees Deliveroo, Uber Eats, its own website and the till at once.
-DEMO_CHANNELS: tuple[tuple[str, float, tuple[str, ...], float, str | None], ...] = (
+Channel = tuple[str, float, tuple[str, ...], float, "str | None"]
+DEMO_CHANNELS: tuple[Channel, ...] = (
     ("ubereats-demo", 0.25, ("delivery",), 1.0, "UBER_EATS_DELIVERY"),
     ("website-demo", 0.2, ("delivery", "collection"), 0.6, "RESTAURANT_DELIVERY"),
     ("till-demo", 0.15, ("eat_in", "collection"), 0.0, None),
@@ -61,7 +62,7 @@ class OrderGenerator:
 
     # ------------------------------------------------------------ public
 
-    def _connect_channels(self) -> tuple[tuple[str, float, tuple[str, ...], float, str | None], ...]:
+    def _connect_channels(self) -> tuple[Channel, ...]:
         for name, *_ in DEMO_CHANNELS:
             if f"{name}-token" not in self.world.connections:
                 self.world.add_connection(f"{name}-token", name)
@@ -83,7 +84,7 @@ class OrderGenerator:
         self.couriers.advance(self.clock.now())
         return created
 
-    def _pick_channel(self) -> tuple[str, float, tuple[str, ...], float, str | None] | None:
+    def _pick_channel(self) -> Channel | None:
         roll = self.rng.random() if self._channels else 1.0
         for channel in self._channels:
             if roll < channel[1]:
@@ -91,8 +92,7 @@ class OrderGenerator:
             roll -= channel[1]
         return None
 
-    def _channel_body(self, channel: tuple[str, float, tuple[str, ...], float, str | None]
-                      ) -> dict[str, Any]:
+    def _channel_body(self, channel: Channel) -> dict[str, Any]:
         """An order as that channel sends it: its service types, its brand, paid or not."""
         _, _, services, paid_share, ref = channel
         body = self.make_order_body()
