@@ -46,6 +46,7 @@ class PollResult:
 
 DISK_FULL = "disk_full"  # HubRise answered; this screen could not write it down
 DISK_FULL_TEXT = "Disk full — orders are waiting on HubRise"
+READ_ONLY_TEXT = "The data folder is read-only — orders are waiting on HubRise"
 
 
 _NOT_SENT = "not sent:"

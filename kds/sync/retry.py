@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kds.hubrise.errors import HubRiseError, RateLimited, Unauthorized
-from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
+from kds.sync.health import DISK_FULL, DISK_FULL_TEXT, READ_ONLY_TEXT
 
 Verdict = Literal["retry", "reconnect", "failed"]
 
@@ -94,15 +94,24 @@ PERMISSION_TEXT = ("HubRise refused permission (403): this connection's access d
                    "it. Reconnect and approve the access KDS asks for")
 
 
+_CANNOT_WRITE = ("full", "readonly", "read-only")
+
+
 def is_disk_full(exc: BaseException) -> bool:
-    """SQLite could not write: the disk (or the database's quota) is full."""
-    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower()
+    """SQLite could not write: the disk (or its quota) is full, or the data folder is read-only.
+    Either way HubRise keeps the orders (nothing is acknowledged) and staff are told in words."""
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in str(exc).lower() for word in _CANNOT_WRITE)
+
+
+def _cannot_write_text(exc: BaseException) -> str:
+    return DISK_FULL_TEXT if "full" in str(exc).lower() else READ_ONLY_TEXT
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
     """(kind, reason in words) for a failed poll, as the header says it after "No contact"."""
     if is_disk_full(exc):
-        return DISK_FULL, DISK_FULL_TEXT
+        return DISK_FULL, _cannot_write_text(exc)
     hubrise = exc if isinstance(exc, HubRiseError) else None
     status = hubrise.status if hubrise is not None else None
     if is_network_failure(exc):

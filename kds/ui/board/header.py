@@ -74,8 +74,8 @@ def connection_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
     """The connection state in one line, most urgent first."""
     if info.reconnect_needed:
         return "✖ RECONNECT NEEDED — HubRise refused this screen's access (see Connection)"
-    if info.problem_kind == DISK_FULL:
-        return f"✖ {DISK_FULL_TEXT}"
+    if info.problem_kind == DISK_FULL:   # the store cannot write: full disk or read-only folder
+        return f"✖ {info.problem or DISK_FULL_TEXT}"
     if is_waiting(info, now):
         return f"◷ HubRise asks us to wait until {format_clock(info.waiting_until, tz)}"
     if info.online:

@@ -340,3 +340,43 @@ def test_an_order_that_cannot_be_written_is_never_acknowledged_as_set_aside(hubr
     run(scenario())
     assert store.has_order("o-1")
     assert store.dead_letters() == []
+
+
+class _ReadOnlyFolder(_FullDisk):
+    """Every write fails the way SQLite does when the data folder became read-only."""
+
+    def upsert_remote_order(self, raw: dict[str, Any], **kwargs: Any) -> Any:
+        if self.full:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return self._inner.upsert_remote_order(raw, **kwargs)
+
+    def dead_letter(self, *args: Any) -> int:
+        if self.full:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return self._inner.dead_letter(*args)
+
+    def set_meta(self, key: str, value: str) -> None:
+        if self.full:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        self._inner.set_meta(key, value)
+
+
+def test_a_read_only_folder_is_said_in_words_without_a_traceback(hubrise, store, clock, caplog):
+    full = _ReadOnlyFolder(store, "")
+
+    async def scenario() -> Any:
+        async with hubrise.client() as client:
+            full.full = False
+            engine = SyncEngine(client, full, clock)
+            await engine.connect()
+            full.full = True
+            hubrise.orders["o-1"] = order("o-1", "R1", START)
+            hubrise.add_event("o-1")
+            clock.advance(30)
+            await engine.poll_once()
+            return engine.health()
+
+    health = run(scenario())
+    assert health.problem == "The data folder is read-only — orders are waiting on HubRise"
+    assert not health.online and not store.has_order("o-1")
+    assert not [r for r in caplog.records if r.exc_info]      # one line, no traceback
