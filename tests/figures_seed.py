@@ -72,3 +72,11 @@ def seed_day(store: Store, clock: FakeClock) -> None:
 
 def seeded_clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 23, 0, 0, tzinfo=PARIS))
+
+
+def open_day_store(path: Any) -> Store:
+    """A store file at `path` holding DAY, its clock at NOW."""
+    clock = seeded_clock()
+    store = Store.open(path, clock)
+    seed_day(store, clock)
+    return store
