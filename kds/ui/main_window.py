@@ -145,7 +145,10 @@ class MainWindow(QMainWindow):
 
     def remove_connected_pages(self) -> None:
         """After a disconnect: only the first-run, connect and settings pages stay."""
-        for key in ("board", "acceptance", "hours", "connection"):
+        settings = self.pages.get("settings")
+        if settings is not None and hasattr(settings, "set_figures_available"):
+            settings.set_figures_available(False)
+        for key in ("board", "acceptance", "hours", "connection", "figures"):
             self._drop(key)
         self.nav.setVisible(False)
 
