@@ -96,6 +96,7 @@ class HourChart(QWidget):
                          f"orders (max {max(self.counts)})")
         painter.setPen(LINE)
         slowest = max((p for p in self.prep if p is not None), default=None)
-        prep_text = "prep min" if slowest is None else f"prep (max {slowest} min)"
+        prep_text = "prep, min" if slowest is None else \
+            f"median prep (max {slowest.normalize():f} min)"
         painter.drawText(QRectF(self.width() - 304, 4, 300, 28), Qt.AlignmentFlag.AlignRight,
                          prep_text)

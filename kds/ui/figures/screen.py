@@ -32,10 +32,10 @@ def _minutes(value: Decimal | None) -> str:
 
 
 def spread_text(spread: Spread) -> str:
-    """ "12 / 20 min" = median / p90."""
+    """ "12 / 20" = median / p90 minutes (the title says so; short enough for 1024 px)."""
     if spread.median is None:
         return "—"
-    return f"{_minutes(spread.median)} / {_minutes(spread.p90)} min"
+    return f"{_minutes(spread.median)} / {_minutes(spread.p90)}"
 
 
 def _group_lines(groups: tuple[Group, ...]) -> str:
@@ -63,6 +63,8 @@ class FiguresScreen(QWidget):
         column.setContentsMargins(20, 10, 20, 10)
         column.addLayout(self._top_row())
         column.addLayout(self._summary())
+        column.addWidget(plain_label("Times from arrival: median / slowest 10 %", 16,
+                                     color=MUTED, wrap=False))
         self.chart = HourChart()
         column.addWidget(self.chart, 1)
         column.addLayout(self._details())
@@ -85,8 +87,10 @@ class FiguresScreen(QWidget):
 
     def _summary(self) -> QGridLayout:
         grid = QGridLayout()
-        titles = (("orders", "Orders"), ("accepted", "To accepted"), ("ready", "To ready"),
-                  ("completed", "To completed"), ("late", "Late"))
+        grid.setHorizontalSpacing(24)
+        titles = (("orders", "Orders"), ("accepted", "To accepted, min"),
+                  ("ready", "To ready, min"), ("completed", "To completed, min"),
+                  ("late", "Late"))
         for index, (key, title) in enumerate(titles):
             grid.addWidget(plain_label(title, 18, color=MUTED, wrap=False), 0, index)
             self.values[key] = plain_label("—", 30, bold=True, wrap=False)

@@ -36,9 +36,9 @@ def test_today_summary_is_laid_out_in_big_type(qtbot: Any, day_store: Store) -> 
     screen = _screen(qtbot, day_store)
     texts = {key: label.text() for key, label in screen.values.items()}
     assert texts["orders"] == "5"
-    assert texts["accepted"] == "2 / 4 min"
-    assert texts["ready"] == "10 / 20 min"
-    assert texts["completed"] == "25 / 40 min"
+    assert texts["accepted"] == "2 / 4"
+    assert texts["ready"] == "10 / 20"
+    assert texts["completed"] == "25 / 40"
     assert texts["late"] == "2 (40 %)"
     assert texts["slowest"].splitlines()[0] == "Pizza: 18 min (2)"
     assert "delivery: 2 · 1 late · 15 min" in texts["service"]
@@ -48,6 +48,21 @@ def test_today_summary_is_laid_out_in_big_type(qtbot: Any, day_store: Store) -> 
         label = screen.values[key]
         assert label.isVisible() and label.font().pixelSize() >= 28 and label.font().bold()
         assert label.width() >= label.sizeHint().width()
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_summary_figures_never_touch_each_other(qtbot: Any, day_store: Store, width: int) -> None:
+    screen = _screen(qtbot, day_store)
+    screen.resize(width, 600)
+    qtbot.wait(1)   # let the layout settle at the new width (events only, no timing luck)
+    keys = ("orders", "accepted", "ready", "completed", "late")
+    spans = []
+    for key in keys:
+        label = screen.values[key]
+        text_width = label.fontMetrics().horizontalAdvance(label.text())
+        left = label.mapTo(screen, label.rect().topLeft()).x()
+        spans.append((left, left + text_width))
+    assert all(spans[i][1] + 12 <= spans[i + 1][0] for i in range(len(spans) - 1)), spans
 
 
 def _pixel(image: Any, x: float, y: float) -> QColor:
