@@ -31,6 +31,7 @@ from kds.kitchen.timezone import location_zone, zone_name
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow, header_info
+from kds.ui.figures.header_line import HeaderFigures
 from kds.ui.figures.screen import FiguresScreen
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
@@ -225,6 +226,8 @@ class AppController:
         page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
         page.closed.connect(lambda: self.window.show_page("settings"))
         self.window.set_page("figures", page)
+        self.window.header_figures = HeaderFigures(
+            lambda: store.figures("today"), self.clock, on=self.store.get_settings().header_figures)
         settings = self.window.pages.get("settings")
         if isinstance(settings, SettingsScreen):
             settings.set_figures_available(True)

@@ -38,6 +38,7 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
     ("print_on_accept", "Print on accept", "When the kitchen accepts an order", 0, ""),
     ("print_copies", "Copies", "Tickets printed each time", 1, ""),
     ("paper_width_mm", "Paper width", "58 or 80 mm roll", 22, " mm"),
+    ("header_figures", "Figures in the header", "Average prep and late orders today", 0, ""),
 )
 log = logging.getLogger(__name__)
 TWO_COLUMNS_FROM = 1240
