@@ -151,6 +151,9 @@ class ElidedLabel(QLabel):
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
 
 
+FIGURES_MAX_WIDTH = 300   # px: the speed-of-service line never takes more of the header
+
+
 class HeaderBar(QWidget):
     healthTapped = Signal()  # staff want to see what is wrong (failed changes, orders set aside)
 
@@ -215,6 +218,10 @@ class HeaderBar(QWidget):
         self.health.setText(health_text(info, now, self._tz))
         self.clock.setText(format_clock(now, self._tz))
         if self.figures.full_text() != info.figures:
+            # Whole if it can be: the location's name gives way first (it is elided, whole in
+            # its tooltip); past FIGURES_MAX_WIDTH the line itself is elided.
+            self.figures.setMinimumWidth(min(FIGURES_MAX_WIDTH, self.figures.fontMetrics()
+                                             .horizontalAdvance(info.figures) + 4))
             self.figures.set_full_text(info.figures)
         self.figures.setVisible(bool(info.figures))
 
