@@ -16,7 +16,7 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -46,6 +46,11 @@ class OrderTimes:
     ready_at: datetime | None = None
     completed_at: datetime | None = None
     products: tuple[str, ...] = ()     # product names on the order (each once)
+    # Arrival to ready (else completed): the kitchen's time, worked out once (read many times).
+    prep_minutes: Decimal | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prep_minutes", _minutes(self.arrived_at, self.finished_at))
 
     @property
     def finished_at(self) -> datetime | None:
@@ -55,11 +60,6 @@ class OrderTimes:
     def late(self) -> bool:
         finished = self.finished_at
         return finished is not None and self.due_at is not None and finished > self.due_at
-
-    @property
-    def prep_minutes(self) -> Decimal | None:
-        """Arrival to ready (else completed): the kitchen's time."""
-        return _minutes(self.arrived_at, self.finished_at)
 
 
 @dataclass(frozen=True, slots=True)

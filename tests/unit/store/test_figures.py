@@ -89,3 +89,18 @@ def test_csv_of_the_day_one_line_per_order_in_local_time(day_store: Store) -> No
                         "2026-11-24 12:30:00,2026-11-24 12:15:00,delivery,Uber Eats,20.0,yes")
     assert to_csv(day_store.figures("today", NOW), UTC).splitlines()[2].split(",")[1] == \
         "2026-11-24 11:00:00"
+
+
+def test_the_period_read_uses_the_created_index_not_a_scan_of_all_history(
+        day_store: Store) -> None:
+    from kds.store.figures import _ORDER_TIMES_SQL
+
+    plan = " | ".join(str(row[3]) for row in day_store.db.execute(
+        "EXPLAIN QUERY PLAN " + _ORDER_TIMES_SQL, {"start": "a", "end": "b"}).fetchall())
+    assert "orders_by_created" in plan and "SCAN o" not in plan, plan
+
+
+def test_an_order_without_created_at_counts_from_when_it_was_first_seen(
+        day_store: Store) -> None:
+    day_store.db.execute("UPDATE orders SET created_at = NULL WHERE id = 'B'")
+    assert day_store.figures("today", NOW).orders == 5
