@@ -27,10 +27,12 @@ from kds.ui.board.ticket import Thresholds
 from kds.ui.connect.info_screen import ConnectionInfoScreen
 from kds.kitchen.acceptance import SuggestionThresholds
 from kds.kitchen.due import base_preparation_minutes
-from kds.kitchen.timezone import zone_name
+from kds.kitchen.timezone import location_zone, zone_name
 from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow, header_info
+from kds.ui.figures.header_line import HeaderFigures
+from kds.ui.figures.screen import FiguresScreen
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
@@ -120,6 +122,7 @@ class AppController:
         self._add_board_page(runtime)
         self._add_location_pages(runtime)
         self._add_connection_page(info)
+        self._add_figures_page(runtime)
         self._catalog_id = info.catalog_id
         self._fetch_catalog_if_needed()
         self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
@@ -215,7 +218,19 @@ class AppController:
     def _add_settings_page(self) -> None:
         screen = SettingsScreen(self.store.get_settings(), on_save=self._save_settings)
         screen.closed.connect(lambda: self.window.show_page("board"))
+        screen.figuresRequested.connect(lambda: self.window.show_page("figures"))
         self.window.set_page("settings", screen)
+
+    def _add_figures_page(self, runtime: Runtime) -> None:
+        store = runtime.store   # the orders' store (the demo's own file in demo mode)
+        page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
+        page.closed.connect(lambda: self.window.show_page("settings"))
+        self.window.set_page("figures", page)
+        self.window.header_figures = HeaderFigures(
+            lambda: store.figures("today"), self.clock, on=self.store.get_settings().header_figures)
+        settings = self.window.pages.get("settings")
+        if isinstance(settings, SettingsScreen):
+            settings.set_figures_available(True)
 
     def _add_connection_page(self, info: ConnectionInfo) -> None:
         screen = ConnectionInfoScreen(_StopThenDisconnect(self), info)

@@ -18,9 +18,9 @@ from kds.store.connection import (
     open_database,
     open_read_only,
 )
+from kds.store.figures import FiguresMixin
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin
-from kds.store.queries import QueriesMixin
 from kds.store.salvage import SalvageReport, salvage
 from kds.store.sanitize import Sanitized, clean_text, safe_json, sanitize, to_json
 from kds.store.settings import Settings
@@ -30,7 +30,7 @@ from kds.store.timefmt import to_db
 log = logging.getLogger(__name__)
 
 
-class Store(QueriesMixin, OutboxMixin, StationsMixin):
+class Store(FiguresMixin, OutboxMixin, StationsMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
 
     #: Set with recovered_from: what was read back from the damaged file (for the notice).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime
 from typing import Any, Callable
@@ -18,6 +19,7 @@ from kds.hubrise.models import BadPayload, parse_location
 from kds.store.settings import Settings
 from kds.sync.health import Health
 from kds.ui.board.header import HeaderInfo
+from kds.ui.figures.header_line import HeaderFigures
 from kds.ui.notices import NoticeBar
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._kiosk_screen: QScreen | None = None
         self.health_source: Callable[[], Health | None] = lambda: None
         self.location_source: Callable[[], dict[str, Any] | None] = lambda: None
+        self.header_figures: HeaderFigures | None = None   # set once orders are stored
         self._header_timer = QTimer(self)
         self._header_timer.timeout.connect(self.update_header)
         self._header_timer.start(1000)
@@ -145,7 +148,11 @@ class MainWindow(QMainWindow):
 
     def remove_connected_pages(self) -> None:
         """After a disconnect: only the first-run, connect and settings pages stay."""
-        for key in ("board", "acceptance", "hours", "connection"):
+        settings = self.pages.get("settings")
+        if settings is not None and hasattr(settings, "set_figures_available"):
+            settings.set_figures_available(False)
+        self.header_figures = None   # its store belonged to the connection
+        for key in ("board", "acceptance", "hours", "connection", "figures"):
             self._drop(key)
         self.nav.setVisible(False)
 
@@ -169,7 +176,10 @@ class MainWindow(QMainWindow):
         if board is None or not hasattr(board, "set_header"):
             return
         now = self.clock.now()
-        board.set_header(header_info(self.location_source(), self.health_source(), now))
+        info = header_info(self.location_source(), self.health_source(), now)
+        if self.header_figures is not None:
+            info = dataclasses.replace(info, figures=self.header_figures())
+        board.set_header(info)
 
     def enter_kiosk(self) -> None:
         """Cover the whole screen the window is on. Without a window manager (a kitchen PC
@@ -192,6 +202,9 @@ class MainWindow(QMainWindow):
             self.setGeometry(rect)
 
     def apply_settings(self, settings: Settings) -> None:
+        if self.header_figures is not None:
+            self.header_figures.set_on(settings.header_figures)
+            self.update_header()
         if not settings.kiosk:
             self._kiosk = False
         if settings.kiosk and not self.isFullScreen():

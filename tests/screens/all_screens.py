@@ -12,7 +12,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-PAGES = ("board", "acceptance", "hours", "settings", "connection", "first_run", "connect")
+PAGES = ("board", "acceptance", "hours", "settings", "connection", "first_run", "connect",
+         "figures")
 START = datetime(2026, 11, 24, 11, 40, tzinfo=timezone.utc)
 
 
@@ -26,6 +27,17 @@ class _Service:
 
     async def disconnect(self, wipe_cache: bool) -> Any:
         raise RuntimeError("not in a screenshot")
+
+
+def _figures_page() -> Any:
+    """The Figures screen on the known service day (tests/figures_seed.py), in a temp file."""
+    import tempfile
+
+    from kds.ui.figures.screen import FiguresScreen
+    from tests.figures_seed import NOW, PARIS, open_day_store
+
+    store = open_day_store(Path(tempfile.mkdtemp(prefix="kds-figures-")) / "kds.sqlite")
+    return FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS)
 
 
 def build_window() -> Any:
@@ -55,7 +67,10 @@ def build_window() -> Any:
     location = MemoryLocationSource()
     window.set_page("acceptance", AcceptancePanel(location, clock))
     window.set_page("hours", OpeningHoursEditor(location, clock))
-    window.set_page("settings", SettingsScreen(Settings()))
+    settings = SettingsScreen(Settings())
+    settings.set_figures_available(True)   # as once connected: its button must fit too
+    window.set_page("settings", settings)
+    window.set_page("figures", _figures_page())
     info = ConnectionInfo(location_id="3r4s3-1", location_name="Paris 11e",
                           account_name="Bella Pizza", api_url="https://api.hubrise.com/v1")
     window.set_page("connection", ConnectionInfoScreen(_Service(), info))  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
     ("print_on_accept", "Print on accept", "When the kitchen accepts an order", 0, ""),
     ("print_copies", "Copies", "Tickets printed each time", 1, ""),
     ("paper_width_mm", "Paper width", "58 or 80 mm roll", 22, " mm"),
+    ("header_figures", "Figures in the header", "Average prep and late orders today", 0, ""),
 )
 log = logging.getLogger(__name__)
 TWO_COLUMNS_FROM = 1240
@@ -55,6 +56,7 @@ POLL_OPTIONS = (("default", "Normal"), ("fast", "Fast"))
 class SettingsScreen(QWidget):
     saved = Signal(object)  # Settings
     closed = Signal()
+    figuresRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(self, settings: Settings, on_save: Callable[[Settings], None] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -143,14 +145,22 @@ class SettingsScreen(QWidget):
         self.cancel_button = big_button("Cancel")
         self.defaults_button = big_button("Defaults")
         self.save_button = big_button("Save", role="primaryButton")
+        # Speed of service lives here: the navigation row is full at 1024 px and 130 % text.
+        self.figures_button = big_button("Figures")
+        self.figures_button.setVisible(False)   # until a connection brings orders
         row.addWidget(self.cancel_button)
         row.addWidget(self.defaults_button)
+        row.addWidget(self.figures_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
         self.cancel_button.clicked.connect(self.cancel)
         self.defaults_button.clicked.connect(lambda: self.show_settings(Settings()))
         self.save_button.clicked.connect(self.save)
+        self.figures_button.clicked.connect(self.figuresRequested.emit)
         return row
+
+    def set_figures_available(self, available: bool) -> None:
+        self.figures_button.setVisible(available)
 
     # ----- values -----
     def show_settings(self, settings: Settings) -> None:

@@ -1,0 +1,162 @@
+"""The Figures screen: speed of service for today, yesterday or the last 7 days (issue 16).
+
+The numbers come from kds.kitchen.figures (computed by the store); this page only lays them out
+in big type and writes the CSV the kitchen rule produced where staff choose.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import tzinfo
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from kds.kitchen.figures import PERIOD_LABELS, PERIODS, Figures, Group, Period, Spread, to_csv
+from kds.ui.connect.widgets import MUTED, big_button, plain_label
+from kds.ui.figures.chart import HourChart
+
+log = logging.getLogger(__name__)
+Loader = Callable[[Period], Figures]
+AskPath = Callable[[str], str | None]   # suggested file name → chosen path, None if cancelled
+
+
+def _minutes(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value.normalize():f}"
+
+
+def spread_text(spread: Spread) -> str:
+    """ "12 / 20" = median / p90 minutes (the title says so; short enough for 1024 px)."""
+    if spread.median is None:
+        return "—"
+    return f"{_minutes(spread.median)} / {_minutes(spread.p90)}"
+
+
+def _group_lines(groups: tuple[Group, ...]) -> str:
+    return "\n".join(f"{g.name.replace('_', ' ')}: {g.orders} · {g.late} late · "
+                     f"{_minutes(g.prep.median)} min" for g in groups[:5]) or "—"
+
+
+def _ask_path(suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(None, "Export the figures", suggested, "CSV (*.csv)")
+    return path or None
+
+
+class FiguresScreen(QWidget):
+    closed = Signal()
+
+    def __init__(self, load: Loader, zone: Callable[[], tzinfo], ask_path: AskPath = _ask_path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figuresScreen")
+        self._load, self._zone, self._ask_path = load, zone, ask_path
+        self.period: Period = "today"
+        self.figures: Figures | None = None
+        self.values: dict[str, QLabel] = {}
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 10, 20, 10)
+        column.addLayout(self._top_row())
+        column.addLayout(self._summary())
+        column.addWidget(plain_label("Times from arrival: median / slowest 10 %", 16,
+                                     color=MUTED, wrap=False))
+        self.chart = HourChart()
+        column.addWidget(self.chart, 1)
+        column.addLayout(self._details())
+        column.addLayout(self._buttons())
+
+    def _top_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(plain_label("Figures", size=32, bold=True, wrap=False))
+        row.addStretch(1)
+        self.period_group = QButtonGroup(self)
+        self.period_buttons: dict[Period, QPushButton] = {}
+        for period in PERIODS:
+            button = big_button(PERIOD_LABELS[period], height=64, size=22)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, p=period: self.show_period(p))
+            self.period_group.addButton(button)
+            self.period_buttons[period] = button
+            row.addWidget(button)
+        return row
+
+    def _summary(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        titles = (("orders", "Orders"), ("accepted", "To accepted, min"),
+                  ("ready", "To ready, min"), ("completed", "To completed, min"),
+                  ("late", "Late"))
+        for index, (key, title) in enumerate(titles):
+            grid.addWidget(plain_label(title, 18, color=MUTED, wrap=False), 0, index)
+            self.values[key] = plain_label("—", 30, bold=True, wrap=False)
+            grid.addWidget(self.values[key], 1, index)
+        return grid
+
+    def _details(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for key, title in (("service", "By service"), ("channel", "By channel"),
+                           ("slowest", "Slowest products")):
+            box = QVBoxLayout()
+            box.addWidget(plain_label(title, 18, color=MUTED, wrap=False))
+            self.values[key] = plain_label("—", 20)
+            box.addWidget(self.values[key])
+            box.addStretch(1)
+            row.addLayout(box, 1)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.close_button = big_button("Close")
+        self.export_button = big_button("Export CSV", role="primaryButton")
+        self.status_label = plain_label("", 18, wrap=False)
+        row.addWidget(self.close_button)
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.export_button)
+        self.close_button.clicked.connect(self.closed.emit)
+        self.export_button.clicked.connect(self.export_csv)
+        return row
+
+    # -- data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.show_period(self.period)
+
+    def show_period(self, period: Period) -> None:
+        self.period = period
+        self.period_buttons[period].setChecked(True)
+        self.figures = figures = self._load(period)
+        self.values["orders"].setText(str(figures.orders))
+        self.values["accepted"].setText(spread_text(figures.to_accepted))
+        self.values["ready"].setText(spread_text(figures.to_ready))
+        self.values["completed"].setText(spread_text(figures.to_completed))
+        self.values["late"].setText(f"{figures.late} ({_minutes(figures.late_percent)} %)")
+        self.values["service"].setText(_group_lines(figures.by_service))
+        self.values["channel"].setText(_group_lines(figures.by_channel))
+        self.values["slowest"].setText("\n".join(
+            f"{p.name}: {_minutes(p.median_prep)} min ({p.orders})"
+            for p in figures.slowest) or "—")
+        self.chart.set_data(figures.per_hour, figures.prep_by_hour)
+        self.status_label.setText("")
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - fresh numbers each visit
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+
+    def export_csv(self) -> None:
+        figures = self.figures or self._load(self.period)
+        zone = self._zone()
+        name = f"kds-figures-{figures.start.astimezone(zone).date().isoformat()}-{self.period}.csv"
+        path = self._ask_path(name)
+        if path is None:
+            return
+        try:
+            Path(path).write_text(to_csv(figures, zone), encoding="utf-8")
+        except OSError as exc:
+            log.warning("figures CSV not written: %s", exc)
+            self.status_label.setText(f"Not saved: {exc.strerror or exc}")
+            return
+        self.status_label.setText(f"Saved {Path(path).name}")
