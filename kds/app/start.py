@@ -180,6 +180,7 @@ def _run_locked(config: AppConfig) -> int:
     from kds.app.runtime import open_store
     from kds.app.controller import AppController
     from kds.app.single_instance import RaiseServer
+    from kds.platform.resources import resource_path
     from kds.ui.i18n import install_language
     from kds.ui.theme import apply_theme
 
@@ -192,7 +193,8 @@ def _run_locked(config: AppConfig) -> int:
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
     apply_theme(app)
     # Before any window is built: every label is translated when its widget is made.
-    translator = install_language(app, store.get_settings().language)  # noqa: F841 - kept alive
+    translator = install_language(app, store.get_settings().language,  # noqa: F841 - kept alive
+                                  resource_path("translations"))
     start_collector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -9,12 +9,18 @@ to delivery orders only.
 from __future__ import annotations
 
 from kds.hubrise.statuses import DONE_STATUSES, flow_for, next_status, previous_status
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 # What the main button says, keyed by the status a tap moves the order to.
+# English source text, translated when shown (main_action).
 ACTION_LABELS = {
-    "received": "Receive", "accepted": "Accept", "in_preparation": "Start",
-    "awaiting_shipment": "Ready", "awaiting_collection": "Ready",
-    "in_delivery": "Out for delivery", "completed": "Complete",
+    "received": QT_TRANSLATE_NOOP("Action", "Receive"),
+    "accepted": QT_TRANSLATE_NOOP("Action", "Accept"),
+    "in_preparation": QT_TRANSLATE_NOOP("Action", "Start"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("Action", "Ready"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("Action", "Ready"),
+    "in_delivery": QT_TRANSLATE_NOOP("Action", "Out for delivery"),
+    "completed": QT_TRANSLATE_NOOP("Action", "Complete"),
 }
 
 BEFORE_ACCEPTANCE = frozenset({"new", "received"})
@@ -42,14 +48,15 @@ def forward_step(status: str, service_type: str | None) -> str | None:
 
 
 def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
-    """The status the big button sets and what it says."""
+    """The status the big button sets and what it says (in the screen's language)."""
     if status in DONE_STATUSES:
         back = recall_target(status, service_type)
-        return back, "Recall" if back else ""
+        return back, translate("Action", "Recall") if back else ""
     target = forward_step(status, service_type)
     if target is None or target not in allowed_transitions(status, service_type):
         return None, ""
-    return target, ACTION_LABELS.get(target, target.replace("_", " ").capitalize())
+    label = ACTION_LABELS.get(target)
+    return target, translate("Action", label) if label else target.replace("_", " ").capitalize()
 
 
 def allowed_transitions(status: str, service_type: str | None) -> list[str]:

@@ -7,11 +7,11 @@ English is the source text everywhere; French comes from resources/translations/
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from kds.kitchen import words
-from kds.platform.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +33,11 @@ def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     return code if code in TRANSLATED else "en"
 
 
-def install_language(app: QCoreApplication, setting: str,
+def install_language(app: QCoreApplication, setting: str, folder: Path,
                      locale: QLocale | None = None) -> QTranslator | None:
     """Install the translator for `setting` on `app` (before building windows); return it.
 
+    `folder` holds kds_LANG.qm (resources/translations: kds.platform.resources finds it).
     Keep the returned translator alive as long as the app (Qt does not own it).
     """
     language = resolve_language(setting, locale)
@@ -44,7 +45,7 @@ def install_language(app: QCoreApplication, setting: str,
     if language == "en":
         return None
     translator = QTranslator(app)
-    path = resource_path("translations", f"kds_{language}.qm")
+    path = folder / f"kds_{language}.qm"
     if not translator.load(str(path)):
         log.warning("no translation file %s; the screen stays in English", path)
         return None
