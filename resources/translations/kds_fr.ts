@@ -1,0 +1,808 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Accept</name>
+    <message>
+        <source>Accept order</source>
+        <translation>Accepter la commande</translation>
+    </message>
+    <message>
+        <source>Customer asked for {clock}</source>
+        <translation>Le client a demandé {clock}</translation>
+    </message>
+    <message>
+        <source>Customer asked for: as soon as possible</source>
+        <translation>Le client a demandé : dès que possible</translation>
+    </message>
+    <message>
+        <source>Accept order {reference} — customer gets it at:</source>
+        <translation>Accepter la commande {reference} — le client l&apos;aura à :</translation>
+    </message>
+    <message>
+        <source>Accept order {reference} — ready in:</source>
+        <translation>Accepter la commande {reference} — prête dans :</translation>
+    </message>
+    <message>
+        <source>Accept, keep time</source>
+        <translation>Accepter, garder l&apos;heure</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>Acceptance</name>
+    <message>
+        <source>Kitchen overloaded</source>
+        <translation>Cuisine débordée</translation>
+    </message>
+    <message>
+        <source>Out of ingredients</source>
+        <translation>Rupture d&apos;ingrédients</translation>
+    </message>
+    <message>
+        <source>Closing early</source>
+        <translation>Fermeture anticipée</translation>
+    </message>
+    <message>
+        <source>Technical problem</source>
+        <translation>Problème technique</translation>
+    </message>
+    <message>
+        <source>End of service</source>
+        <translation>Fin du service</translation>
+    </message>
+    <message>
+        <source>Until I change it</source>
+        <translation>Jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>dans moins d&apos;une minute</translation>
+    </message>
+    <message>
+        <source>in {minutes} min</source>
+        <translation>dans {minutes} min</translation>
+    </message>
+    <message>
+        <source>in {hours} h {minutes} min</source>
+        <translation>dans {hours} h {minutes}</translation>
+    </message>
+    <message>
+        <source>Busy +{minutes} min</source>
+        <translation>Occupé +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Taking orders with extra preparation time</source>
+        <translation>Commandes acceptées avec temps de préparation en plus</translation>
+    </message>
+    <message>
+        <source>Not taking new orders</source>
+        <translation>Nouvelles commandes refusées</translation>
+    </message>
+    <message>
+        <source>Taking orders normally</source>
+        <translation>Commandes acceptées normalement</translation>
+    </message>
+    <message>
+        <source>Until you change it</source>
+        <translation>Jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Back to normal at {clock} · {countdown}</source>
+        <translation>Retour à la normale à {clock} · {countdown}</translation>
+    </message>
+    <message>
+        <source>{count} open tickets</source>
+        <translation>{count} tickets ouverts</translation>
+    </message>
+    <message>
+        <source>{count} late</source>
+        <translation>{count} en retard</translation>
+    </message>
+    <message>
+        <source>Go busy +{minutes} min?</source>
+        <translation>Passer en occupé +{minutes} min ?</translation>
+    </message>
+    <message>
+        <source>Yes, go busy</source>
+        <translation>Oui, occupé</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>✔  Normal</source>
+        <translation>✔  Normal</translation>
+    </message>
+    <message>
+        <source>◷  Busy</source>
+        <translation>◷  Occupé</translation>
+    </message>
+    <message>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pause</translation>
+    </message>
+    <message>
+        <source>Extra time</source>
+        <translation>Temps en plus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Other reason (optional)</source>
+        <translation>Autre motif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>End of service {clock}</source>
+        <translation>Fin du service {clock}</translation>
+    </message>
+    <message>
+        <source>End of service (closed now)</source>
+        <translation>Fin du service (fermé)</translation>
+    </message>
+    <message>
+        <source>Go busy +{minutes} min</source>
+        <translation>Occupé +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Pause new orders</source>
+        <translation>Mettre en pause</translation>
+    </message>
+    <message>
+        <source>{action} until {clock}</source>
+        <translation>{action} jusqu&apos;à {clock}</translation>
+    </message>
+    <message>
+        <source>{action} until I change it</source>
+        <translation>{action} jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Yes, +{minutes} min</source>
+        <translation>Oui, +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>↻ Pending — waiting for HubRise to confirm</source>
+        <translation>↻ En attente — HubRise doit confirmer</translation>
+    </message>
+    <message>
+        <source>✖ HubRise refused the change: </source>
+        <translation>✖ HubRise a refusé le changement : </translation>
+    </message>
+    <message>
+        <source>Base preparation time</source>
+        <translation>Temps de préparation de base</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Customers see {minutes} min</source>
+        <translation>Les clients voient {minutes} min</translation>
+    </message>
+    <message>
+        <source> (base + {minutes} busy)</source>
+        <translation> (base + {minutes} occupé)</translation>
+    </message>
+    <message>
+        <source> · ↻ pending</source>
+        <translation> · ↻ en attente</translation>
+    </message>
+    <message>
+        <source> · not saved</source>
+        <translation> · non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>Action</name>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>En livraison</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Rappeler</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Location not loaded yet</source>
+        <translation>Établissement pas encore chargé</translation>
+    </message>
+    <message>
+        <source>◷ BUSY</source>
+        <translation>◷ OCCUPÉ</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED — no new orders</source>
+        <translation>❚❚ EN PAUSE — aucune nouvelle commande</translation>
+    </message>
+    <message>
+        <source>✔ Taking orders</source>
+        <translation>✔ Commandes ouvertes</translation>
+    </message>
+    <message>
+        <source> · until {clock} ({minutes} min)</source>
+        <translation> · jusqu&apos;à {clock} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>✖ RECONNECT NEEDED — HubRise refused this screen&apos;s access (see Connection)</source>
+        <translation>✖ RECONNEXION NÉCESSAIRE — HubRise a refusé l&apos;accès de cet écran (voir Connexion)</translation>
+    </message>
+    <message>
+        <source>◷ HubRise asks us to wait until {clock}</source>
+        <translation>◷ HubRise demande d&apos;attendre jusqu&apos;à {clock}</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <source> · {seconds} s ago</source>
+        <translation> · il y a {seconds} s</translation>
+    </message>
+    <message>
+        <source> · {minutes} min ago</source>
+        <translation> · il y a {minutes} min</translation>
+    </message>
+    <message>
+        <source> · earlier orders not loaded: {problem}</source>
+        <translation> · commandes antérieures non chargées : {problem}</translation>
+    </message>
+    <message>
+        <source>✖ No contact with HubRise since {clock} — {problem}</source>
+        <translation>✖ Pas de contact avec HubRise depuis {clock} — {problem}</translation>
+    </message>
+    <message>
+        <source>✖ No contact with HubRise — {problem}</source>
+        <translation>✖ Pas de contact avec HubRise — {problem}</translation>
+    </message>
+    <message>
+        <source>✖ OFFLINE since {clock} — no new orders can arrive</source>
+        <translation>✖ HORS LIGNE depuis {clock} — aucune nouvelle commande ne peut arriver</translation>
+    </message>
+    <message>
+        <source>… Connecting to HubRise</source>
+        <translation>… Connexion à HubRise</translation>
+    </message>
+    <message>
+        <source> · {count} to send</source>
+        <translation> · {count} à envoyer</translation>
+    </message>
+    <message>
+        <source> · {count} FAILED</source>
+        <translation> · {count} EN ÉCHEC</translation>
+    </message>
+    <message>
+        <source>1 order could not be shown</source>
+        <translation>1 commande n&apos;a pas pu être affichée</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be shown</source>
+        <translation>{count} commandes n&apos;ont pas pu être affichées</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>Out of stock</source>
+        <translation>Rupture de stock</translation>
+    </message>
+    <message>
+        <source>Kitchen too busy</source>
+        <translation>Cuisine débordée</translation>
+    </message>
+    <message>
+        <source>Closing soon</source>
+        <translation>Fermeture imminente</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>Demande du client</translation>
+    </message>
+    <message>
+        <source>Order menu</source>
+        <translation>Menu de la commande</translation>
+    </message>
+    <message>
+        <source>Order {reference} — {status}</source>
+        <translation>Commande {reference} — {status}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>✔ Seen: remove HubRise mark</source>
+        <translation>✔ Vu : retirer la marque HubRise</translation>
+    </message>
+    <message>
+        <source>Remove rush</source>
+        <translation>Retirer l&apos;urgence</translation>
+    </message>
+    <message>
+        <source>⚑ Rush</source>
+        <translation>⚑ Urgent</translation>
+    </message>
+    <message>
+        <source>🖶 Reprint</source>
+        <translation>🖶 Réimprimer</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Motif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Send to the customer</source>
+        <translation>Envoyer au client</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Set order {reference} to {status}?</source>
+        <translation>Passer la commande {reference} à {status} ?</translation>
+    </message>
+    <message>
+        <source>The reason is sent to HubRise as the merchant&apos;s note: the customer may see it.</source>
+        <translation>Le motif est envoyé à HubRise comme note du commerçant : le client peut le voir.</translation>
+    </message>
+    <message>
+        <source>The reason is kept on this screen only.</source>
+        <translation>Le motif reste sur cet écran seulement.</translation>
+    </message>
+    <message>
+        <source>✖ Reject</source>
+        <translation>✖ Refuser</translation>
+    </message>
+    <message>
+        <source>✖ Cancel</source>
+        <translation>✖ Annuler</translation>
+    </message>
+    <message>
+        <source>✖ Delivery failed</source>
+        <translation>✖ Livraison échouée</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Cooking</source>
+        <translation>En cuisine</translation>
+    </message>
+    <message>
+        <source>Ready to ship</source>
+        <translation>Prête à livrer</translation>
+    </message>
+    <message>
+        <source>Ready to collect</source>
+        <translation>Prête à retirer</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>En livraison</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+</context>
+<context>
+    <name>Nav</name>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Busy / Pause</source>
+        <translation>Occupé / Pause</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>À emporter</translation>
+    </message>
+    <message>
+        <source>Eat in</source>
+        <translation>Sur place</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Chime when a new order arrives</source>
+        <translation>Sonnerie à l&apos;arrivée d&apos;une commande</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Auto-receive</source>
+        <translation>Réception auto</translation>
+    </message>
+    <message>
+        <source>Mark new orders as received at once</source>
+        <translation>Marquer les commandes reçues dès leur arrivée</translation>
+    </message>
+    <message>
+        <source>Checking for orders</source>
+        <translation>Vérification des commandes</translation>
+    </message>
+    <message>
+        <source>Fast uses more of the HubRise request budget</source>
+        <translation>Rapide utilise plus du quota de requêtes HubRise</translation>
+    </message>
+    <message>
+        <source>Scheduled orders</source>
+        <translation>Commandes programmées</translation>
+    </message>
+    <message>
+        <source>Show on the board this long before due</source>
+        <translation>Affichées autant de temps avant l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Warning (amber)</source>
+        <translation>Alerte (orange)</translation>
+    </message>
+    <message>
+        <source>This long before the due time</source>
+        <translation>Autant de temps avant l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Late (red)</source>
+        <translation>En retard (rouge)</translation>
+    </message>
+    <message>
+        <source>This long after the due time</source>
+        <translation>Autant de temps après l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Applies at next start</source>
+        <translation>Appliqué au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Suggest busy</source>
+        <translation>Suggérer occupé</translation>
+    </message>
+    <message>
+        <source>From this many open tickets</source>
+        <translation>À partir de ce nombre de tickets ouverts</translation>
+    </message>
+    <message>
+        <source>…or late tickets</source>
+        <translation>…ou de tickets en retard</translation>
+    </message>
+    <message>
+        <source>From this many late tickets</source>
+        <translation>À partir de ce nombre de tickets en retard</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Mode kiosque</translation>
+    </message>
+    <message>
+        <source>Full screen, no window controls</source>
+        <translation>Plein écran, sans boutons de fenêtre</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT, file:///dev/usb/lp0 or qt:NAME; commas between</source>
+        <translation>tcp://HÔTE:PORT, file:///dev/usb/lp0 ou qt:NOM ; séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Print new orders</source>
+        <translation>Imprimer les commandes</translation>
+    </message>
+    <message>
+        <source>Once, when they arrive</source>
+        <translation>Une fois, à leur arrivée</translation>
+    </message>
+    <message>
+        <source>Print on accept</source>
+        <translation>Imprimer à l&apos;acceptation</translation>
+    </message>
+    <message>
+        <source>When the kitchen accepts an order</source>
+        <translation>Quand la cuisine accepte une commande</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Tickets printed each time</source>
+        <translation>Tickets imprimés à chaque fois</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>58 or 80 mm roll</source>
+        <translation>Rouleau de 58 ou 80 mm</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>NEW</source>
+        <translation>NOUVELLE</translation>
+    </message>
+    <message>
+        <source>RECEIVED</source>
+        <translation>REÇUE</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTÉE</translation>
+    </message>
+    <message>
+        <source>COOKING</source>
+        <translation>EN CUISINE</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>PRÊTE</translation>
+    </message>
+    <message>
+        <source>OUT</source>
+        <translation>EN LIVRAISON</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>TERMINÉE</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REFUSÉE</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉE</translation>
+    </message>
+    <message>
+        <source>DELIVERY FAILED</source>
+        <translation>LIVRAISON ÉCHOUÉE</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmées</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminées</translation>
+    </message>
+    <message>
+        <source>Orders to make now</source>
+        <translation>Commandes à préparer maintenant</translation>
+    </message>
+    <message>
+        <source>Orders for later</source>
+        <translation>Commandes pour plus tard</translation>
+    </message>
+    <message>
+        <source>Done today: completed, cancelled and rejected</source>
+        <translation>Terminées aujourd&apos;hui : servies, annulées et refusées</translation>
+    </message>
+    <message>
+        <source>Find an order by its code, the customer&apos;s name or phone</source>
+        <translation>Trouver une commande par son code, le nom ou le téléphone du client</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>Trouver une commande</translation>
+    </message>
+    <message>
+        <source>♪ Mute 5 min</source>
+        <translation>♪ Silence 5 min</translation>
+    </message>
+    <message>
+        <source>★ {count} NEW</source>
+        <translation>★ NOUVELLES : {count}</translation>
+    </message>
+    <message>
+        <source> — Busy mode?</source>
+        <translation> — Mode occupé ?</translation>
+    </message>
+    <message>
+        <source>■ {count} LATE</source>
+        <translation>■ {count} EN RETARD</translation>
+    </message>
+    <message>
+        <source>♪ Muted {minutes} min</source>
+        <translation>♪ Silence {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <source>⟳ Saved here, sending…</source>
+        <translation>⟳ Enregistré ici, envoi…</translation>
+    </message>
+    <message>
+        <source>⚠ Check order: </source>
+        <translation>⚠ Vérifier la commande : </translation>
+    </message>
+    <message>
+        <source>✖ CANCELLED BY HUBRISE</source>
+        <translation>✖ ANNULÉE PAR HUBRISE</translation>
+    </message>
+    <message>
+        <source>✎ CHANGED BY HUBRISE</source>
+        <translation>✎ MODIFIÉE PAR HUBRISE</translation>
+    </message>
+    <message>
+        <source>✔ Got it</source>
+        <translation>✔ Compris</translation>
+    </message>
+    <message>
+        <source>⚠ Could not read this order — check it in HubRise</source>
+        <translation>⚠ Commande illisible — vérifiez-la dans HubRise</translation>
+    </message>
+    <message>
+        <source>LATE {minutes} min</source>
+        <translation>RETARD {minutes} min</translation>
+    </message>
+    <message>
+        <source>DUE NOW</source>
+        <translation>POUR MAINTENANT</translation>
+    </message>
+    <message>
+        <source>DUE {minutes} min</source>
+        <translation>DANS {minutes} min</translation>
+    </message>
+    <message>
+        <source>due {clock}</source>
+        <translation>pour {clock}</translation>
+    </message>
+    <message>
+        <source>due in {minutes} min</source>
+        <translation>dans {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>↶ UNDO</source>
+        <translation>↶ ANNULER</translation>
+    </message>
+</context>
+</TS>
