@@ -797,6 +797,30 @@
         <source>due in {minutes} min</source>
         <translation>dans {minutes} min</translation>
     </message>
+    <message>
+        <source>⚑ RUSH</source>
+        <translation>⚑ URGENT</translation>
+    </message>
+    <message>
+        <source>✖ CANCELLED</source>
+        <translation>✖ ANNULÉE</translation>
+    </message>
+    <message>
+        <source>✎ CHANGED</source>
+        <translation>✎ MODIFIÉE</translation>
+    </message>
+    <message>
+        <source>{reference} cont.</source>
+        <translation>{reference} suite</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>depuis {age}</translation>
+    </message>
+    <message>
+        <source>NEW · </source>
+        <translation>NOUVELLE · </translation>
+    </message>
 </context>
 <context>
     <name>Undo</name>
