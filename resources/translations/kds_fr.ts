@@ -251,6 +251,100 @@
     </message>
 </context>
 <context>
+    <name>AllDay</name>
+    <message>
+        <source>ALL DAY</source>
+        <translation>TOTAL DU JOUR</translation>
+    </message>
+</context>
+<context>
+    <name>Allergen</name>
+    <message>
+        <source>ALLERGY</source>
+        <translation>ALLERGIE</translation>
+    </message>
+    <message>
+        <source>GLUTEN</source>
+        <translation>GLUTEN</translation>
+    </message>
+    <message>
+        <source>COELIAC</source>
+        <translation>CŒLIAQUE</translation>
+    </message>
+    <message>
+        <source>NUTS</source>
+        <translation>FRUITS À COQUE</translation>
+    </message>
+    <message>
+        <source>PEANUTS</source>
+        <translation>ARACHIDES</translation>
+    </message>
+    <message>
+        <source>LACTOSE</source>
+        <translation>LACTOSE</translation>
+    </message>
+    <message>
+        <source>DAIRY</source>
+        <translation>LAIT</translation>
+    </message>
+    <message>
+        <source>EGG</source>
+        <translation>ŒUF</translation>
+    </message>
+    <message>
+        <source>SHELLFISH</source>
+        <translation>CRUSTACÉS</translation>
+    </message>
+    <message>
+        <source>FISH</source>
+        <translation>POISSON</translation>
+    </message>
+    <message>
+        <source>SESAME</source>
+        <translation>SÉSAME</translation>
+    </message>
+    <message>
+        <source>SOY</source>
+        <translation>SOJA</translation>
+    </message>
+    <message>
+        <source>MUSTARD</source>
+        <translation>MOUTARDE</translation>
+    </message>
+    <message>
+        <source>CELERY</source>
+        <translation>CÉLERI</translation>
+    </message>
+    <message>
+        <source>SULPHITES</source>
+        <translation>SULFITES</translation>
+    </message>
+    <message>
+        <source>LUPIN</source>
+        <translation>LUPIN</translation>
+    </message>
+    <message>
+        <source>MOLLUSCS</source>
+        <translation>MOLLUSQUES</translation>
+    </message>
+    <message>
+        <source>VEGAN</source>
+        <translation>VÉGAN</translation>
+    </message>
+    <message>
+        <source>VEGETARIAN</source>
+        <translation>VÉGÉTARIEN</translation>
+    </message>
+    <message>
+        <source>HALAL</source>
+        <translation>HALAL</translation>
+    </message>
+    <message>
+        <source>KOSHER</source>
+        <translation>CASHER</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Location not loaded yet</source>
@@ -286,11 +380,11 @@
     </message>
     <message>
         <source> · {seconds} s ago</source>
-        <translation> · il y a {seconds} s</translation>
+        <translation> · {seconds} s</translation>
     </message>
     <message>
         <source> · {minutes} min ago</source>
-        <translation> · il y a {minutes} min</translation>
+        <translation> · {minutes} min</translation>
     </message>
     <message>
         <source> · earlier orders not loaded: {problem}</source>
@@ -469,6 +563,21 @@
     <message>
         <source>Connection</source>
         <translation>Connexion</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <source>TO PAY</source>
+        <translation>À PAYER</translation>
+    </message>
+    <message>
+        <source> · paid {amount}</source>
+        <translation> · payé {amount}</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAYÉ</translation>
     </message>
 </context>
 <context>
@@ -652,6 +761,14 @@
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>On</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Non</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -736,7 +853,7 @@
     </message>
     <message>
         <source>★ {count} NEW</source>
-        <translation>★ NOUVELLES : {count}</translation>
+        <translation>★ {count} NOUV.</translation>
     </message>
     <message>
         <source> — Busy mode?</source>
@@ -783,7 +900,7 @@
     </message>
     <message>
         <source>DUE NOW</source>
-        <translation>POUR MAINTENANT</translation>
+        <translation>MAINTENANT</translation>
     </message>
     <message>
         <source>DUE {minutes} min</source>
@@ -820,6 +937,46 @@
     <message>
         <source>NEW · </source>
         <translation>NOUVELLE · </translation>
+    </message>
+    <message>
+        <source>☎ {phone} · code {code}</source>
+        <translation>☎ {phone} · code {code}</translation>
+    </message>
+    <message>
+        <source>Address: </source>
+        <translation>Adresse : </translation>
+    </message>
+    <message>
+        <source>Delivery: </source>
+        <translation>Livraison : </translation>
+    </message>
+    <message>
+        <source>Note: </source>
+        <translation>Note : </translation>
+    </message>
+    <message>
+        <source>Taken by {name} · </source>
+        <translation>Prise par {name} · </translation>
+    </message>
+    <message>
+        <source>HubRise id {id}</source>
+        <translation>id HubRise {id}</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>SANS</translation>
+    </message>
+    <message>
+        <source>for {expected} → {confirmed} ✔</source>
+        <translation>pour {expected} → {confirmed} ✔</translation>
+    </message>
+    <message>
+        <source>for {clock} ✔</source>
+        <translation>pour {clock} ✔</translation>
+    </message>
+    <message>
+        <source>for {clock}</source>
+        <translation>pour {clock}</translation>
     </message>
 </context>
 <context>

@@ -347,7 +347,8 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
             translate("Ticket", "DUE {minutes} min").format(minutes=minutes_left)
     else:
         urgency = "normal"
-        due_text = translate("Ticket", "due {clock}").format(clock=format_clock(ticket.due_at, tz)) \
+        clock = format_clock(ticket.due_at, tz)
+        due_text = translate("Ticket", "due {clock}").format(clock=clock) \
             if minutes_left > CLOCK_AFTER_MINUTES else \
             translate("Ticket", "due in {minutes} min").format(minutes=minutes_left)
     start = ticket.created_at

@@ -116,7 +116,8 @@ class AcceptancePanel(QWidget):
         self.suggestion.setObjectName("suggestion")
         row = QHBoxLayout(self.suggestion)
         self.suggestion_label = plain_label()
-        self.suggestion_yes = touch_button(translate("Acceptance", "Yes, go busy"), name="primaryButton")
+        self.suggestion_yes = touch_button(translate("Acceptance", "Yes, go busy"),
+                                           name="primaryButton")
         self.suggestion_no = touch_button(translate("Acceptance", "Not now"))
         self.suggestion_yes.clicked.connect(self._accept_suggestion)
         self.suggestion_no.clicked.connect(self._dismiss_suggestion)
@@ -129,8 +130,10 @@ class AcceptancePanel(QWidget):
     def _mode_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.normal_button = touch_button(translate("Acceptance", "✔  Normal"), name="modeButton")
-        self.busy_button = touch_button(translate("Acceptance", "◷  Busy"), checkable=True, name="modeButton")
-        self.pause_button = touch_button(translate("Acceptance", "❚❚  Pause"), checkable=True, name="modeButton")
+        self.busy_button = touch_button(translate("Acceptance", "◷  Busy"), checkable=True,
+                                        name="modeButton")
+        self.pause_button = touch_button(translate("Acceptance", "❚❚  Pause"), checkable=True,
+                                         name="modeButton")
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.busy_button)
         self.mode_group.addButton(self.pause_button)
@@ -261,12 +264,14 @@ class AcceptancePanel(QWidget):
                 button.setText(
                     translate("Acceptance", "End of service {clock}").format(
                         clock=f"{choice.resume_at.astimezone(tz):%H:%M}")
-                    if choice.resume_at else translate("Acceptance", "End of service (closed now)"))
+                    if choice.resume_at
+                    else translate("Acceptance", "End of service (closed now)"))
         if not self.resume_buttons[self.resume_key].isEnabled():
             self.choose_resume("manual")
             return
-        verb = (translate("Acceptance", "Go busy +{minutes} min").format(minutes=self.extra.value())
-                if self.chosen_mode == "busy" else translate("Acceptance", "Pause new orders"))
+        verb = translate("Acceptance", "Go busy +{minutes} min").format(
+            minutes=self.extra.value()) if self.chosen_mode == "busy" \
+            else translate("Acceptance", "Pause new orders")
         try:
             until = self._resume_at(now)
         except ValueError:
