@@ -345,6 +345,37 @@
     </message>
 </context>
 <context>
+    <name>Day</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dimanche</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Location not loaded yet</source>
@@ -421,6 +452,157 @@
     <message>
         <source>{count} orders could not be shown</source>
         <translation>{count} commandes n&apos;ont pas pu être affichées</translation>
+    </message>
+</context>
+<context>
+    <name>Hours</name>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>+ Slot</source>
+        <translation>+ Plage</translation>
+    </message>
+    <message>
+        <source>Copy to all</source>
+        <translation>Tout copier</translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>closes after midnight, same business day</source>
+        <translation>ferme après minuit, même journée de service</translation>
+    </message>
+    <message>
+        <source>Each bar is one business day, from the cutoff to the next cutoff; the yellow line is midnight. ☾ = closes after midnight but before the cutoff, so it still counts as the day it opened.</source>
+        <translation>Chaque barre est une journée de service, d&apos;une bascule à la suivante ; la ligne jaune est minuit. ☾ = ferme après minuit mais avant la bascule : compte pour le jour d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>☾ = closes after midnight but before the cutoff: still the day it opened.</source>
+        <translation>☾ = ferme après minuit mais avant la bascule : compte pour le jour d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Change cutoff</source>
+        <translation>Changer bascule</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>The opening hours were changed elsewhere while you were editing. Your edits are kept; saving replaces the other change.</source>
+        <translation>Les horaires ont été modifiés ailleurs pendant votre saisie. Vos modifications sont gardées ; enregistrer remplace l&apos;autre changement.</translation>
+    </message>
+    <message>
+        <source>Show theirs</source>
+        <translation>Voir les leurs</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder les miennes</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Saved here — waiting for HubRise to confirm…</source>
+        <translation>Enregistré ici — en attente de confirmation HubRise…</translation>
+    </message>
+    <message>
+        <source>HubRise refused these hours — see below. Your edits are kept.</source>
+        <translation>HubRise a refusé ces horaires — voir ci-dessous. Vos modifications sont gardées.</translation>
+    </message>
+    <message>
+        <source>With these hours: </source>
+        <translation>Avec ces horaires : </translation>
+    </message>
+    <message>
+        <source>✔ Saved on HubRise</source>
+        <translation>✔ Enregistré sur HubRise</translation>
+    </message>
+    <message>
+        <source> (was {cutoff})</source>
+        <translation> (avant {cutoff})</translation>
+    </message>
+    <message>
+        <source>Business day starts at {cutoff}</source>
+        <translation>Début de journée : {cutoff}</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in orange to save.</source>
+        <translation>Corrigez les problèmes en orange pour enregistrer.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Closed all week: customers cannot order</source>
+        <translation>Fermé toute la semaine : les clients ne peuvent pas commander</translation>
+    </message>
+    <message>
+        <source>Open now · closes {when}</source>
+        <translation>Ouvert · ferme {when}</translation>
+    </message>
+    <message>
+        <source>Closed now · opens {when}</source>
+        <translation>Fermé · ouvre {when}</translation>
+    </message>
+    <message>
+        <source>{day}at {clock}</source>
+        <translation>{day}à {clock}</translation>
+    </message>
+    <message>
+        <source>tomorrow </source>
+        <translation>demain </translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Ouvre</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Ferme</translation>
+    </message>
+    <message>
+        <source>Remove slot</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>{day} — opening slot {number}</source>
+        <translation>{day} — plage {number}</translation>
+    </message>
+    <message>
+        <source>Closes after midnight: still {day}&apos;s business day, because {closes} is before the cutoff {cutoff}.</source>
+        <translation>Ferme après minuit : toujours la journée de service du {day}, car {closes} est avant la bascule {cutoff}.</translation>
+    </message>
+    <message>
+        <source>Cutoff time — when the business day starts</source>
+        <translation>Heure de bascule — début de la journée de service</translation>
+    </message>
+    <message>
+        <source>Business day starts at</source>
+        <translation>La journée commence à</translation>
+    </message>
+    <message>
+        <source>Use this cutoff</source>
+        <translation>Utiliser cette heure</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,10 @@ def test_every_french_button_fits(qtbot: Any, language: Any, width: int, height:
     window.show_page("settings")
     assert save.text() == "Enregistrer"
     assert inside.contains(QRect(save.mapTo(window, QPoint(0, 0)), save.size()))
+    hours = window.pages["hours"]
+    assert hours.title.text() == "Horaires"
+    assert hours.rows["monday"].name.text() == "Lundi"
+    assert hours.preview_label.text().startswith("Avec ces horaires : ")
 
 
 def test_french_translation_is_complete_and_up_to_date(tmp_path: Path) -> None:
