@@ -345,6 +345,177 @@
     </message>
 </context>
 <context>
+    <name>Connection</name>
+    <message>
+        <source>Kitchen display for HubRise</source>
+        <translation>Écran de cuisine pour HubRise</translation>
+    </message>
+    <message>
+        <source>Orders from every platform connected to HubRise, on one screen. Start with the demo, or connect your restaurant.</source>
+        <translation>Les commandes de toutes les plateformes connectées à HubRise, sur un seul écran. Commencez par la démo, ou connectez votre restaurant.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Built-in simulator with sample orders. No account needed.</source>
+        <translation>Simulateur intégré avec des commandes d&apos;exemple. Aucun compte nécessaire.</translation>
+    </message>
+    <message>
+        <source>Connect to HubRise</source>
+        <translation>Se connecter à HubRise</translation>
+    </message>
+    <message>
+        <source>Sign in to HubRise in your browser, then paste the code here.</source>
+        <translation>Connectez-vous à HubRise dans votre navigateur, puis collez le code ici.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Établissement</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>Liste de clients</translation>
+    </message>
+    <message>
+        <source>HubRise connection</source>
+        <translation>Connexion HubRise</translation>
+    </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation>Voir le problème</translation>
+    </message>
+    <message>
+        <source>Back to the board</source>
+        <translation>Retour aux commandes</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Name / station</source>
+        <translation>Nom / poste</translation>
+    </message>
+    <message>
+        <source>Reconnect needed: HubRise no longer accepts this connection. The board keeps showing the orders it has.</source>
+        <translation>Reconnexion nécessaire : HubRise n&apos;accepte plus cette connexion. L&apos;écran garde les commandes qu&apos;il a.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Disconnect this screen from HubRise? It will stop receiving orders. Keep the orders already on this screen, or wipe them?</source>
+        <translation>Déconnecter cet écran de HubRise ? Il ne recevra plus de commandes. Garder les commandes déjà sur cet écran, ou les effacer ?</translation>
+    </message>
+    <message>
+        <source>Disconnect, keep orders</source>
+        <translation>Déconnecter, garder les commandes</translation>
+    </message>
+    <message>
+        <source>Disconnect and wipe</source>
+        <translation>Déconnecter et effacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>1. Sign in to HubRise and choose the location for this screen.</source>
+        <translation>1. Connectez-vous à HubRise et choisissez l&apos;établissement de cet écran.</translation>
+    </message>
+    <message>
+        <source>Open HubRise sign-in</source>
+        <translation>Ouvrir la connexion HubRise</translation>
+    </message>
+    <message>
+        <source>2. HubRise then shows a code. Paste it here:</source>
+        <translation>2. HubRise affiche alors un code. Collez-le ici :</translation>
+    </message>
+    <message>
+        <source>Paste the code here</source>
+        <translation>Collez le code ici</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>I have an access token (integrators)</source>
+        <translation>J&apos;ai un jeton d&apos;accès (intégrateurs)</translation>
+    </message>
+    <message>
+        <source>Paste an access token</source>
+        <translation>Collez un jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Connect with this token</source>
+        <translation>Connecter avec ce jeton</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Sign-in unavailable: </source>
+        <translation>Connexion indisponible : </translation>
+    </message>
+    <message>
+        <source>Sign-in is not set up on this computer (no OAuth client id/secret). An integrator can paste an access token below.</source>
+        <translation>La connexion n&apos;est pas configurée sur cet ordinateur (pas d&apos;identifiant client OAuth). Un intégrateur peut coller un jeton d&apos;accès ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Could not open a browser here: open the address above on any device, sign in, then paste the code.</source>
+        <translation>Impossible d&apos;ouvrir un navigateur ici : ouvrez l&apos;adresse ci-dessus sur un autre appareil, connectez-vous, puis collez le code.</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser window, then come back and paste the code.</source>
+        <translation>Connectez-vous dans la fenêtre du navigateur, puis revenez coller le code.</translation>
+    </message>
+    <message>
+        <source>Paste the code HubRise showed you first.</source>
+        <translation>Collez d&apos;abord le code affiché par HubRise.</translation>
+    </message>
+    <message>
+        <source>Checking the code with HubRise…</source>
+        <translation>Vérification du code avec HubRise…</translation>
+    </message>
+    <message>
+        <source>Paste an access token first.</source>
+        <translation>Collez d&apos;abord un jeton d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Checking the token with HubRise…</source>
+        <translation>Vérification du jeton avec HubRise…</translation>
+    </message>
+    <message>
+        <source>Connected to {location}.</source>
+        <translation>Connecté à {location}.</translation>
+    </message>
+</context>
+<context>
     <name>Day</name>
     <message>
         <source>Monday</source>
@@ -748,6 +919,13 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>Payment</name>
     <message>
         <source>TO PAY</source>
@@ -760,6 +938,17 @@
     <message>
         <source>PAID</source>
         <translation>PAYÉ</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Find an order</source>
+        <translation>Trouver une commande</translation>
+    </message>
+    <message>
+        <source>Code, name or phone</source>
+        <translation>Code, nom ou téléphone</translation>
     </message>
 </context>
 <context>
