@@ -443,6 +443,10 @@
         <translation>Déconnexion…</translation>
     </message>
     <message>
+        <source>enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.</source>
+        <translation>saisissez d&apos;abord l&apos;identifiant client OAuth (KDS_OAUTH_CLIENT_ID et KDS_OAUTH_CLIENT_SECRET, ou [oauth] dans config.toml), puis redémarrez.</translation>
+    </message>
+    <message>
         <source>1. Sign in to HubRise and choose the location for this screen.</source>
         <translation>1. Connectez-vous à HubRise et choisissez l&apos;établissement de cet écran.</translation>
     </message>

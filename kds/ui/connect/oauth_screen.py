@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidg
 from kds.hubrise.connection import ConnectError, ConnectionInfo
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.theme import font
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.i18n import translate
 
 
@@ -36,8 +37,10 @@ def _big_field(placeholder: str) -> QLineEdit:
     return field
 
 
-NO_CLIENT_REASON = ("enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
-                    "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.")
+NO_CLIENT_REASON = QT_TRANSLATE_NOOP("Connection",
+                                     "enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
+                                     "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then "
+                                     "restart.")
 
 
 class OAuthConnectScreen(QWidget):
@@ -122,7 +125,7 @@ class OAuthConnectScreen(QWidget):
         self.back_button.clicked.connect(self.cancelled)
 
     def _no_oauth_client(self) -> None:
-        why = NO_CLIENT_REASON
+        why = translate("Connection", NO_CLIENT_REASON)
         for widget in (self.open_button, self.code_field, self.code_button):
             widget.setEnabled(False)
             widget.setToolTip(why)
