@@ -23,6 +23,28 @@ ACTION_LABELS = {
     "completed": QT_TRANSLATE_NOOP("Action", "Complete"),
 }
 
+# A status in a sentence ("Order 1042 → in preparation"): HubRise's word, translated.
+STATUS_WORDS = {
+    "new": QT_TRANSLATE_NOOP("StatusWord", "new"),
+    "received": QT_TRANSLATE_NOOP("StatusWord", "received"),
+    "accepted": QT_TRANSLATE_NOOP("StatusWord", "accepted"),
+    "in_preparation": QT_TRANSLATE_NOOP("StatusWord", "in preparation"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("StatusWord", "awaiting shipment"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("StatusWord", "awaiting collection"),
+    "in_delivery": QT_TRANSLATE_NOOP("StatusWord", "in delivery"),
+    "completed": QT_TRANSLATE_NOOP("StatusWord", "completed"),
+    "rejected": QT_TRANSLATE_NOOP("StatusWord", "rejected"),
+    "cancelled": QT_TRANSLATE_NOOP("StatusWord", "cancelled"),
+    "delivery_failed": QT_TRANSLATE_NOOP("StatusWord", "delivery failed"),
+}
+
+
+def status_words(status: str) -> str:
+    """"in preparation" for in_preparation, in the screen's language."""
+    word = STATUS_WORDS.get(status)
+    return translate("StatusWord", word) if word else status.replace("_", " ")
+
+
 BEFORE_ACCEPTANCE = frozenset({"new", "received"})
 # Statuses that end an order without it being served: bringing one back tells HubRise (and the
 # ordering platform) that the kitchen will make it after all, so the screen asks first.
@@ -84,6 +106,6 @@ def revive_warning(status: str, target: str) -> str:
     """What a recall of an ended order will tell HubRise; "" when nothing needs saying."""
     if status not in REVIVE_ASKS or target in DONE_STATUSES:
         return ""
-    word = status.replace("_", " ")
-    return (f"This order was {word}. HubRise (and the ordering platform) will be told it is "
-            f"'{target.replace('_', ' ')}' again: the kitchen will make it.")
+    return translate("Action", "This order was {status}. HubRise (and the ordering platform) "
+                               "will be told it is '{target}' again: the kitchen will make it."
+                     ).format(status=status_words(status), target=status_words(target))

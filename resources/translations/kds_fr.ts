@@ -249,6 +249,10 @@
         <source>Recall</source>
         <translation>Rappeler</translation>
     </message>
+    <message>
+        <source>This order was {status}. HubRise (and the ordering platform) will be told it is &apos;{target}&apos; again: the kitchen will make it.</source>
+        <translation>Cette commande était {status}. HubRise (et la plateforme de commande) sera informé qu&apos;elle est de nouveau « {target} » : la cuisine va la préparer.</translation>
+    </message>
 </context>
 <context>
     <name>AllDay</name>
@@ -1189,6 +1193,53 @@
     </message>
 </context>
 <context>
+    <name>StatusWord</name>
+    <message>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçue</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>in preparation</source>
+        <translation>en préparation</translation>
+    </message>
+    <message>
+        <source>awaiting shipment</source>
+        <translation>prête à livrer</translation>
+    </message>
+    <message>
+        <source>awaiting collection</source>
+        <translation>prête à retirer</translation>
+    </message>
+    <message>
+        <source>in delivery</source>
+        <translation>en livraison</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation>livraison échouée</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>Active</source>
@@ -1359,6 +1410,30 @@
     <message>
         <source>↶ UNDO</source>
         <translation>↶ ANNULER</translation>
+    </message>
+    <message>
+        <source>Recall order {reference}?</source>
+        <translation>Rappeler la commande {reference} ?</translation>
+    </message>
+    <message>
+        <source>Recall, tell HubRise &apos;{status}&apos;</source>
+        <translation>Rappeler, dire « {status} » à HubRise</translation>
+    </message>
+    <message>
+        <source>Order {reference} → {status}</source>
+        <translation>Commande {reference} → {status}</translation>
+    </message>
+    <message>
+        <source>🖶 Order {reference} reprinting</source>
+        <translation>🖶 Commande {reference} en réimpression</translation>
+    </message>
+    <message>
+        <source>Order {reference}</source>
+        <translation>Commande {reference}</translation>
+    </message>
+    <message>
+        <source>↶ Order {reference} recalled</source>
+        <translation>↶ Commande {reference} rappelée</translation>
     </message>
 </context>
 </TS>
