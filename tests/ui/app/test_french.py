@@ -164,3 +164,18 @@ def test_french_translation_is_complete_and_up_to_date(tmp_path: Path) -> None:
     text = TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text and "<source>" in text
     assert (ROOT / "resources" / "translations" / "kds_fr.qm").stat().st_size > 1000
+
+
+def test_french_undo_bar_says_what_changed_and_fits(qtbot: Any, language: Any) -> None:
+    from tests.ui.app.test_screens_small import _board
+
+    language("fr")
+    board, _source = _board(qtbot, 1024, 600 - 64)
+    first = board.models["active"].tickets()[0]
+    board.press_main_button(first.order_id)
+    qtbot.wait(1)
+    bar = board.undo_bar
+    assert bar.isVisible() and bar.button.text() == "↶ ANNULER"
+    assert bar.button.width() >= bar.button.sizeHint().width()
+    shown = " ".join(label.text() for label in bar.findChildren(type(board.tabs.message)))
+    assert f"Commande {first.reference} → " in shown
