@@ -40,15 +40,15 @@
     </message>
     <message>
         <source>Out of ingredients</source>
-        <translation>Rupture d&apos;ingrédients</translation>
+        <translation>Plus d&apos;ingrédients</translation>
     </message>
     <message>
         <source>Closing early</source>
-        <translation>Fermeture anticipée</translation>
+        <translation>Ferme plus tôt</translation>
     </message>
     <message>
         <source>Technical problem</source>
-        <translation>Problème technique</translation>
+        <translation>Panne technique</translation>
     </message>
     <message>
         <source>End of service</source>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Save</source>
-        <translation>Enregistrer</translation>
+        <translation>Valider</translation>
     </message>
     <message>
         <source>Customers see {minutes} min</source>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>Back to the board</source>
-        <translation>Retour aux commandes</translation>
+        <translation>Retour aux tickets</translation>
     </message>
     <message>
         <source>Disconnect</source>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>Change cutoff</source>
-        <translation>Changer bascule</translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -907,11 +907,11 @@
     <name>Nav</name>
     <message>
         <source>Orders</source>
-        <translation>Commandes</translation>
+        <translation>Tickets</translation>
     </message>
     <message>
         <source>Busy / Pause</source>
-        <translation>Occupé / Pause</translation>
+        <translation>Occupé/Pause</translation>
     </message>
     <message>
         <source>Hours</source>
@@ -1247,11 +1247,11 @@
     </message>
     <message>
         <source>Scheduled</source>
-        <translation>Programmées</translation>
+        <translation>À venir</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Terminées</translation>
+        <translation>Finies</translation>
     </message>
     <message>
         <source>Orders to make now</source>

@@ -21,7 +21,7 @@ TS = ROOT / "resources" / "translations" / "kds_fr.ts"
 ENGLISH_ACTIONS = {"Receive", "Accept", "Start", "Ready", "Out for delivery", "Complete", "Recall"}
 FRENCH_ACTIONS = {"Recevoir", "Accepter", "Commencer", "Prête", "En livraison", "Terminer",
                   "Rappeler"}
-FRENCH_NAV = ["Commandes", "Occupé / Pause", "Horaires", "Réglages", "Connexion"]
+FRENCH_NAV = ["Tickets", "Occupé/Pause", "Horaires", "Réglages", "Connexion"]
 ENGLISH_NAV = ["Orders", "Busy / Pause", "Hours", "Settings", "Connection"]
 
 
@@ -87,8 +87,7 @@ def _seen(window: Any) -> dict[str, Any]:
 def test_french_board_tabs_ticket_button_header_and_nav(qtbot: Any, language: Any) -> None:
     assert language("fr") is not None
     seen = _seen(_window(qtbot))
-    assert [tab.rsplit(" ", 1)[0] for tab in seen["tabs"]] == ["En cours", "Programmées",
-                                                               "Terminées"]
+    assert [tab.rsplit(" ", 1)[0] for tab in seen["tabs"]] == ["En cours", "À venir", "Finies"]
     assert seen["nav"] == FRENCH_NAV
     assert seen["acceptance"].startswith("◷ OCCUPÉ +15 min · jusqu'à ")
     painted = set(seen["painted"])
@@ -134,7 +133,7 @@ def test_every_french_button_fits(qtbot: Any, language: Any, width: int, height:
 
     language("fr")
     window = _window(qtbot, width, height)
-    assert window.nav_buttons["acceptance"].text() == "Occupé / Pause"
+    assert window.nav_buttons["acceptance"].text() == "Occupé/Pause"
     problems = [problem for key in PAGES for problem in page_problems(window, key)]
     assert problems == []
     inside = QRect(0, 0, width, height)
@@ -179,3 +178,46 @@ def test_french_undo_bar_says_what_changed_and_fits(qtbot: Any, language: Any) -
     assert bar.button.width() >= bar.button.sizeHint().width()
     shown = " ".join(label.text() for label in bar.findChildren(type(board.tabs.message)))
     assert f"Commande {first.reference} → " in shown
+
+
+def test_every_french_page_fits_1024x600_at_130_percent_text() -> None:
+    """French words are longer: at 130 % text (QT_SCALE_FACTOR=1.3, read by Qt at start, so in
+    a fresh process) the window still fits 1024x600 and no button is cut."""
+    import json
+    import os
+
+    env = dict(os.environ, QT_SCALE_FACTOR="1.3", QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT), KDS_SCREEN_LANG="fr")
+    done = subprocess.run([sys.executable, "-m", "tests.screens.fit_check", "1024", "600"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["minimum"][0] <= 1024 / 1.3 + 1 and result["minimum"][1] <= 600 / 1.3 + 1
+    assert result["size"][0] <= 1024 / 1.3 + 1 and result["size"][1] <= 600 / 1.3 + 1
+    assert result["problems"] == []
+
+
+@pytest.mark.parametrize("which", ["menu", "accept"])
+def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
+                                                    which: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.ui.app.test_screens_small import _board
+
+    language("fr")
+    board, _source = _board(qtbot, 1024, 600 - 64)
+    first = board.models["active"].tickets()[0].order_id
+    if which == "menu":
+        dialog = board.open_menu(first)
+    else:
+        board.set_status(first, "received")
+        board.release_hold()
+        dialog = board.press_main_button(first)
+    assert dialog is not None and dialog.isVisible()
+    dialog.resize(min(dialog.width(), 1024), min(dialog.height(), 600))
+    qtbot.wait(1)
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible()]
+    assert buttons and not [b.text() for b in buttons
+                            if b.width() < b.sizeHint().width() or b.width() > 1024]
+    texts = " ".join(b.text() for b in buttons)
+    assert ("Fermer" in texts) if which == "menu" else ("Accepter, garder l'heure" in texts)
