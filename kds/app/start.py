@@ -193,8 +193,8 @@ def _run_locked(config: AppConfig) -> int:
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
     apply_theme(app)
     # Before any window is built: every label is translated when its widget is made.
-    translator = install_language(app, store.get_settings().language,  # noqa: F841 - kept alive
-                                  resource_path("translations"))
+    language = config.lang or store.get_settings().language   # kds --lang wins for this run
+    translator = install_language(app, language, resource_path("translations"))  # noqa: F841
     start_collector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
