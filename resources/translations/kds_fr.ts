@@ -1150,6 +1150,57 @@
     </message>
 </context>
 <context>
+    <name>Stations</name>
+    <message>
+        <source>{station} not done</source>
+        <translation>{station} pas fini</translation>
+    </message>
+    <message>
+        <source>{station} done</source>
+        <translation>{station} fini</translation>
+    </message>
+    <message>
+        <source>{status} · {done}/{count} stations</source>
+        <translation>{status} · {done}/{count} postes</translation>
+    </message>
+    <message>
+        <source>This screen</source>
+        <translation>Cet écran</translation>
+    </message>
+    <message>
+        <source>Rules: the first that matches an item sends it to its station</source>
+        <translation>Règles : la première qui correspond à un article l&apos;envoie à son poste</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>Import rules file</source>
+        <translation>Importer un fichier de règles</translation>
+    </message>
+    <message>
+        <source>Export rules file</source>
+        <translation>Exporter les règles</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>NEW</source>
