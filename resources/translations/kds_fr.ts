@@ -1168,6 +1168,18 @@
         <translation>Cet écran</translation>
     </message>
     <message>
+        <source>{name} — expo: every order, each station&apos;s progress</source>
+        <translation>{name} — passe : toutes les commandes, l&apos;avancement de chaque poste</translation>
+    </message>
+    <message>
+        <source>{name} — {station} station: only its items</source>
+        <translation>{name} — poste {station} : seulement ses articles</translation>
+    </message>
+    <message>
+        <source>{name} — the only screen: every item</source>
+        <translation>{name} — écran unique : tous les articles</translation>
+    </message>
+    <message>
         <source>Rules: the first that matches an item sends it to its station</source>
         <translation>Règles : la première qui correspond à un article l&apos;envoie à son poste</translation>
     </message>

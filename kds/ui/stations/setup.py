@@ -41,12 +41,14 @@ EXPO = "Expo (pass)"
 
 def role_words(role: ScreenRole) -> str:
     """What the connection screen says this screen is."""
-    name = role.name or "This screen"
+    name = role.name or translate("Stations", "This screen")
     if role.expo:
-        return f"{name} — expo: every order, each station's progress"
+        return translate("Stations", "{name} — expo: every order, each station's progress").format(
+            name=name)
     if role.station:
-        return f"{name} — {role.station} station: only its items"
-    return f"{name} — the only screen: every item"
+        return translate("Stations", "{name} — {station} station: only its items").format(
+            name=name, station=role.station)
+    return translate("Stations", "{name} — the only screen: every item").format(name=name)
 
 
 def _field(placeholder: str) -> QLineEdit:
