@@ -46,7 +46,8 @@ DROP_LIBRARIES = re.compile(
 # keeps the audio client in step with the PC's sound server (PulseAudio or PipeWire), and its
 # own dependency chain (sndfile, FLAC, vorbis, opus, systemd, gcrypt...) then leaves the bundle.
 FROM_SYSTEM = ("libpulse.so.0", "libpulse-simple.so.0", "libpulse-mainloop-glib.so.0")
-# Qt's own translations (standard dialog buttons); KDS loads none (no QTranslator).
+# Qt's own translations (standard dialog buttons) are never loaded; KDS's own (resources/
+# translations/kds_*.qm, kds.ui.i18n) sit outside PySide6 and stay.
 DROP_DIRS = ("translations", "qml", "resources/qtwebengine", "metatypes", "typesystems",
              "include", "glue", "scripts", "examples", "doc")
 

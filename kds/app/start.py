@@ -180,6 +180,8 @@ def _run_locked(config: AppConfig) -> int:
     from kds.app.runtime import open_store
     from kds.app.controller import AppController
     from kds.app.single_instance import RaiseServer
+    from kds.platform.resources import resource_path
+    from kds.ui.i18n import install_language
     from kds.ui.theme import apply_theme
 
     problems = [*_start_logging(config), *token_file_notices(config.token_file)]
@@ -190,6 +192,9 @@ def _run_locked(config: AppConfig) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop
     apply_theme(app)
+    # Before any window is built: every label is translated when its widget is made.
+    language = config.lang or store.get_settings().language   # kds --lang wins for this run
+    translator = install_language(app, language, resource_path("translations"))  # noqa: F841
     start_collector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -13,20 +13,25 @@ from typing import Any
 from kds.hubrise.models import BadPayload, OrderAcceptance, parse_location
 from kds.hubrise.money import format_time
 from kds.kitchen.hours import business_date, day_opening_spans, normal_cutoff
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 BUSY_PRESETS = (10, 15, 20, 30)
-REASON_PRESETS = ("Kitchen overloaded", "Out of ingredients", "Closing early",
-                  "Technical problem")
+# English source text; the screen shows (and sends) them translated: translate("Acceptance", …).
+REASON_PRESETS = (QT_TRANSLATE_NOOP("Acceptance", "Kitchen overloaded"),
+                  QT_TRANSLATE_NOOP("Acceptance", "Out of ingredients"),
+                  QT_TRANSLATE_NOOP("Acceptance", "Closing early"),
+                  QT_TRANSLATE_NOOP("Acceptance", "Technical problem"))
 MAX_EXTRA_MINUTES = 180
 MAX_REASON_CHARS = 200
 
-# key → (button label, minutes from now; None = computed or no resume)
+# key → (button label, minutes from now; None = computed or no resume); labels translated
+# where shown, as translate("Acceptance", label).
 RESUME_CHOICES: tuple[tuple[str, str, int | None], ...] = (
     ("30min", "30 min", 30),
     ("1h", "1 h", 60),
     ("2h", "2 h", 120),
-    ("end_of_service", "End of service", None),
-    ("manual", "Until I change it", None),
+    ("end_of_service", QT_TRANSLATE_NOOP("Acceptance", "End of service"), None),
+    ("manual", QT_TRANSLATE_NOOP("Acceptance", "Until I change it"), None),
 )
 
 
@@ -137,38 +142,41 @@ def resume_at_for(key: str, now: datetime, hours: object, cutoff_time: str | Non
 def countdown_text(resume_at: datetime, now: datetime) -> str:
     seconds = (resume_at - now).total_seconds()
     if seconds <= 0:
-        return "now"
+        return translate("Acceptance", "now")
     if seconds < 60:
-        return "in less than a minute"
+        return translate("Acceptance", "in less than a minute")
     minutes = int(seconds + 59) // 60  # round up: "in 1 min" until it has really passed
     if minutes < 60:
-        return f"in {minutes} min"
-    return f"in {minutes // 60} h {minutes % 60:02d} min"
+        return translate("Acceptance", "in {minutes} min").format(minutes=minutes)
+    return translate("Acceptance", "in {hours} h {minutes} min").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 def mode_title(acceptance: OrderAcceptance) -> str:
     if acceptance.mode == "busy":
-        return f"Busy +{acceptance.extra_preparation_time or 0} min"
+        return translate("Acceptance", "Busy +{minutes} min").format(
+            minutes=acceptance.extra_preparation_time or 0)
     if acceptance.mode == "paused":
-        return "Paused"
-    return "Normal"
+        return translate("Acceptance", "Paused")
+    return translate("Acceptance", "Normal")
 
 
 def mode_subtitle(acceptance: OrderAcceptance) -> str:
     if acceptance.mode == "busy":
-        return "Taking orders with extra preparation time"
+        return translate("Acceptance", "Taking orders with extra preparation time")
     if acceptance.mode == "paused":
-        return "Not taking new orders"
-    return "Taking orders normally"
+        return translate("Acceptance", "Not taking new orders")
+    return translate("Acceptance", "Taking orders normally")
 
 
 def resume_text(acceptance: OrderAcceptance, now: datetime, tz: tzinfo) -> str:
     if acceptance.mode == "normal":
         return ""
     if acceptance.resume_at is None:
-        return "Until you change it"
+        return translate("Acceptance", "Until you change it")
     clock = acceptance.resume_at.astimezone(tz).strftime("%H:%M")
-    return f"Back to normal at {clock} · {countdown_text(acceptance.resume_at, now)}"
+    return translate("Acceptance", "Back to normal at {clock} · {countdown}").format(
+        clock=clock, countdown=countdown_text(acceptance.resume_at, now))
 
 
 # ---------------------------------------------------------------- the gentle suggestion
@@ -198,10 +206,11 @@ def busy_suggestion(open_tickets: int, late_tickets: int, thresholds: Suggestion
         return None
     reasons = []
     if thresholds.open_tickets > 0 and open_tickets >= thresholds.open_tickets:
-        reasons.append(f"{open_tickets} open tickets")
+        reasons.append(translate("Acceptance", "{count} open tickets").format(count=open_tickets))
     if thresholds.late_tickets > 0 and late_tickets >= thresholds.late_tickets:
-        reasons.append(f"{late_tickets} late")
+        reasons.append(translate("Acceptance", "{count} late").format(count=late_tickets))
     if not reasons:
         return None
     extra = thresholds.extra_minutes
-    return BusySuggestion(extra, f"Go busy +{extra} min?", " · ".join(reasons))
+    question = translate("Acceptance", "Go busy +{minutes} min?").format(minutes=extra)
+    return BusySuggestion(extra, question, " · ".join(reasons))

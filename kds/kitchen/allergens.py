@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
+
 # Each entry: the label shown in the "⚠" line, then the words (EN + FR) that mean it.
 ALLERGEN_WORDS: dict[str, tuple[str, ...]] = {
     "ALLERGY": ("allergy", "allergies", "allergie", "allergies", "allergic", "allergique",
@@ -39,6 +41,31 @@ ALLERGEN_WORDS: dict[str, tuple[str, ...]] = {
     "HALAL": ("halal",),
     "KOSHER": ("kosher", "casher", "cacher"),
 }
+
+# The labels as lupdate sees them (the screen shows them translated, allergen_line).
+_SHOWN_LABELS = (
+    QT_TRANSLATE_NOOP("Allergen", "ALLERGY"),
+    QT_TRANSLATE_NOOP("Allergen", "GLUTEN"),
+    QT_TRANSLATE_NOOP("Allergen", "COELIAC"),
+    QT_TRANSLATE_NOOP("Allergen", "NUTS"),
+    QT_TRANSLATE_NOOP("Allergen", "PEANUTS"),
+    QT_TRANSLATE_NOOP("Allergen", "LACTOSE"),
+    QT_TRANSLATE_NOOP("Allergen", "DAIRY"),
+    QT_TRANSLATE_NOOP("Allergen", "EGG"),
+    QT_TRANSLATE_NOOP("Allergen", "SHELLFISH"),
+    QT_TRANSLATE_NOOP("Allergen", "FISH"),
+    QT_TRANSLATE_NOOP("Allergen", "SESAME"),
+    QT_TRANSLATE_NOOP("Allergen", "SOY"),
+    QT_TRANSLATE_NOOP("Allergen", "MUSTARD"),
+    QT_TRANSLATE_NOOP("Allergen", "CELERY"),
+    QT_TRANSLATE_NOOP("Allergen", "SULPHITES"),
+    QT_TRANSLATE_NOOP("Allergen", "LUPIN"),
+    QT_TRANSLATE_NOOP("Allergen", "MOLLUSCS"),
+    QT_TRANSLATE_NOOP("Allergen", "VEGAN"),
+    QT_TRANSLATE_NOOP("Allergen", "VEGETARIAN"),
+    QT_TRANSLATE_NOOP("Allergen", "HALAL"),
+    QT_TRANSLATE_NOOP("Allergen", "KOSHER"),
+)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -92,4 +119,4 @@ def allergen_labels(*texts: str) -> list[str]:
 def allergen_line(*texts: str) -> str:
     """"⚠ PEANUTS, ALLERGY" for the top of a ticket's notes; "" when no note mentions one."""
     labels = allergen_labels(*texts)
-    return ("⚠ " + ", ".join(labels)) if labels else ""
+    return ("⚠ " + ", ".join(translate("Allergen", label) for label in labels)) if labels else ""

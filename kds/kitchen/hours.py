@@ -22,11 +22,22 @@ from kds.hubrise.rules import (
     validate_opening_hours,
 )
 from kds.kitchen.timezone import location_zone
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 Week = dict[str, list[dict[str, str]]]
-DAY_LABELS = {"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday",
-              "thursday": "Thursday", "friday": "Friday", "saturday": "Saturday",
-              "sunday": "Sunday"}
+# English source text: show a day as day_label(day) (translated).
+DAY_LABELS = {"monday": QT_TRANSLATE_NOOP("Day", "Monday"),
+              "tuesday": QT_TRANSLATE_NOOP("Day", "Tuesday"),
+              "wednesday": QT_TRANSLATE_NOOP("Day", "Wednesday"),
+              "thursday": QT_TRANSLATE_NOOP("Day", "Thursday"),
+              "friday": QT_TRANSLATE_NOOP("Day", "Friday"),
+              "saturday": QT_TRANSLATE_NOOP("Day", "Saturday"),
+              "sunday": QT_TRANSLATE_NOOP("Day", "Sunday")}
+
+
+def day_label(day: str) -> str:
+    """"Monday" in the screen's language."""
+    return translate("Day", DAY_LABELS[day])
 STEP_MINUTES = 15
 _FIELD_RE = re.compile(r"^opening_hours\.([a-z]+)(?:\[(\d+)\])?(?:\.(from|to))?$")
 

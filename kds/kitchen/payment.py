@@ -13,6 +13,7 @@ from typing import Any
 
 from kds.hubrise.money import Money
 from kds.kitchen.text import clean_text
+from kds.kitchen.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +43,17 @@ def payment_state(total: Money | None, payments: tuple[Any, ...]) -> PaymentStat
     live = [p for p in payments if not getattr(p, "deleted", False)]
     names = _names(live)
     if not live:
-        return PaymentState(False, f"TO PAY {total}" if total else "TO PAY", total)
+        to_pay = translate("Payment", "TO PAY")
+        return PaymentState(False, f"{to_pay} {total}" if total else to_pay, total)
     paid = _paid_sum(live, total.currency if total else None)
     if total is not None and (paid is None or paid.amount < total.amount):
         rest = total - paid if paid is not None else total
-        already = f" · paid {paid}" if paid is not None else ""
-        return PaymentState(False, f"TO PAY {rest}{already}" + (f" · {names}" if names else ""),
+        already = translate("Payment", " · paid {amount}").format(amount=paid) \
+            if paid is not None else ""
+        to_pay = translate("Payment", "TO PAY")
+        return PaymentState(False, f"{to_pay} {rest}{already}" + (f" · {names}" if names else ""),
                             rest)
     shown = total or paid
     amount = f" {shown}" if shown is not None else ""
-    return PaymentState(True, f"PAID{amount}" + (f" · {names}" if names else ""), None)
+    paid_word = translate("Payment", "PAID")
+    return PaymentState(True, f"{paid_word}{amount}" + (f" · {names}" if names else ""), None)

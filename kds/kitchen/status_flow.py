@@ -9,13 +9,41 @@ to delivery orders only.
 from __future__ import annotations
 
 from kds.hubrise.statuses import DONE_STATUSES, flow_for, next_status, previous_status
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 # What the main button says, keyed by the status a tap moves the order to.
+# English source text, translated when shown (main_action).
 ACTION_LABELS = {
-    "received": "Receive", "accepted": "Accept", "in_preparation": "Start",
-    "awaiting_shipment": "Ready", "awaiting_collection": "Ready",
-    "in_delivery": "Out for delivery", "completed": "Complete",
+    "received": QT_TRANSLATE_NOOP("Action", "Receive"),
+    "accepted": QT_TRANSLATE_NOOP("Action", "Accept"),
+    "in_preparation": QT_TRANSLATE_NOOP("Action", "Start"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("Action", "Ready"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("Action", "Ready"),
+    "in_delivery": QT_TRANSLATE_NOOP("Action", "Out for delivery"),
+    "completed": QT_TRANSLATE_NOOP("Action", "Complete"),
 }
+
+# A status in a sentence ("Order 1042 → in preparation"): HubRise's word, translated.
+STATUS_WORDS = {
+    "new": QT_TRANSLATE_NOOP("StatusWord", "new"),
+    "received": QT_TRANSLATE_NOOP("StatusWord", "received"),
+    "accepted": QT_TRANSLATE_NOOP("StatusWord", "accepted"),
+    "in_preparation": QT_TRANSLATE_NOOP("StatusWord", "in preparation"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("StatusWord", "awaiting shipment"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("StatusWord", "awaiting collection"),
+    "in_delivery": QT_TRANSLATE_NOOP("StatusWord", "in delivery"),
+    "completed": QT_TRANSLATE_NOOP("StatusWord", "completed"),
+    "rejected": QT_TRANSLATE_NOOP("StatusWord", "rejected"),
+    "cancelled": QT_TRANSLATE_NOOP("StatusWord", "cancelled"),
+    "delivery_failed": QT_TRANSLATE_NOOP("StatusWord", "delivery failed"),
+}
+
+
+def status_words(status: str) -> str:
+    """"in preparation" for in_preparation, in the screen's language."""
+    word = STATUS_WORDS.get(status)
+    return translate("StatusWord", word) if word else status.replace("_", " ")
+
 
 BEFORE_ACCEPTANCE = frozenset({"new", "received"})
 # Statuses that end an order without it being served: bringing one back tells HubRise (and the
@@ -42,14 +70,15 @@ def forward_step(status: str, service_type: str | None) -> str | None:
 
 
 def main_action(status: str, service_type: str | None) -> tuple[str | None, str]:
-    """The status the big button sets and what it says."""
+    """The status the big button sets and what it says (in the screen's language)."""
     if status in DONE_STATUSES:
         back = recall_target(status, service_type)
-        return back, "Recall" if back else ""
+        return back, translate("Action", "Recall") if back else ""
     target = forward_step(status, service_type)
     if target is None or target not in allowed_transitions(status, service_type):
         return None, ""
-    return target, ACTION_LABELS.get(target, target.replace("_", " ").capitalize())
+    label = ACTION_LABELS.get(target)
+    return target, translate("Action", label) if label else target.replace("_", " ").capitalize()
 
 
 def allowed_transitions(status: str, service_type: str | None) -> list[str]:
@@ -77,6 +106,6 @@ def revive_warning(status: str, target: str) -> str:
     """What a recall of an ended order will tell HubRise; "" when nothing needs saying."""
     if status not in REVIVE_ASKS or target in DONE_STATUSES:
         return ""
-    word = status.replace("_", " ")
-    return (f"This order was {word}. HubRise (and the ordering platform) will be told it is "
-            f"'{target.replace('_', ' ')}' again: the kitchen will make it.")
+    return translate("Action", "This order was {status}. HubRise (and the ordering platform) "
+                               "will be told it is '{target}' again: the kitchen will make it."
+                     ).format(status=status_words(status), target=status_words(target))

@@ -12,6 +12,8 @@ from kds.kitchen.print_ticket import PAPER_WIDTHS
 log = logging.getLogger(__name__)
 
 PollMode = Literal["default", "fast"]
+Language = Literal["auto", "en", "fr"]
+LANGUAGES = ("auto", "en", "fr")   # kds.ui.i18n has a .qm file for each one but English
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class Settings:
     paper_width_mm: int = 80              # 58 or 80 (32 or 48 characters a line)
     # One speed-of-service line in the header ("avg prep 14 min · 3 late"); off: tickets first.
     header_figures: bool = False
+    language: Language = "auto"           # "auto" follows the OS locale; applied at next start
 
     @property
     def print_events(self) -> frozenset[str]:
@@ -96,6 +99,8 @@ def _valid(name: str, value: object) -> bool:
         return isinstance(value, bool)
     if name == "poll_mode":
         return value in ("default", "fast")
+    if name == "language":
+        return value in LANGUAGES
     if name == "printers":
         return _valid_printers(value)
     if name == "paper_width_mm" and value not in PAPER_WIDTHS:

@@ -18,18 +18,20 @@ from kds.clock import Clock
 from kds.hubrise.models import BadPayload, parse_location
 from kds.store.settings import Settings
 from kds.sync.health import Health
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.board.header import HeaderInfo
 from kds.ui.figures.header_line import HeaderFigures
+from kds.ui.i18n import translate
 from kds.ui.notices import NoticeBar
 
 log = logging.getLogger(__name__)
 
 NAV_PAGES = (
-    ("board", "Orders"),
-    ("acceptance", "Busy / Pause"),
-    ("hours", "Hours"),
-    ("settings", "Settings"),
-    ("connection", "Connection"),
+    ("board", QT_TRANSLATE_NOOP("Nav", "Orders")),
+    ("acceptance", QT_TRANSLATE_NOOP("Nav", "Busy / Pause")),
+    ("hours", QT_TRANSLATE_NOOP("Nav", "Hours")),
+    ("settings", QT_TRANSLATE_NOOP("Nav", "Settings")),
+    ("connection", QT_TRANSLATE_NOOP("Nav", "Connection")),
 )
 
 
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for key, label in NAV_PAGES:
-            button = QPushButton(label)
+            button = QPushButton(translate("Nav", label))
             button.setObjectName("navButton")
             button.setCheckable(True)
             button.setMinimumHeight(56)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kds.ui.theme import TOUCH
+from kds.ui.i18n import translate
 
 LEVEL_COLOURS = {"warning": "#b9770e", "error": "#c0392b", "info": "#2c3e50"}
 
@@ -39,7 +40,7 @@ class NoticeBar(QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         line.addWidget(label, 1)
-        ok = QPushButton("OK")
+        ok = QPushButton(translate("Notices", "OK"))
         ok.setMinimumSize(TOUCH, TOUCH * 3 // 4)
         ok.clicked.connect(lambda: self.dismiss(key))
         line.addWidget(ok)

@@ -31,6 +31,7 @@ KEPT = [
     f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "PySide6/QtMultimedia.abi3.so", "libpython3.11.so.1.0", "libcrypto.so.3",
     "resources/sounds/new_order.wav", "kds/ui/board/board.py",
+    "resources/translations/kds_fr.qm", r"resources\translations\kds_fr.qm",  # the app's own
     r"PySide6\plugins\platforms\qwindows.dll", r"PySide6\Qt6Core.dll",
     "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
 ]

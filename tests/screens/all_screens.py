@@ -2,6 +2,7 @@
 and screenshots:
 
     QT_SCALE_FACTOR=1.3 python -m tests.screens.all_screens docs/screens 1024 600 [suffix]
+    KDS_SCREEN_LANG=fr python -m tests.screens.all_screens docs/screens 1024 600 -fr board,settings
 """
 
 from __future__ import annotations
@@ -38,6 +39,16 @@ def _figures_page() -> Any:
 
     store = open_day_store(Path(tempfile.mkdtemp(prefix="kds-figures-")) / "kds.sqlite")
     return FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS)
+
+
+def use_language(language: str) -> Any:
+    """Install the app's translator for `language` as kds.app.start does (keep what it returns)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kds.platform.resources import resource_path
+    from kds.ui.i18n import install_language
+
+    return install_language(QApplication.instance(), language, resource_path("translations"))
 
 
 def build_window() -> Any:
@@ -89,6 +100,7 @@ def render(folder: Path, width: int, height: int, suffix: str = "",
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)  # type: ignore[arg-type]
+    translator = use_language(os.environ.get("KDS_SCREEN_LANG", "en"))  # noqa: F841 - kept alive
     window = build_window()
     window.resize(width, height)
     window.show()

@@ -2,6 +2,7 @@
 text, after scrolling each into view as a finger would. Used by tests and by hand:
 
     QT_SCALE_FACTOR=1.3 python -m tests.screens.fit_check 1024 600
+    KDS_SCREEN_LANG=fr python -m tests.screens.fit_check 1024 600
 """
 
 from __future__ import annotations
@@ -58,10 +59,11 @@ def check(width: int, height: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from kds.ui.theme import apply_theme
-    from tests.screens.all_screens import PAGES, build_window
+    from tests.screens.all_screens import PAGES, build_window, use_language
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)  # type: ignore[arg-type]
+    translator = use_language(os.environ.get("KDS_SCREEN_LANG", "en"))  # noqa: F841 - kept alive
     window = build_window()
     hint = window.minimumSizeHint()
     window.resize(width, height)

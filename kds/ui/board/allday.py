@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kds.kitchen.text import clean_text, format_quantity, isolate
+from kds.ui.i18n import translate
 
 
 def all_day_lines(counts: Sequence[tuple[str, Decimal]]) -> list[str]:
@@ -24,7 +25,7 @@ class AllDayPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("allDayPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        title = QLabel("ALL DAY")
+        title = QLabel(translate("AllDay", "ALL DAY"))
         title.setObjectName("allDayTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui import theme
 from kds.ui.board.layout import (
     GAP, NOTE_TAP_KINDS, Block, font_for, layout_body,
@@ -23,6 +24,7 @@ from kds.ui.board import body_paint
 from kds.ui.board.continuation import Part, split_body
 from kds.ui.board.model import TicketRole
 from kds.ui.board.ticket import Thresholds, TicketView, ticket_timing
+from kds.ui.i18n import translate
 
 PAD = 12
 BAND = 124          # coloured band: reference and menu button, then due line, then status
@@ -34,7 +36,10 @@ BAND_COMPACT = 84   # short columns (1024×600, 130 % text): status beside the n
 COMPACT_BELOW = 520  # column height under which the band goes compact
 UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
-RUSH_LABEL = "⚑ RUSH"
+RUSH_LABEL = QT_TRANSLATE_NOOP("Ticket", "⚑ RUSH")
+# The band has room for the short form of a HubRise change (the ticket body says it in full).
+REMOTE_SHORT = {"cancelled": QT_TRANSLATE_NOOP("Ticket", "✖ CANCELLED"),
+                "changed": QT_TRANSLATE_NOOP("Ticket", "✎ CHANGED")}
 log = logging.getLogger(__name__)
 
 
@@ -199,7 +204,7 @@ class TicketDelegate(QStyledItemDelegate):
         painter.drawRect(band.adjusted(0, CONT_BAND // 2, 0, 0))
         painter.setPen(QColor(theme.PALETTE.text))
         self._draw_line(painter, "more", band.adjusted(PAD, 0, -PAD, 0),
-                        f"{ticket.reference} cont.")
+                        translate("Ticket", "{reference} cont.").format(reference=ticket.reference))
 
     def block_rects(self, card: QRect, ticket: TicketView) -> list[tuple[Block, QRect]]:
         """Each body line with the rectangle it is painted in, in every part of the ticket
@@ -245,10 +250,10 @@ class TicketDelegate(QStyledItemDelegate):
         reference = ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference
         due_line = self._band_line(ticket, timing.icon, timing.due_text)
         mark = "✔" if ticket.confirmed else "⟳"   # HubRise has it / still on its way
-        status = f"age {timing.age_text}" if ticket.done else \
-            f"{ticket.status_label} {mark} · age {timing.age_text}"
+        age = translate("Ticket", "age {age}").format(age=timing.age_text)
+        status = age if ticket.done else f"{ticket.status_label} {mark} · {age}"
         if ticket.is_new and not ticket.done:
-            status = "NEW · " + status
+            status = translate("Ticket", "NEW · ") + status
         if self.band == BAND_COMPACT:
             # A short column: the status goes beside the number and the due line beside the
             # menu button. The number is never elided (it is what is called out).
@@ -287,12 +292,14 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setBrush(theme.color("rush"))
         painter.drawRect(strip)
         painter.setPen(theme.color("rush_text"))
-        self._draw_line(painter, "timer", strip.adjusted(PAD, 0, -PAD, 0), RUSH_LABEL)
+        self._draw_line(painter, "timer", strip.adjusted(PAD, 0, -PAD, 0),
+                        translate("Ticket", RUSH_LABEL))
 
     @staticmethod
     def _band_line(ticket: TicketView, icon: str, due_text: str) -> str:
         if ticket.remote_change:
-            return ticket.remote_label.replace(" BY HUBRISE", "")
+            short = REMOTE_SHORT.get(ticket.remote_change)
+            return translate("Ticket", short) if short else ticket.remote_label
         if ticket.done:
             return f"{ticket.status_label} {'✔' if ticket.confirmed else '⟳'}"
         return f"{icon} {due_text}"

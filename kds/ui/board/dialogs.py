@@ -18,10 +18,15 @@ from PySide6.QtWidgets import (
 from kds.hubrise.statuses import ANOMALY_STATUSES
 from kds.kitchen.status_flow import allowed_transitions, revive_warning
 from kds.kitchen.accept import AcceptChoice, AcceptPlan, confirmed_time_note
-from kds.ui.board.ticket import STATUS_LABELS, TicketView, format_clock
+from kds.kitchen.words import QT_TRANSLATE_NOOP
+from kds.ui.board.ticket import TicketView, format_clock, status_label
+from kds.ui.i18n import translate
 
 # A kitchen touchscreen rarely has a keyboard: one tap fills the usual reasons.
-QUICK_REASONS = ("Out of stock", "Kitchen too busy", "Closing soon", "Customer asked")
+QUICK_REASONS = (QT_TRANSLATE_NOOP("Menu", "Out of stock"),
+                 QT_TRANSLATE_NOOP("Menu", "Kitchen too busy"),
+                 QT_TRANSLATE_NOOP("Menu", "Closing soon"),
+                 QT_TRANSLATE_NOOP("Menu", "Customer asked"))
 
 
 def _button(text: str, name: str = "") -> QPushButton:
@@ -54,7 +59,7 @@ class TicketMenu(QDialog):
     def __init__(self, ticket: TicketView, parent: Any = None, *,
                  can_reprint: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Order menu")
+        self.setWindowTitle(translate("Menu", "Order menu"))
         self.ticket = ticket
         self.can_reprint = can_reprint
         self.status: str | None = None
@@ -68,10 +73,11 @@ class TicketMenu(QDialog):
     def _choice_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_plain_label(f"Order {self.ticket.reference} — {self.ticket.status_label}"))
+        layout.addWidget(_plain_label(translate("Menu", "Order {reference} — {status}").format(
+            reference=self.ticket.reference, status=self.ticket.status_label)))
         layout.addLayout(self._quick_row())
         layout.addLayout(self._status_grid())
-        close = _button("Close")
+        close = _button(translate("Menu", "Close"))
         close.clicked.connect(self.reject)
         layout.addWidget(close)
         return page
@@ -80,19 +86,20 @@ class TicketMenu(QDialog):
         """One-tap actions that need no confirmation, side by side to keep the menu short."""
         row = QHBoxLayout()
         if self.ticket.remote_change:
-            dismiss = _button("✔ Seen: remove HubRise mark", "primaryButton")
+            dismiss = _button(translate("Menu", "✔ Seen: remove HubRise mark"), "primaryButton")
             dismiss.clicked.connect(self._dismiss)
             row.addWidget(dismiss)
         self.rush_button: QPushButton | None = None
         if not self.ticket.done:   # nothing left to hurry on a done order
             rushed = self.ticket.rush
-            self.rush_button = _button("Remove rush" if rushed else "⚑ Rush",
+            self.rush_button = _button(translate("Menu", "Remove rush") if rushed
+                                       else translate("Menu", "⚑ Rush"),
                                        "" if rushed else "primaryButton")
             self.rush_button.clicked.connect(self._toggle_rush)
             row.addWidget(self.rush_button)
         self.reprint_button: QPushButton | None = None
         if self.can_reprint:   # also for a done order: a lost ticket is asked for afterwards too
-            self.reprint_button = _button("🖶 Reprint")
+            self.reprint_button = _button(translate("Menu", "🖶 Reprint"))
             self.reprint_button.clicked.connect(self._reprint)
             row.addWidget(self.reprint_button)
         return row
@@ -115,10 +122,10 @@ class TicketMenu(QDialog):
         layout = QVBoxLayout(page)
         self.question = _plain_label("")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (optional)")
+        self.reason.setPlaceholderText(translate("Menu", "Reason (optional)"))
         self.reason.setMaxLength(200)
         # Off by default: a reason is a note for the kitchen unless staff choose to send it.
-        self.send_reason = QCheckBox("Send to the customer")
+        self.send_reason = QCheckBox(translate("Menu", "Send to the customer"))
         self.send_reason.setMinimumHeight(56)
         self.send_reason.toggled.connect(self._show_where_reason_goes)
         self.reason_where = _plain_label("")
@@ -126,13 +133,14 @@ class TicketMenu(QDialog):
         chips = QGridLayout()
         self.reason_buttons: dict[str, QPushButton] = {}
         for position, reason in enumerate(QUICK_REASONS):
-            chip = _button(reason)
-            chip.clicked.connect(lambda _=False, r=reason: self.reason.setText(r))
+            words = translate("Menu", reason)   # sent as staff read it
+            chip = _button(words)
+            chip.clicked.connect(lambda _=False, r=words: self.reason.setText(r))
             self.reason_buttons[reason] = chip
             chips.addWidget(chip, position // 2, position % 2)
         buttons = QHBoxLayout()
-        self.back_button = _button("Back")
-        self.confirm_button = _button("Confirm", "dangerButton")
+        self.back_button = _button(translate("Menu", "Back"))
+        self.confirm_button = _button(translate("Menu", "Confirm"), "dangerButton")
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.confirm_button.clicked.connect(self.confirm)
         buttons.addWidget(self.back_button)
@@ -148,10 +156,11 @@ class TicketMenu(QDialog):
 
     def choose(self, status: str) -> None:
         self.status = status
-        label = STATUS_LABELS.get(status, status)
+        label = status_label(status)
         warning = revive_warning(self.ticket.status, status)
-        self.question.setText(f"Set order {self.ticket.reference} to {label}?"
-                              + (f"\n{warning}" if warning else ""))
+        question = translate("Menu", "Set order {reference} to {status}?").format(
+            reference=self.ticket.reference, status=label)
+        self.question.setText(question + (f"\n{warning}" if warning else ""))
         self.pages.setCurrentIndex(1)
 
     def confirm(self) -> None:
@@ -163,8 +172,9 @@ class TicketMenu(QDialog):
 
     def _show_where_reason_goes(self, send: bool) -> None:
         self.reason_where.setText(
-            "The reason is sent to HubRise as the merchant's note: the customer may see it."
-            if send else "The reason is kept on this screen only.")
+            translate("Menu", "The reason is sent to HubRise as the merchant's note: "
+                              "the customer may see it.")
+            if send else translate("Menu", "The reason is kept on this screen only."))
 
     def _toggle_rush(self) -> None:
         self.rushChosen.emit(self.ticket.order_id, not self.ticket.rush)
@@ -191,15 +201,18 @@ class AcceptDialog(QDialog):
     def __init__(self, ticket: TicketView, plan: AcceptPlan, tz: tzinfo | None,
                  parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Accept order")
+        self.setWindowTitle(translate("Accept", "Accept order"))
         self.ticket, self.plan = ticket, plan
         layout = QVBoxLayout(self)
         self.requested_label = _plain_label(
-            f"Customer asked for {format_clock(plan.requested, tz)}" if plan.requested
-            else "Customer asked for: as soon as possible")
+            translate("Accept", "Customer asked for {clock}").format(
+                clock=format_clock(plan.requested, tz)) if plan.requested
+            else translate("Accept", "Customer asked for: as soon as possible"))
         self.note = _plain_label(confirmed_time_note(plan))
-        verb = "customer gets it at:" if plan.relative_to_request else "ready in:"
-        layout.addWidget(_plain_label(f"Accept order {ticket.reference} — {verb}"))
+        title = translate("Accept", "Accept order {reference} — customer gets it at:") \
+            if plan.relative_to_request else \
+            translate("Accept", "Accept order {reference} — ready in:")
+        layout.addWidget(_plain_label(title.format(reference=ticket.reference)))
         layout.addWidget(self.requested_label)
         row = QHBoxLayout()
         self.minute_buttons: dict[int, QPushButton] = {}
@@ -213,9 +226,9 @@ class AcceptDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.note)
         bottom = QHBoxLayout()
-        self.no_time_button = _button("Accept, keep time")
+        self.no_time_button = _button(translate("Accept", "Accept, keep time"))
         self.no_time_button.clicked.connect(lambda: self.pick(None))
-        cancel = _button("Back")
+        cancel = _button(translate("Accept", "Back"))
         cancel.clicked.connect(self.reject)
         bottom.addWidget(cancel)
         bottom.addWidget(self.no_time_button)
@@ -236,7 +249,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text = _plain_label(text)
-        self.back_button = _button("Back")
+        self.back_button = _button(translate("Menu", "Back"))
         self.confirm_button = _button(confirm_label, "dangerButton")
         self.back_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self._confirm)
@@ -254,15 +267,23 @@ class ConfirmDialog(QDialog):
 
 
 MENU_LABELS = {
-    "rejected": "✖ Reject", "cancelled": "✖ Cancel", "delivery_failed": "✖ Delivery failed",
-    "new": "New", "received": "Received", "accepted": "Accepted", "in_preparation": "Cooking",
-    "awaiting_shipment": "Ready to ship", "awaiting_collection": "Ready to collect",
-    "in_delivery": "Out for delivery", "completed": "Completed",
+    "rejected": QT_TRANSLATE_NOOP("Menu", "✖ Reject"),
+    "cancelled": QT_TRANSLATE_NOOP("Menu", "✖ Cancel"),
+    "delivery_failed": QT_TRANSLATE_NOOP("Menu", "✖ Delivery failed"),
+    "new": QT_TRANSLATE_NOOP("Menu", "New"),
+    "received": QT_TRANSLATE_NOOP("Menu", "Received"),
+    "accepted": QT_TRANSLATE_NOOP("Menu", "Accepted"),
+    "in_preparation": QT_TRANSLATE_NOOP("Menu", "Cooking"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("Menu", "Ready to ship"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("Menu", "Ready to collect"),
+    "in_delivery": QT_TRANSLATE_NOOP("Menu", "Out for delivery"),
+    "completed": QT_TRANSLATE_NOOP("Menu", "Completed"),
 }
 
 
 def _status_name(status: str) -> str:
-    return MENU_LABELS.get(status, STATUS_LABELS.get(status, status))
+    label = MENU_LABELS.get(status)
+    return translate("Menu", label) if label else status_label(status)
 
 
 class TicketDetails(QDialog):
@@ -275,7 +296,7 @@ class TicketDetails(QDialog):
         self.text.setReadOnly(True)
         self.text.setPlainText("\n".join(lines))   # plain text: markup shows literally
         QScroller.grabGesture(self.text.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        close = _button("Close", "primaryButton")
+        close = _button(translate("Menu", "Close"), "primaryButton")
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)

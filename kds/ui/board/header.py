@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kds.sync.health import DISK_FULL, DISK_FULL_TEXT
 from kds.ui.board.ticket import clean_text, format_clock
+from kds.ui.i18n import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +46,19 @@ def _minutes_until(when: datetime, now: datetime) -> int:
 
 def acceptance_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
     if not info.location_loaded:
-        return "Location not loaded yet"
+        return translate("Header", "Location not loaded yet")
     mode = info.acceptance_mode
     if mode == "busy":
         extra = f" +{info.extra_preparation_time} min" if info.extra_preparation_time else ""
-        text = f"◷ BUSY{extra}"
+        text = translate("Header", "◷ BUSY") + extra
     elif mode == "paused":
-        text = "❚❚ PAUSED — no new orders"
+        text = translate("Header", "❚❚ PAUSED — no new orders")
     else:
-        return "✔ Taking orders"
+        return translate("Header", "✔ Taking orders")
     if info.resume_at is not None:
         minutes = _minutes_until(info.resume_at, now)
-        text += f" · until {format_clock(info.resume_at, tz)} ({minutes} min)"
+        text += translate("Header", " · until {clock} ({minutes} min)").format(
+            clock=format_clock(info.resume_at, tz), minutes=minutes)
     return text
 
 
@@ -74,34 +76,42 @@ def is_healthy(info: HeaderInfo, now: datetime) -> bool:
 def connection_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
     """The connection state in one line, most urgent first."""
     if info.reconnect_needed:
-        return "✖ RECONNECT NEEDED — HubRise refused this screen's access (see Connection)"
-    if info.problem_kind == DISK_FULL:   # the store cannot write: full disk or read-only folder
-        return f"✖ {info.problem or DISK_FULL_TEXT}"
+        return translate("Header", "✖ RECONNECT NEEDED — HubRise refused this screen's access "
+                                   "(see Connection)")
+    if info.problem_kind == DISK_FULL:
+        return f"✖ {info.problem or DISK_FULL_TEXT}"   # disk full or read-only folder
     if is_waiting(info, now):
-        return f"◷ HubRise asks us to wait until {format_clock(info.waiting_until, tz)}"
+        return translate("Header", "◷ HubRise asks us to wait until {clock}").format(
+            clock=format_clock(info.waiting_until, tz))
     if info.online:
-        text = "● Online"
+        text = translate("Header", "● Online")
         if info.last_poll_at is not None:
             seconds = max(0, int((now - info.last_poll_at).total_seconds()))
-            text += f" · {seconds} s ago" if seconds < 120 else f" · {seconds // 60} min ago"
+            text += (translate("Header", " · {seconds} s ago").format(seconds=seconds)
+                     if seconds < 120 else
+                     translate("Header", " · {minutes} min ago").format(minutes=seconds // 60))
         if info.first_sync_problem:
-            text += f" · earlier orders not loaded: {info.first_sync_problem}"
+            text += translate("Header", " · earlier orders not loaded: {problem}").format(
+                problem=info.first_sync_problem)
         return text
     since = format_clock(info.last_poll_at or info.offline_since, tz)
     if info.problem:
-        return (f"✖ No contact with HubRise since {since} — {info.problem}" if since
-                else f"✖ No contact with HubRise — {info.problem}")
+        return (translate("Header", "✖ No contact with HubRise since {clock} — {problem}")
+                .format(clock=since, problem=info.problem) if since
+                else translate("Header", "✖ No contact with HubRise — {problem}")
+                .format(problem=info.problem))
     if since:
-        return f"✖ OFFLINE since {since} — no new orders can arrive"
-    return "… Connecting to HubRise"
+        return translate("Header", "✖ OFFLINE since {clock} — no new orders can arrive").format(
+            clock=since)
+    return translate("Header", "… Connecting to HubRise")
 
 
 def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
     text = connection_text(info, now, tz)
     if info.pending:
-        text += f" · {info.pending} to send"
+        text += translate("Header", " · {count} to send").format(count=info.pending)
     if info.failed:
-        text += f" · {info.failed} FAILED"
+        text += translate("Header", " · {count} FAILED").format(count=info.failed)
         if info.failed_refs:
             more = len(info.failed_refs) - 2
             text += ": " + ", ".join(info.failed_refs[:2]) + (f" +{more}" if more > 0 else "")
@@ -113,7 +123,9 @@ def health_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
 
 
 def set_aside_text(count: int) -> str:
-    return f"{count} order{'s' if count != 1 else ''} could not be shown"
+    if count == 1:
+        return translate("Header", "1 order could not be shown")
+    return translate("Header", "{count} orders could not be shown").format(count=count)
 
 
 class TapLabel(QLabel):

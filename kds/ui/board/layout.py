@@ -18,6 +18,7 @@ from kds.kitchen.allergens import find_allergens
 from kds.kitchen.text import clean_text, isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
+from kds.ui.i18n import translate
 
 GAP = 6
 ITEM_INDENT = 52    # the narrowest quantity column; it grows to fit "100×" or "0.333×"
@@ -96,12 +97,14 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     # into its right-to-left run ("78 56 34 12 6 33+").
     phone = isolate(ticket.customer_phone)
     if phone and ticket.phone_code:   # Uber Eats: its hotline, then the customer's PIN
-        phone = f"☎ {phone} · code {isolate(ticket.phone_code)}"
+        phone = translate("Ticket", "☎ {phone} · code {code}").format(
+            phone=phone, code=isolate(ticket.phone_code))
     who = "  ".join(part for part in (isolate(ticket.customer_name), phone) if part)
     if who:
         lines.append(("customer", who, 0, "", -1))
     if ticket.address:
-        lines.append(("address", "Address: " + isolate(ticket.address), 0, "", -1))
+        lines.append(("address", translate("Ticket", "Address: ") + isolate(ticket.address), 0,
+                      "", -1))
     for kind, text in (("remote", ticket.remote_label), ("problem", ticket.problem_text),
                        ("sync", ticket.sync_badge)):
         if text:
@@ -111,7 +114,8 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     if ticket.customer_notes:
         lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
     if ticket.delivery_notes:
-        lines.append(("dnote", "Delivery: " + isolate_lines(ticket.delivery_notes), 0, "", -1))
+        lines.append(("dnote", translate("Ticket", "Delivery: ") + isolate_lines(
+            ticket.delivery_notes), 0, "", -1))
     lines.extend(_item_lines(ticket))
     indent = quantity_column(ticket)
     # Charges to act on go with the items: the cutlery and the extra sauce go in the same bag.
@@ -122,7 +126,8 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
     if rider_phone := rider_phone_line(ticket):
         lines.append(("riderphone", rider_phone, 0, "", -1))
     if ticket.seller_notes:
-        lines.append(("snote", "Note: " + isolate_lines(ticket.seller_notes), 0, "", -1))
+        lines.append(("snote", translate("Ticket", "Note: ") + isolate_lines(ticket.seller_notes),
+                      0, "", -1))
     lines.append(("ids", ids_line(ticket), 0, "", -1))
     return lines
 
@@ -131,8 +136,9 @@ def ids_line(ticket: TicketView) -> str:
     """ "Taken by Julie · HubRise id ord77abc": the id small and exactly as HubRise writes it
     (seed 000: display the HubRise ids), so staff can find the order in HubRise."""
     order_id = isolate(clean_text(ticket.order_id, 64))
-    taken = f"Taken by {isolate(ticket.staff_name)} · " if ticket.staff_name else ""
-    return f"{taken}HubRise id {order_id}"
+    taken = translate("Ticket", "Taken by {name} · ").format(name=isolate(ticket.staff_name)) \
+        if ticket.staff_name else ""
+    return taken + translate("Ticket", "HubRise id {id}").format(id=order_id)
 
 
 def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:
@@ -180,7 +186,7 @@ def _item_lines(ticket: TicketView) -> list[Line]:
             lines.append(("option", label + ", ".join(isolate(name) for name in group.names),
                           indent, "", index))
         for name in item.removed:
-            lines.append(("removed", isolate(name), indent, "NO", index))
+            lines.append(("removed", isolate(name), indent, translate("Ticket", "NO"), index))
         if item.notes:
             lines.append(("inote", "“" + isolate_lines(item.notes) + "”", indent, "", index))
     return lines
@@ -190,10 +196,11 @@ def _times_text(ticket: TicketView, tz: tzinfo | None) -> str:
     expected = format_clock(ticket.expected_time, tz)
     confirmed = format_clock(ticket.confirmed_time, tz)
     if confirmed and expected and confirmed != expected:
-        return f"for {expected} → {confirmed} ✔"
+        return translate("Ticket", "for {expected} → {confirmed} ✔").format(
+            expected=expected, confirmed=confirmed)
     if confirmed:
-        return f"for {confirmed} ✔"
-    return f"for {expected}" if expected else ""
+        return translate("Ticket", "for {clock} ✔").format(clock=confirmed)
+    return translate("Ticket", "for {clock}").format(clock=expected) if expected else ""
 
 
 def fit_words(text: str, kind: str, width: int) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kds.kitchen.search import Searchable, find
 from kds.ui.board.tabs import TABS
 from kds.ui.board.ticket import TicketView
+from kds.ui.i18n import translate
 
 TAB_LABELS = {"active": "Active", "scheduled": "Scheduled", "done": "Done today"}
 MAX_RESULTS = 30
@@ -58,11 +59,11 @@ class SearchDialog(QDialog):
 
     def __init__(self, tickets: Callable[[], list[Found]], parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Find an order")
+        self.setWindowTitle(translate("Search", "Find an order"))
         self._tickets = tickets
         self.found: list[Found] = []
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Code, name or phone")
+        self.query.setPlaceholderText(translate("Search", "Code, name or phone"))
         self.query.setMinimumHeight(KEY)
         self.query.textChanged.connect(self._search)
         self.results = QListWidget()

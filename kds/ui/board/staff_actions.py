@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kds.kitchen.accept import AcceptChoice, accept_plan, door_time_minutes
-from kds.kitchen.status_flow import allowed_transitions, revive_warning
+from kds.kitchen.status_flow import allowed_transitions, revive_warning, status_words
 from kds.ui.board.dialogs import AcceptDialog, ConfirmDialog, TicketDetails, TicketMenu
 from kds.ui.board.layout import ticket_lines
 from kds.ui.board.ticket import TicketView
 from kds.ui.board.undo import Bump
+from kds.ui.i18n import translate
 
 if TYPE_CHECKING:
     from kds.clock import Clock
@@ -66,8 +67,10 @@ class StaffActions:
         if not warning:
             self.set_status(ticket.order_id, target)
             return None
-        dialog = ConfirmDialog(f"Recall order {ticket.reference}?", warning,
-                               f"Recall, tell HubRise '{target.replace('_', ' ')}'", self)
+        dialog = ConfirmDialog(
+            translate("Undo", "Recall order {reference}?").format(reference=ticket.reference),
+            warning, translate("Undo", "Recall, tell HubRise '{status}'").format(
+                status=status_words(target)), self)
         dialog.confirmed.connect(lambda: self.set_status(ticket.order_id, target))
         self._show_dialog(dialog)
         return dialog
@@ -77,7 +80,8 @@ class StaffActions:
             self.undo_bar.offer(
                 Bump(ticket.order_id, ticket.reference, ticket.status, status,
                      self.clock.monotonic()),
-                f"Order {ticket.reference} → {status.replace('_', ' ')}")
+                translate("Undo", "Order {reference} → {status}").format(
+                    reference=ticket.reference, status=status_words(status)))
 
     def _ask_accept_time(self, ticket: TicketView) -> AcceptDialog:
         plan = accept_plan(self.clock.now(), ticket.expected_time, ticket.service_type,
@@ -113,7 +117,8 @@ class StaffActions:
         menu = TicketMenu(ticket, self, can_reprint=printing)
         if printing:
             menu.reprintChosen.connect(lambda oid: self._call(reprint, oid)
-                                       and self._say(f"🖶 Order {ticket.reference} reprinting"))
+                                       and self._say(translate("Undo", "🖶 Order {reference} reprinting").format(
+                                           reference=ticket.reference)))
         menu.chosen.connect(lambda oid, status, reason, send: self.set_status(
             oid, status, reason=reason or None, seller_notes=reason if send and reason else None))
         menu.dismissChange.connect(self.dismiss_change)
@@ -125,7 +130,7 @@ class StaffActions:
         ticket = self.ticket(order_id)
         if ticket is None:
             return None
-        dialog = TicketDetails(f"Order {ticket.reference}", ticket_lines(ticket, self.config.tz),
+        dialog = TicketDetails(translate("Undo", "Order {reference}").format(reference=ticket.reference), ticket_lines(ticket, self.config.tz),
                                self)
         self._show_dialog(dialog)
         return dialog
@@ -174,7 +179,7 @@ class StaffActions:
 
     def _undo(self, bump: Bump) -> None:
         self.set_status(bump.order_id, bump.previous_status)
-        self._say(f"↶ Order {bump.reference} recalled")
+        self._say(translate("Undo", "↶ Order {reference} recalled").format(reference=bump.reference))
 
 
 

@@ -9,10 +9,16 @@ from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from kds.kitchen.words import QT_TRANSLATE_NOOP
+from kds.ui.i18n import translate
+
 TABS = ("active", "scheduled", "done")
-TAB_NAMES = {"active": "Active", "scheduled": "Scheduled", "done": "Done"}
-TAB_TIPS = {"active": "Orders to make now", "scheduled": "Orders for later",
-            "done": "Done today: completed, cancelled and rejected"}
+TAB_NAMES = {"active": QT_TRANSLATE_NOOP("Tabs", "Active"),
+             "scheduled": QT_TRANSLATE_NOOP("Tabs", "Scheduled"),
+             "done": QT_TRANSLATE_NOOP("Tabs", "Done")}
+TAB_TIPS = {"active": QT_TRANSLATE_NOOP("Tabs", "Orders to make now"),
+            "scheduled": QT_TRANSLATE_NOOP("Tabs", "Orders for later"),
+            "done": QT_TRANSLATE_NOOP("Tabs", "Done today: completed, cancelled and rejected")}
 # Tighter than the app's buttons: the row must fit 1024 px, and 130 % text (788 px).
 COMPACT = "QPushButton { padding: 0 12px; }"
 # Below this width (logical px) the alert banners get a row of their own: squeezed between the
@@ -48,7 +54,7 @@ class TabBar(QWidget):
             button.setCheckable(True)
             button.setMinimumHeight(64)
             button.setStyleSheet(COMPACT)
-            button.setToolTip(TAB_TIPS[tab])
+            button.setToolTip(translate("Tabs", TAB_TIPS[tab]))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, t=tab: self.tabClicked.emit(t))
             self.tab_group.addButton(button, position)
@@ -69,12 +75,13 @@ class TabBar(QWidget):
         row.addWidget(self.message)
         # Finding an order ("where is 4F2?"): by code, name or phone, over all three tabs.
         self.find_button = QPushButton("⌕")
-        self.find_button.setToolTip("Find an order by its code, the customer's name or phone")
-        self.find_button.setAccessibleName("Find an order")
+        self.find_button.setToolTip(
+            translate("Tabs", "Find an order by its code, the customer's name or phone"))
+        self.find_button.setAccessibleName(translate("Tabs", "Find an order"))
         self.find_button.setMinimumSize(64, 64)   # a gloved finger's target, with the icon only
         self.find_button.setStyleSheet(COMPACT)
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.silence_button = QPushButton("♪ Mute 5 min")
+        self.silence_button = QPushButton(translate("Tabs", "♪ Mute 5 min"))
         self.silence_button.setMinimumHeight(64)
         self.silence_button.setStyleSheet(COMPACT)
         self.silence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -105,23 +112,24 @@ class TabBar(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         """'Active (3)': each tab's ticket count on its button."""
         for tab, button in self.tab_buttons.items():
-            button.setText(f"{TAB_NAMES[tab]} {counts[tab]}")
+            button.setText(f"{translate('Tabs', TAB_NAMES[tab])} {counts[tab]}")
 
     def show_alerts(self, new: int, changes: list[str]) -> None:
         """The new-ticket count, and one "reference CHANGE" per ticket HubRise changed."""
         self.alert_banner.setVisible(bool(new))
-        self.alert_banner.setText(f"★ {new} NEW")
+        self.alert_banner.setText(translate("Tabs", "★ {count} NEW").format(count=new))
         self.change_banner.setVisible(bool(changes))
         self.change_banner.setText(f"✖ {', '.join(changes)}")
 
     def show_late(self, late: int, suggest_busy: bool) -> None:
-        hint = " — Busy mode?" if suggest_busy else ""
-        self.late_banner.setText(f"■ {late} LATE{hint}")
+        hint = translate("Tabs", " — Busy mode?") if suggest_busy else ""
+        self.late_banner.setText(translate("Tabs", "■ {count} LATE").format(count=late) + hint)
         self.late_banner.setVisible(late > 0)
 
     def show_mute(self, seconds_left: float) -> None:
-        self.silence_button.setText(f"♪ Muted {int(seconds_left + 59) // 60} min" if seconds_left
-                                    else "♪ Mute 5 min")
+        muted = translate("Tabs", "♪ Muted {minutes} min").format(
+            minutes=int(seconds_left + 59) // 60)
+        self.silence_button.setText(muted if seconds_left else translate("Tabs", "♪ Mute 5 min"))
 
 
 def _banner(name: str) -> QLabel:

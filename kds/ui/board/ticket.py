@@ -17,19 +17,40 @@ from kds.kitchen.payment import payment_state
 from kds.kitchen.rider import Rider, rider_of
 from kds.kitchen.status_flow import main_action
 from kds.kitchen.text import clean_note, clean_text, format_quantity
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 from kds.store.rows import OrderRow
 from kds.sync.health import not_sent_line
 
 Urgency = Literal["normal", "warning", "late"]
 
+# English source text: show them through status_label() / service_name() (translated).
 STATUS_LABELS = {
-    "new": "NEW", "received": "RECEIVED", "accepted": "ACCEPTED",
-    "in_preparation": "COOKING", "awaiting_shipment": "READY", "awaiting_collection": "READY",
-    "in_delivery": "OUT", "completed": "DONE", "rejected": "REJECTED",
-    "cancelled": "CANCELLED", "delivery_failed": "DELIVERY FAILED",
+    "new": QT_TRANSLATE_NOOP("Status", "NEW"),
+    "received": QT_TRANSLATE_NOOP("Status", "RECEIVED"),
+    "accepted": QT_TRANSLATE_NOOP("Status", "ACCEPTED"),
+    "in_preparation": QT_TRANSLATE_NOOP("Status", "COOKING"),
+    "awaiting_shipment": QT_TRANSLATE_NOOP("Status", "READY"),
+    "awaiting_collection": QT_TRANSLATE_NOOP("Status", "READY"),
+    "in_delivery": QT_TRANSLATE_NOOP("Status", "OUT"),
+    "completed": QT_TRANSLATE_NOOP("Status", "DONE"),
+    "rejected": QT_TRANSLATE_NOOP("Status", "REJECTED"),
+    "cancelled": QT_TRANSLATE_NOOP("Status", "CANCELLED"),
+    "delivery_failed": QT_TRANSLATE_NOOP("Status", "DELIVERY FAILED"),
 }
 
-SERVICE_LABELS = {"delivery": "Delivery", "collection": "Collection", "eat_in": "Eat in"}
+SERVICE_LABELS = {"delivery": QT_TRANSLATE_NOOP("Service", "Delivery"),
+                  "collection": QT_TRANSLATE_NOOP("Service", "Collection"),
+                  "eat_in": QT_TRANSLATE_NOOP("Service", "Eat in")}
+
+
+def status_label(status: str) -> str:
+    """The status word on a ticket, in the screen's language (unknown ones as HubRise sent)."""
+    label = STATUS_LABELS.get(status)
+    return translate("Status", label) if label else clean_text(status, 20)
+
+
+def service_name(service_type: str | None) -> str:
+    return translate("Service", SERVICE_LABELS.get(service_type or "", "Order"))
 
 URGENCY_ICONS: dict[Urgency, str] = {"normal": "●", "warning": "▲", "late": "■"}
 
@@ -126,7 +147,7 @@ def short_reference(order: Any) -> str:
 
 
 def service_label(order: Any) -> str:
-    base = SERVICE_LABELS.get(order.service_type or "", "Order")
+    base = service_name(order.service_type)
     table = kitchen_text.table_label(order.table_name)
     return f"{base} · {table}" if table else base
 
@@ -206,7 +227,7 @@ def _allergens(order_notes: str, seller_notes: str, delivery_notes: str,
 
 def _sync_badge(row: OrderRow) -> str:
     if row.sync_state == "pending":
-        return "⟳ Saved here, sending…"
+        return translate("Ticket", "⟳ Saved here, sending…")
     if row.sync_state == "failed":
         return "✖ " + not_sent_line(clean_text(row.sync_error or "", 120))  # "Not sent:" once
     return ""
@@ -216,14 +237,14 @@ def _problem_text(row: OrderRow, order: Any) -> str:
     fields = [clean_text(getattr(p, "field", p), 40) for p in getattr(order, "problems", ())]
     fields += [clean_text(str(p).split(":")[0], 40) for p in row.problems]
     unique = list(dict.fromkeys(field for field in fields if field))
-    return ("⚠ Check order: " + ", ".join(unique[:4])) if unique else ""
+    return (translate("Ticket", "⚠ Check order: ") + ", ".join(unique[:4])) if unique else ""
 
 
 def _remote_label(change: str | None) -> str:
     if change == "cancelled":
-        return "✖ CANCELLED BY HUBRISE"
+        return translate("Ticket", "✖ CANCELLED BY HUBRISE")
     if change == "changed":
-        return "✎ CHANGED BY HUBRISE"
+        return translate("Ticket", "✎ CHANGED BY HUBRISE")
     return ""
 
 
@@ -237,7 +258,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
     action = ("recall" if row.status in DONE_STATUSES else "status") if label else ""
     if row.remote_change:
         # HubRise changed or cancelled it: the first tap acknowledges that, then cooking resumes.
-        target, label, action = None, "✔ Got it", "dismiss"
+        target, label, action = None, translate("Ticket", "✔ Got it"), "dismiss"
     service_type = row.service_type or order.service_type
     channel = channel_of(order.created_by, order.service_type_ref, service_type)
     name, phone = _customer(order)
@@ -248,7 +269,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
     return TicketView(
         order_id=row.id, reference=short_reference(order),
         service_type=row.service_type or order.service_type, service_label=service_label(order),
-        status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
+        status=row.status, status_label=status_label(row.status),
         customer_name=name, customer_phone=phone,
         created_at=row.created_at or order.created_at,
         expected_time=row.expected_time or order.expected_time,
@@ -292,13 +313,13 @@ def unreadable_ticket(row: OrderRow, thresholds: Thresholds | None = None) -> Ti
     return TicketView(
         order_id=row.id, reference=kitchen_text.short_reference(None, None, row.id),
         service_type=row.service_type,
-        service_label=SERVICE_LABELS.get(row.service_type or "", "Order"),
-        status=row.status, status_label=STATUS_LABELS.get(row.status, clean_text(row.status, 20)),
+        service_label=service_name(row.service_type),
+        status=row.status, status_label=status_label(row.status),
         customer_name="", customer_phone="", created_at=row.created_at,
         expected_time=row.expected_time, confirmed_time=row.confirmed_time,
         due_at=due_time(row, None, thresholds.default_preparation_minutes),
         items=(), customer_notes="", seller_notes="", problem=True,
-        problem_text="⚠ Could not read this order — check it in HubRise",
+        problem_text=translate("Ticket", "⚠ Could not read this order — check it in HubRise"),
         sync_state=row.sync_state, sync_badge=_sync_badge(row),
         confirmed=row.sync_state == "ok" and row.status == row.remote_status,
         next_status=target, main_label=label,
@@ -318,14 +339,18 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
     minutes_left = math.floor(seconds_left / 60)
     if seconds_left < -thresholds.late_after_due * 60:
         urgency: Urgency = "late"
-        due_text = f"LATE {max(1, math.ceil(-seconds_left / 60))} min"
+        due_text = translate("Ticket", "LATE {minutes} min").format(
+            minutes=max(1, math.ceil(-seconds_left / 60)))
     elif seconds_left <= thresholds.warning_before_due * 60:
         urgency = "warning"
-        due_text = "DUE NOW" if seconds_left < 60 else f"DUE {minutes_left} min"
+        due_text = translate("Ticket", "DUE NOW") if seconds_left < 60 else \
+            translate("Ticket", "DUE {minutes} min").format(minutes=minutes_left)
     else:
         urgency = "normal"
-        due_text = f"due {format_clock(ticket.due_at, tz)}" \
-            if minutes_left > CLOCK_AFTER_MINUTES else f"due in {minutes_left} min"
+        clock = format_clock(ticket.due_at, tz)
+        due_text = translate("Ticket", "due {clock}").format(clock=clock) \
+            if minutes_left > CLOCK_AFTER_MINUTES else \
+            translate("Ticket", "due in {minutes} min").format(minutes=minutes_left)
     start = ticket.created_at
     age = math.floor((now - start).total_seconds() / 60) if start is not None else 0
     return Timing(urgency, URGENCY_ICONS[urgency], due_text, f"{max(0, age)} min", minutes_left)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kds.clock import Clock
+from kds.ui.i18n import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class UndoBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setMinimumWidth(0)   # cut when the row is narrow; the button always shows
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.button = QPushButton("↶ UNDO")
+        self.button = QPushButton(translate("Undo", "↶ UNDO"))
         self.button.setObjectName("primaryButton")
         self.button.setMinimumHeight(60)
         self.button.setStyleSheet("QPushButton { padding: 0 12px; }")

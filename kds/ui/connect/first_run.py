@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
+from kds.ui.i18n import translate
 
 
 class FirstRunScreen(QWidget):
@@ -15,15 +16,15 @@ class FirstRunScreen(QWidget):
     def __init__(self, parent: QWidget | None = None, storage_notice: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunScreen")
-        title = plain_label("Kitchen display for HubRise", size=40, bold=True)
-        intro = plain_label("Orders from every platform connected to HubRise, on one screen. "
-                            "Start with the demo, or connect your restaurant.", size=24)
-        self.demo_button = big_button("Try the demo", height=110, size=30)
-        demo_hint = plain_label("Built-in simulator with sample orders. No account needed.", 20,
+        title = plain_label(translate("Connection", "Kitchen display for HubRise"), size=40, bold=True)
+        intro = plain_label(translate("Connection", "Orders from every platform connected to HubRise, on one screen. "
+                            "Start with the demo, or connect your restaurant."), size=24)
+        self.demo_button = big_button(translate("Connection", "Try the demo"), height=110, size=30)
+        demo_hint = plain_label(translate("Connection", "Built-in simulator with sample orders. No account needed."), 20,
                                 color=MUTED)
-        self.connect_button = big_button("Connect to HubRise", role="primaryButton", height=110,
+        self.connect_button = big_button(translate("Connection", "Connect to HubRise"), role="primaryButton", height=110,
                                          size=30)
-        connect_hint = plain_label("Sign in to HubRise in your browser, then paste the code here.",
+        connect_hint = plain_label(translate("Connection", "Sign in to HubRise in your browser, then paste the code here."),
                                    20, color=MUTED)
         self.notice_label = plain_label(storage_notice or "", 18, color="#f39c12")
         self.notice_label.setVisible(bool(storage_notice))

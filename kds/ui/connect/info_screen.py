@@ -11,13 +11,16 @@ from kds.hubrise.connection import ConnectionInfo, DisconnectReport
 from kds.kitchen.stations import ScreenRole
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.stations.setup import role_words
+from kds.kitchen.words import QT_TRANSLATE_NOOP
+from kds.ui.i18n import translate
 
-NOT_SHARED = "not known"  # e.g. a pasted token: HubRise gives these only in the OAuth answer
+# e.g. a pasted token: HubRise gives these only in the OAuth answer
+NOT_SHARED = QT_TRANSLATE_NOOP("Connection", "not known")
 ROWS = (
-    ("Location", "location_name", "location_id"),
-    ("Account", "account_name", "account_id"),
-    ("Catalog", "catalog_name", "catalog_id"),
-    ("Customer list", "customer_list_name", "customer_list_id"),
+    (QT_TRANSLATE_NOOP("Connection", "Location"), "location_name", "location_id"),
+    (QT_TRANSLATE_NOOP("Connection", "Account"), "account_name", "account_id"),
+    (QT_TRANSLATE_NOOP("Connection", "Catalog"), "catalog_name", "catalog_id"),
+    (QT_TRANSLATE_NOOP("Connection", "Customer list"), "customer_list_name", "customer_list_id"),
 )
 
 
@@ -49,13 +52,13 @@ class ConnectionInfoScreen(QWidget):
         column.setContentsMargins(32, 20, 32, 20)   # 1024x600 at 130 % text is 788x462
         column.setSpacing(14)
         # Says "Connected" only while polls succeed (set_health); neutral until then.
-        self.title_label = plain_label("HubRise connection", size=36, bold=True)
+        self.title_label = plain_label(translate("Connection", "HubRise connection"), size=36, bold=True)
         column.addWidget(self.title_label)
         self.state_label = plain_label("", 22)
         self.state_label.setObjectName("connectionState")
         self.state_label.setVisible(False)
         column.addWidget(self.state_label)
-        self.problems_button = big_button("Show what went wrong")
+        self.problems_button = big_button(translate("Connection", "Show what went wrong"))
         self.problems_button.setVisible(False)
         self.problems_button.clicked.connect(self.problemsRequested)
         column.addWidget(self.problems_button)
@@ -72,8 +75,8 @@ class ConnectionInfoScreen(QWidget):
         self.confirm_panel = self._confirm_panel()
         column.addWidget(self.confirm_panel)
         row = QHBoxLayout()
-        self.back_button = big_button("Back to the board")
-        self.disconnect_button = big_button("Disconnect", role="dangerButton")
+        self.back_button = big_button(translate("Connection", "Back to the board"))
+        self.disconnect_button = big_button(translate("Connection", "Disconnect"), role="dangerButton")
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.disconnect_button)
@@ -86,7 +89,7 @@ class ConnectionInfoScreen(QWidget):
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(16)
         for row, (title, name_key, id_key) in enumerate(ROWS):
-            caption = plain_label(title, 22, wrap=False, color=MUTED)
+            caption = plain_label(translate("Connection", title), 22, wrap=False, color=MUTED)
             name = plain_label("", 30, bold=True)
             ident = plain_label("", 22, wrap=False, color=MUTED)
             grid.addWidget(caption, row, 0)
@@ -100,11 +103,11 @@ class ConnectionInfoScreen(QWidget):
     def _screen_row(self) -> QHBoxLayout:
         """Each screen of a kitchen is its own connection (its own device): say which."""
         row = QHBoxLayout()
-        row.addWidget(plain_label("Screen", 22, wrap=False, color=MUTED))
+        row.addWidget(plain_label(translate("Connection", "Screen"), 22, wrap=False, color=MUTED))
         self.screen_label = plain_label(role_words(ScreenRole()), 26, bold=True)
         self.screen_label.setObjectName("screenRole")
         row.addWidget(self.screen_label, 1)
-        self.setup_button = big_button("Name / station")
+        self.setup_button = big_button(translate("Connection", "Name / station"))
         self.setup_button.clicked.connect(self.setupRequested)
         row.addWidget(self.setup_button)
         return row
@@ -117,11 +120,11 @@ class ConnectionInfoScreen(QWidget):
         banner.setObjectName("reconnectBanner")
         banner.setStyleSheet("QFrame#reconnectBanner { background: #c0392b; border-radius: 8px; }")
         row = QHBoxLayout(banner)
-        label = plain_label("Reconnect needed: HubRise no longer accepts this connection. "
-                            "The board keeps showing the orders it has.", 22, bold=True)
+        label = plain_label(translate("Connection", "Reconnect needed: HubRise no longer accepts this connection. "
+                            "The board keeps showing the orders it has."), 22, bold=True)
         label.setStyleSheet("background: transparent; color: #ffffff; font-size: 22px;"
                             " font-weight: bold;")
-        self.reconnect_button = big_button("Reconnect", role="primaryButton")
+        self.reconnect_button = big_button(translate("Connection", "Reconnect"), role="primaryButton")
         self.reconnect_button.clicked.connect(self.reconnectRequested)
         row.addWidget(label, 1)
         row.addWidget(self.reconnect_button)
@@ -135,12 +138,12 @@ class ConnectionInfoScreen(QWidget):
                             "#c0392b; border-radius: 8px; }")
         column = QVBoxLayout(panel)
         column.addWidget(plain_label(
-            "Disconnect this screen from HubRise? It will stop receiving orders. "
-            "Keep the orders already on this screen, or wipe them?", 24, bold=True))
+            translate("Connection", "Disconnect this screen from HubRise? It will stop receiving orders. "
+            "Keep the orders already on this screen, or wipe them?"), 24, bold=True))
         row = QHBoxLayout()
-        self.keep_button = big_button("Disconnect, keep orders", role="primaryButton")
-        self.wipe_button = big_button("Disconnect and wipe", role="dangerButton")
-        self.cancel_button = big_button("Cancel")
+        self.keep_button = big_button(translate("Connection", "Disconnect, keep orders"), role="primaryButton")
+        self.wipe_button = big_button(translate("Connection", "Disconnect and wipe"), role="dangerButton")
+        self.cancel_button = big_button(translate("Connection", "Cancel"))
         for button in (self.keep_button, self.wipe_button, self.cancel_button):
             row.addWidget(button)
         column.addLayout(row)
@@ -155,7 +158,7 @@ class ConnectionInfoScreen(QWidget):
         self.info = info
         for name_key, label in self.name_labels.items():
             value = getattr(info, name_key)
-            label.setText(value or NOT_SHARED)
+            label.setText(value or translate("Connection", NOT_SHARED))
             label.setStyleSheet(text_style(30, bold=True) if value else text_style(24, color=MUTED))
         for id_key, label in self.id_labels.items():
             value = getattr(info, id_key)
@@ -182,7 +185,7 @@ class ConnectionInfoScreen(QWidget):
         if self._runner.busy:
             return
         self._set_buttons(False)
-        self.status_label.setText("Disconnecting…")
+        self.status_label.setText(translate("Connection", "Disconnecting…"))
         self._runner.start(self._service.disconnect(wipe_cache), self._done, self._failed)
 
     def _done(self, report: DisconnectReport) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidg
 from kds.hubrise.connection import ConnectError, ConnectionInfo
 from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.theme import font
+from kds.kitchen.words import QT_TRANSLATE_NOOP
+from kds.ui.i18n import translate
 
 
 class Connector(Protocol):
@@ -35,8 +37,10 @@ def _big_field(placeholder: str) -> QLineEdit:
     return field
 
 
-NO_CLIENT_REASON = ("enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
-                    "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.")
+NO_CLIENT_REASON = QT_TRANSLATE_NOOP("Connection",
+                                     "enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and "
+                                     "KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then "
+                                     "restart.")
 
 
 class OAuthConnectScreen(QWidget):
@@ -58,10 +62,10 @@ class OAuthConnectScreen(QWidget):
 
     # ----- layout -----
     def _build(self) -> None:
-        self.title = plain_label("Connect to HubRise", size=36, bold=True)
+        self.title = plain_label(translate("Connection", "Connect to HubRise"), size=36, bold=True)
         self.step1 = plain_label(
-            "1. Sign in to HubRise and choose the location for this screen.", 22)
-        self.open_button = big_button("Open HubRise sign-in", role="primaryButton")
+            translate("Connection", "1. Sign in to HubRise and choose the location for this screen."), 22)
+        self.open_button = big_button(translate("Connection", "Open HubRise sign-in"), role="primaryButton")
         # Says why the sign-in buttons cannot be used, right under them (hidden when they can).
         self.why_disabled = plain_label("", 18, color=MUTED)
         self.why_disabled.setObjectName("whyDisabled")
@@ -72,17 +76,17 @@ class OAuthConnectScreen(QWidget):
         self.url_label.setReadOnly(True)
         self.url_label.setStyleSheet("font-size: 16px; min-height: 40px;")
         self.url_label.setVisible(False)
-        self.step2 = plain_label("2. HubRise then shows a code. Paste it here:", 22)
-        self.code_field = _big_field("Paste the code here")
-        self.code_button = big_button("Connect", role="primaryButton")
+        self.step2 = plain_label(translate("Connection", "2. HubRise then shows a code. Paste it here:"), 22)
+        self.code_field = _big_field(translate("Connection", "Paste the code here"))
+        self.code_button = big_button(translate("Connection", "Connect"), role="primaryButton")
         self.status_label = plain_label("", 22)
         self.status_label.setObjectName("connectStatus")
-        self.token_toggle = big_button("I have an access token (integrators)")
+        self.token_toggle = big_button(translate("Connection", "I have an access token (integrators)"))
         self.token_toggle.setCheckable(True)
-        self.token_field = _big_field("Paste an access token")
+        self.token_field = _big_field(translate("Connection", "Paste an access token"))
         self.token_field.setEchoMode(QLineEdit.EchoMode.Password)  # no shoulder-surfing
-        self.token_button = big_button("Connect with this token", role="primaryButton")
-        self.back_button = big_button("Back")
+        self.token_button = big_button(translate("Connection", "Connect with this token"), role="primaryButton")
+        self.back_button = big_button(translate("Connection", "Back"))
         self._arrange()
 
     def _arrange(self) -> None:
@@ -121,14 +125,14 @@ class OAuthConnectScreen(QWidget):
         self.back_button.clicked.connect(self.cancelled)
 
     def _no_oauth_client(self) -> None:
-        why = NO_CLIENT_REASON
+        why = translate("Connection", NO_CLIENT_REASON)
         for widget in (self.open_button, self.code_field, self.code_button):
             widget.setEnabled(False)
             widget.setToolTip(why)
-        self.why_disabled.setText("Sign-in unavailable: " + why)
+        self.why_disabled.setText(translate("Connection", "Sign-in unavailable: ") + why)
         self.why_disabled.setVisible(True)
-        self.show_status("Sign-in is not set up on this computer (no OAuth client id/secret). "
-                         "An integrator can paste an access token below.")
+        self.show_status(translate("Connection", "Sign-in is not set up on this computer (no OAuth client id/secret). "
+                         "An integrator can paste an access token below."))
         self.token_toggle.setChecked(True)
 
     # ----- actions -----
@@ -144,25 +148,25 @@ class OAuthConnectScreen(QWidget):
         self.url_label.setCursorPosition(0)
         self.url_label.setVisible(True)
         if not self._open_url(url):
-            self.show_status("Could not open a browser here: open the address above on any "
-                             "device, sign in, then paste the code.", error=True)
+            self.show_status(translate("Connection", "Could not open a browser here: open the address above on any "
+                             "device, sign in, then paste the code."), error=True)
         else:
-            self.show_status("Sign in in the browser window, then come back and paste the code.")
+            self.show_status(translate("Connection", "Sign in in the browser window, then come back and paste the code."))
         self.code_field.setFocus()
 
     def submit_code(self) -> None:
         code = self.code_field.text().strip()
         if not code:
-            self.show_status("Paste the code HubRise showed you first.", error=True)
+            self.show_status(translate("Connection", "Paste the code HubRise showed you first."), error=True)
             return
-        self._run(self._service.connect_with_code(code), "Checking the code with HubRise…")
+        self._run(self._service.connect_with_code(code), translate("Connection", "Checking the code with HubRise…"))
 
     def submit_token(self) -> None:
         token = self.token_field.text().strip()
         if not token:
-            self.show_status("Paste an access token first.", error=True)
+            self.show_status(translate("Connection", "Paste an access token first."), error=True)
             return
-        self._run(self._service.connect_with_token(token), "Checking the token with HubRise…")
+        self._run(self._service.connect_with_token(token), translate("Connection", "Checking the token with HubRise…"))
 
     def _run(self, coro: Any, message: str) -> None:
         if self._runner.busy:
@@ -176,7 +180,8 @@ class OAuthConnectScreen(QWidget):
         self._set_busy(False)
         self.code_field.clear()
         self.token_field.clear()
-        self.show_status(f"Connected to {info.location_name or info.location_id}.")
+        self.show_status(translate("Connection", "Connected to {location}.").format(
+            location=info.location_name or info.location_id))
         self.connected.emit(info)
 
     def _failed(self, exc: Exception) -> None:

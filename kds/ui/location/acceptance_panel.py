@@ -29,6 +29,7 @@ from kds.ui.location.prep_box import PreparationTimeBox
 from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import PatchState, location_tz, patch_state
 from kds.ui.location.time_picker import touch_button
+from kds.ui.i18n import translate
 from kds.ui.location.widgets import MinutesStepper, plain_label
 
 PANEL_STYLE = """
@@ -115,8 +116,9 @@ class AcceptancePanel(QWidget):
         self.suggestion.setObjectName("suggestion")
         row = QHBoxLayout(self.suggestion)
         self.suggestion_label = plain_label()
-        self.suggestion_yes = touch_button("Yes, go busy", name="primaryButton")
-        self.suggestion_no = touch_button("Not now")
+        self.suggestion_yes = touch_button(translate("Acceptance", "Yes, go busy"),
+                                           name="primaryButton")
+        self.suggestion_no = touch_button(translate("Acceptance", "Not now"))
         self.suggestion_yes.clicked.connect(self._accept_suggestion)
         self.suggestion_no.clicked.connect(self._dismiss_suggestion)
         row.addWidget(self.suggestion_label, 1)
@@ -127,9 +129,11 @@ class AcceptancePanel(QWidget):
 
     def _mode_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.normal_button = touch_button("✔  Normal", name="modeButton")
-        self.busy_button = touch_button("◷  Busy", checkable=True, name="modeButton")
-        self.pause_button = touch_button("❚❚  Pause", checkable=True, name="modeButton")
+        self.normal_button = touch_button(translate("Acceptance", "✔  Normal"), name="modeButton")
+        self.busy_button = touch_button(translate("Acceptance", "◷  Busy"), checkable=True,
+                                        name="modeButton")
+        self.pause_button = touch_button(translate("Acceptance", "❚❚  Pause"), checkable=True,
+                                         name="modeButton")
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.busy_button)
         self.mode_group.addButton(self.pause_button)
@@ -146,7 +150,7 @@ class AcceptancePanel(QWidget):
         widget = QWidget()
         grid = QGridLayout(widget)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(_row_title("Extra time"), 0, 0)
+        grid.addWidget(_row_title(translate("Acceptance", "Extra time")), 0, 0)
         self.extra_group = QButtonGroup(self)
         self.extra_buttons: dict[int, QPushButton] = {}
         for index, minutes in enumerate(logic.BUSY_PRESETS):
@@ -167,15 +171,16 @@ class AcceptancePanel(QWidget):
         # Two lines of reasons, the typed one beside the second: one line was 1,090 px wide.
         grid = QGridLayout(widget)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(_row_title("Reason"), 0, 0)
+        grid.addWidget(_row_title(translate("Acceptance", "Reason")), 0, 0)
         self.reason_buttons: list[QPushButton] = []
-        for index, text in enumerate(logic.REASON_PRESETS):
+        for index, preset in enumerate(logic.REASON_PRESETS):
+            text = translate("Acceptance", preset)   # sent to HubRise as staff read it
             button = touch_button(text, checkable=True, name="reasonButton")
             button.clicked.connect(lambda checked, t=text: self._reason_preset(t, checked))
             self.reason_buttons.append(button)
             grid.addWidget(button, index // 2, 1 + index % 2)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("Other reason (optional)")
+        self.reason_edit.setPlaceholderText(translate("Acceptance", "Other reason (optional)"))
         self.reason_edit.setMaxLength(logic.MAX_REASON_CHARS)
         self.reason_edit.setMinimumHeight(64)
         self.reason_edit.setMinimumWidth(120)
@@ -187,11 +192,11 @@ class AcceptancePanel(QWidget):
     def _resume_row(self) -> QGridLayout:
         # Short times on the first line, the long choices on the second (one line: 1,025 px).
         row = QGridLayout()
-        row.addWidget(_row_title("Resume"), 0, 0)
+        row.addWidget(_row_title(translate("Acceptance", "Resume")), 0, 0)
         self.resume_group = QButtonGroup(self)
         self.resume_buttons: dict[str, QPushButton] = {}
         for index, (key, label, _minutes) in enumerate(logic.RESUME_CHOICES):
-            button = touch_button(label, checkable=True)
+            button = touch_button(translate("Acceptance", label), checkable=True)
             button.clicked.connect(lambda _=False, k=key: self.choose_resume(k))
             self.resume_group.addButton(button)
             self.resume_buttons[key] = button
@@ -256,18 +261,24 @@ class AcceptancePanel(QWidget):
             button = self.resume_buttons[choice.key]
             button.setEnabled(choice.available)
             if choice.key == "end_of_service":
-                button.setText(f"End of service {choice.resume_at.astimezone(tz):%H:%M}"
-                               if choice.resume_at else "End of service (closed now)")
+                button.setText(
+                    translate("Acceptance", "End of service {clock}").format(
+                        clock=f"{choice.resume_at.astimezone(tz):%H:%M}")
+                    if choice.resume_at
+                    else translate("Acceptance", "End of service (closed now)"))
         if not self.resume_buttons[self.resume_key].isEnabled():
             self.choose_resume("manual")
             return
-        verb = (f"Go busy +{self.extra.value()} min" if self.chosen_mode == "busy"
-                else "Pause new orders")
+        verb = translate("Acceptance", "Go busy +{minutes} min").format(
+            minutes=self.extra.value()) if self.chosen_mode == "busy" \
+            else translate("Acceptance", "Pause new orders")
         try:
             until = self._resume_at(now)
         except ValueError:
             until = None
-        text = f"{verb} until {until.astimezone(tz):%H:%M}" if until else f"{verb} until I change it"
+        text = (translate("Acceptance", "{action} until {clock}").format(
+            action=verb, clock=f"{until.astimezone(tz):%H:%M}") if until
+            else translate("Acceptance", "{action} until I change it").format(action=verb))
         self.apply_button.setText(text)
 
     # -- actions -----------------------------------------------------------------------------
@@ -318,7 +329,8 @@ class AcceptancePanel(QWidget):
         visible = hint is not None and not self._suggestion_dismissed
         if hint is not None:
             self.suggestion_label.setText(f"{hint.why} — {hint.question}")
-            self.suggestion_yes.setText(f"Yes, +{hint.extra_minutes} min")
+            self.suggestion_yes.setText(
+                translate("Acceptance", "Yes, +{minutes} min").format(minutes=hint.extra_minutes))
         self.suggestion.setVisible(visible)
 
     def _accept_suggestion(self) -> None:

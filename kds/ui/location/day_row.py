@@ -9,10 +9,11 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kds.hubrise.rules import hhmm_to_minutes
-from kds.kitchen.hours import DAY_LABELS, after_midnight, slot_label, slot_span
+from kds.kitchen.hours import after_midnight, day_label, slot_label, slot_span
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import plain_label
 from kds.ui.theme import font
+from kds.ui.i18n import translate
 
 DAY_MINUTES = 24 * 60
 CHIP_OK = "QPushButton { background: #24507f; border-color: #5a9be0; }"
@@ -89,15 +90,15 @@ class DayRow(QWidget):
         outer.setSpacing(2)
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.name = plain_label(DAY_LABELS[day], "dayName")
+        self.name = plain_label(day_label(day), "dayName")
         self.name.setFixedWidth(170)
         self.timeline = Timeline()
         self.chips_box = QHBoxLayout()
         self.chips: list[QPushButton] = []
-        self.closed_label = plain_label("Closed", "closedLabel")
-        self.add_button = touch_button("+ Slot")
-        self.copy_button = touch_button("Copy to all")
-        self.close_button = touch_button("Close day")
+        self.closed_label = plain_label(translate("Hours", "Closed"), "closedLabel")
+        self.add_button = touch_button(translate("Hours", "+ Slot"))
+        self.copy_button = touch_button(translate("Hours", "Copy to all"))
+        self.close_button = touch_button(translate("Hours", "Close day"))
         self.add_button.clicked.connect(lambda: self.addTapped.emit(self.day))
         self.copy_button.clicked.connect(lambda: self.copyTapped.emit(self.day))
         self.close_button.clicked.connect(lambda: self.closeTapped.emit(self.day))
@@ -152,7 +153,7 @@ class DayRow(QWidget):
             chip = touch_button(slot_label(slot, cutoff), name=f"slot_{self.day}_{index}")
             _keep_width(chip)
             chip.setStyleSheet(CHIP_BAD if index in slot_errors else CHIP_OK)
-            chip.setToolTip("closes after midnight, same business day"
+            chip.setToolTip(translate("Hours", "closes after midnight, same business day")
                             if after_midnight(slot, cutoff) else "")
             chip.clicked.connect(lambda _=False, i=index: self.slotTapped.emit(self.day, i))
             self.chips_box.addWidget(chip)

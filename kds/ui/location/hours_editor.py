@@ -24,13 +24,15 @@ from kds.clock import Clock
 from kds.hubrise.rules import DAYS, FieldError
 from kds.ui.board.ticket import clean_text
 from kds.kitchen import hours as hl
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.location.day_row import DayRow
-from kds.ui.location.hours_preview import opening_preview
+from kds.ui.location.hours_preview import open_now, opening_preview
 from kds.ui.location.slot_dialogs import CutoffEditor, SlotEditor
 from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import field_errors_from_message, location_tz, patch_state
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import plain_label
+from kds.ui.i18n import translate
 
 EDITOR_STYLE = """
 QLabel#editorTitle { font-size: 30px; font-weight: bold; }
@@ -58,10 +60,11 @@ QLabel#hoursPreview[closed="true"] { color: #f5b041; }
 log = logging.getLogger(__name__)
 
 
-LEGEND = ("Each bar is one business day, from the cutoff to the next cutoff; the yellow line "
-          "is midnight. ☾ = closes after midnight but before the cutoff, so it still counts "
-          "as the day it opened.")
-LEGEND_SHORT = "☾ = closes after midnight but before the cutoff: still the day it opened."
+LEGEND = QT_TRANSLATE_NOOP("Hours", "Each bar is one business day, from the cutoff to the next "
+                           "cutoff; the yellow line is midnight. ☾ = closes after midnight but "
+                           "before the cutoff, so it still counts as the day it opened.")
+LEGEND_SHORT = QT_TRANSLATE_NOOP("Hours", "☾ = closes after midnight but before the cutoff: "
+                                 "still the day it opened.")
 # Editor widths (px) below which a day row drops its timeline, then puts its actions below.
 FULL_ROW_FROM = 1300
 ONE_LINE_FROM = 1000
@@ -123,7 +126,7 @@ class OpeningHoursEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)
         layout.addWidget(scroll, 1)
-        self.legend = plain_label(LEGEND, "legend", wrap=True)
+        self.legend = plain_label(translate("Hours", LEGEND), "legend", wrap=True)
         layout.addWidget(self.legend)
         self.slot_editor = SlotEditor(self)
         self.slot_editor.done.connect(self.set_slot)
@@ -133,7 +136,7 @@ class OpeningHoursEditor(QWidget):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.title = plain_label("Opening hours", "editorTitle", wrap=True)
+        self.title = plain_label(translate("Hours", "Opening hours"), "editorTitle", wrap=True)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setMinimumWidth(110)
         bar.addWidget(self.title, 1)
@@ -143,12 +146,12 @@ class OpeningHoursEditor(QWidget):
         self.cutoff_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.cutoff_label.setMinimumWidth(120)
         bar.addWidget(self.cutoff_label, 2)
-        self.cutoff_button = touch_button("Change cutoff")
+        self.cutoff_button = touch_button(translate("Hours", "Change cutoff"))
         self.cutoff_button.clicked.connect(self.open_cutoff_editor)
         bar.addWidget(self.cutoff_button)
         bar.addStretch(1)
-        self.cancel_button = touch_button("Cancel")
-        self.save_button = touch_button("Save", name="primaryButton")
+        self.cancel_button = touch_button(translate("Hours", "Cancel"))
+        self.save_button = touch_button(translate("Hours", "Save"), name="primaryButton")
         self.save_button.setMinimumWidth(140)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
@@ -161,11 +164,12 @@ class OpeningHoursEditor(QWidget):
         self.conflict.setObjectName("conflictBanner")
         row = QHBoxLayout(self.conflict)
         self.conflict_label = plain_label(
-            "The opening hours were changed elsewhere while you were editing. Your edits are "
-            "kept; saving replaces the other change.", wrap=True)
+            translate("Hours", "The opening hours were changed elsewhere while you were editing. "
+                               "Your edits are kept; saving replaces the other change."),
+            wrap=True)
         row.addWidget(self.conflict_label, 1)
-        self.conflict_theirs = touch_button("Show theirs")
-        self.conflict_mine = touch_button("Keep mine")
+        self.conflict_theirs = touch_button(translate("Hours", "Show theirs"))
+        self.conflict_mine = touch_button(translate("Hours", "Keep mine"))
         self.conflict_theirs.clicked.connect(self.cancel)
         self.conflict_mine.clicked.connect(self.conflict_hide)
         row.addWidget(self.conflict_theirs)
@@ -180,8 +184,9 @@ class OpeningHoursEditor(QWidget):
         for row in self.rows.values():
             row.set_compact(level)
         # Without the bars only the ☾ needs explaining; a narrow title fits on one line.
-        self.legend.setText(LEGEND if level == 0 else LEGEND_SHORT)
-        self.title.setText("Opening hours" if level < 2 else "Hours")
+        self.legend.setText(translate("Hours", LEGEND if level == 0 else LEGEND_SHORT))
+        self.title.setText(translate("Hours", "Opening hours") if level < 2
+                           else translate("Hours", "Hours"))
         for overlay in (self.slot_editor, self.cutoff_editor):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
@@ -265,7 +270,7 @@ class OpeningHoursEditor(QWidget):
         outbox_id = self.source.enqueue_location_patch(body, "opening_hours")
         self._pending = (outbox_id, body)
         self._server_errors = []
-        self._status = "Saved here — waiting for HubRise to confirm…"
+        self._status = translate("Hours", "Saved here — waiting for HubRise to confirm…")
         self.sent.emit(outbox_id)
         self._render()
         return outbox_id
@@ -274,13 +279,14 @@ class OpeningHoursEditor(QWidget):
         """HubRise refused the save (422): show each field's problem; keep every edit."""
         self._pending = None
         self._server_errors = [e for e in errors if isinstance(e, dict)]
-        self._status = "HubRise refused these hours — see below. Your edits are kept."
+        self._status = translate(
+            "Hours", "HubRise refused these hours — see below. Your edits are kept.")
         self._render()
 
     def show_preview(self) -> None:
         preview = opening_preview(self.week, self.clock.now(), self.cutoff, self.tz)
-        self.preview_label.setText("With these hours: " + preview)
-        closed = not preview.startswith("Open")
+        self.preview_label.setText(translate("Hours", "With these hours: ") + preview)
+        closed = not open_now(self.week, self.clock.now(), self.cutoff, self.tz)
         if self.preview_label.property("closed") != closed:
             self.preview_label.setProperty("closed", closed)  # amber, not green: not only words
             self.preview_label.style().polish(self.preview_label)
@@ -302,7 +308,7 @@ class OpeningHoursEditor(QWidget):
             self.show_server_errors(field_errors_from_message(state.message))
         elif state.state == "confirmed":
             self._pending = None
-            self._status = "✔ Saved on HubRise"
+            self._status = translate("Hours", "✔ Saved on HubRise")
             self.remote_week, self.remote_cutoff = remote_week, remote_cutoff
             self._render()
 
@@ -335,9 +341,10 @@ class OpeningHoursEditor(QWidget):
         general = local.general + local.cutoff + server.general + server.cutoff
         self.general_errors.setText("\n".join(f"⚠ {clean_text(g, 300)}" for g in general))
         self.general_errors.setVisible(bool(general))
-        self.cutoff_label.setText(f"Business day starts at {self.cutoff}"
-                                  + (f" (was {self.remote_cutoff})" if self.cutoff != self.remote_cutoff
-                                     else ""))
+        was = translate("Hours", " (was {cutoff})").format(cutoff=self.remote_cutoff) \
+            if self.cutoff != self.remote_cutoff else ""
+        self.cutoff_label.setText(
+            translate("Hours", "Business day starts at {cutoff}").format(cutoff=self.cutoff) + was)
         invalid = bool(local)
         self.save_button.setEnabled(self.is_dirty() and not invalid and self._pending is None)
         self.cancel_button.setEnabled(self.is_dirty() or bool(self._server_errors))
@@ -349,8 +356,8 @@ class OpeningHoursEditor(QWidget):
         if self._status:
             return self._status
         if invalid:
-            return "Fix the problems shown in orange to save."
-        return "Unsaved changes" if self.is_dirty() else ""
+            return translate("Hours", "Fix the problems shown in orange to save.")
+        return translate("Hours", "Unsaved changes") if self.is_dirty() else ""
 
     # The tick reads the store: only while the page is on screen (a hidden page in the
     # main window's stack, or a closed one, must not keep querying).

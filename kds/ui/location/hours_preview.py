@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from kds.kitchen.hours import business_date, day_opening_spans, normal_cutoff
+from kds.kitchen.hours import DAY_LABELS, business_date, day_label, day_opening_spans, normal_cutoff
+from kds.kitchen.words import translate
 
 Span = tuple[datetime, datetime]
 _LOOKAHEAD_DAYS = 8  # one week ahead, plus the business day we are in
@@ -40,21 +41,27 @@ def opening_preview(hours: dict[str, Any], now: datetime, cutoff_time: str | Non
                     tz: tzinfo) -> str:
     spans = upcoming_spans(hours, now, cutoff_time, tz)
     if not spans:
-        return "Closed all week: customers cannot order"
+        return translate("Hours", "Closed all week: customers cannot order")
     start, end = spans[0]
     if start <= now:
-        return f"Open now · closes {_when(end, now, tz)}"
-    return f"Closed now · opens {_when(start, now, tz)}"
+        return translate("Hours", "Open now · closes {when}").format(when=_when(end, now, tz))
+    return translate("Hours", "Closed now · opens {when}").format(when=_when(start, now, tz))
+
+
+def open_now(hours: dict[str, Any], now: datetime, cutoff_time: str | None, tz: tzinfo) -> bool:
+    spans = upcoming_spans(hours, now, cutoff_time, tz)
+    return bool(spans) and spans[0][0] <= now
 
 
 def _when(moment: datetime, now: datetime, tz: tzinfo) -> str:
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
-    return f"{_day_words(local.date(), today)}at {local:%H:%M}"
+    return translate("Hours", "{day}at {clock}").format(day=_day_words(local.date(), today),
+                                                       clock=f"{local:%H:%M}")
 
 
 def _day_words(day: date, today: date) -> str:
     if day == today:
         return ""
     if day == today + timedelta(days=1):
-        return "tomorrow "
-    return f"{day:%A} "
+        return translate("Hours", "tomorrow ")
+    return day_label(list(DAY_LABELS)[day.weekday()]) + " "   # not %A: that follows the C locale

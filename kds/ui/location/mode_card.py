@@ -11,6 +11,7 @@ from kds.ui.board.ticket import clean_text
 from kds.kitchen import acceptance as logic
 from kds.ui.location.sync_state import PatchState
 from kds.ui.location.widgets import plain_label
+from kds.ui.i18n import translate
 
 CARD_STYLE = {
     "normal": "background: #1f4d36; border: 3px solid #2f6f4f;",
@@ -44,17 +45,19 @@ class ModeCard(QFrame):
         self.resume_label.setText(logic.resume_text(acceptance, now, tz))
         self.resume_label.setVisible(acceptance.mode != "normal")
         reason = clean_text(acceptance.reason) if acceptance.mode == "paused" else ""
-        self.reason_label.setText(f"Reason: {reason}" if reason else "")
+        self.reason_label.setText(
+            translate("Acceptance", "Reason: {reason}").format(reason=reason) if reason else "")
         self.reason_label.setVisible(bool(reason))
         self.setStyleSheet(f"QFrame#modeCard {{ {CARD_STYLE[acceptance.mode]} "
                            "border-radius: 12px; }")
 
     def show_badge(self, state: PatchState) -> None:
         if state.state == "pending":
-            self.pending_badge.setText("↻ Pending — waiting for HubRise to confirm")
+            self.pending_badge.setText(
+                translate("Acceptance", "↻ Pending — waiting for HubRise to confirm"))
             self.pending_badge.setStyleSheet("background: #6c7a89; color: #ffffff;")
         elif state.state == "failed":
-            self.pending_badge.setText(f"✖ HubRise refused the change: "
-                                       f"{clean_text(state.message)}")
+            self.pending_badge.setText(translate("Acceptance", "✖ HubRise refused the change: ")
+                                       + clean_text(state.message))
             self.pending_badge.setStyleSheet("background: #c0392b; color: #ffffff;")
         self.pending_badge.setVisible(state.state in ("pending", "failed"))

@@ -13,6 +13,7 @@ from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import patch_state
 from kds.ui.location.time_picker import touch_button
 from kds.ui.location.widgets import MinutesStepper, plain_label
+from kds.ui.i18n import translate
 
 
 class PreparationTimeBox(QFrame):
@@ -27,12 +28,12 @@ class PreparationTimeBox(QFrame):
         self._dirty = False
         self._busy_extra = 0
         box = QVBoxLayout(self)
-        box.addWidget(plain_label("Base preparation time", "sectionTitle"))
+        box.addWidget(plain_label(translate("Acceptance", "Base preparation time"), "sectionTitle"))
         row = QHBoxLayout()
         self.stepper = MinutesStepper(15, step=5, minimum=0, maximum=120)
         self.stepper.changed.connect(self._changed)
         row.addWidget(self.stepper)
-        self.save_button = touch_button("Save")
+        self.save_button = touch_button(translate("Acceptance", "Save"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         box.addLayout(row)
@@ -69,12 +70,13 @@ class PreparationTimeBox(QFrame):
 
     def _show_total(self) -> None:
         extra = self._busy_extra
-        text = f"Customers see {self.stepper.value() + extra} min"
+        text = translate("Acceptance", "Customers see {minutes} min").format(
+            minutes=self.stepper.value() + extra)
         if extra:
-            text += f" (base + {extra} busy)"
+            text += translate("Acceptance", " (base + {minutes} busy)").format(minutes=extra)
         if self._sent is not None:
-            text += " · ↻ pending"
+            text += translate("Acceptance", " · ↻ pending")
         elif self._dirty:
-            text += " · not saved"
+            text += translate("Acceptance", " · not saved")
         self.total.setText(text)
         self.save_button.setEnabled(self._dirty)

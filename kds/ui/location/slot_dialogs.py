@@ -6,9 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kds.hubrise.rules import validate_opening_hours
-from kds.kitchen.hours import DAY_LABELS, Week, after_midnight, cutoff_warning
+from kds.kitchen.hours import Week, day_label, after_midnight, cutoff_warning
 from kds.ui.location.time_picker import Overlay, TimePicker, touch_button
 from kds.ui.location.widgets import plain_label
+from kds.ui.i18n import translate
 
 
 class SlotEditor(Overlay):
@@ -24,8 +25,8 @@ class SlotEditor(Overlay):
         self.title = plain_label("", "overlayTitle")
         self.card_layout.addWidget(self.title)
         pickers = QHBoxLayout()
-        self.opens = TimePicker("Opens")
-        self.closes = TimePicker("Closes")
+        self.opens = TimePicker(translate("Hours", "Opens"))
+        self.closes = TimePicker(translate("Hours", "Closes"))
         pickers.addWidget(self.opens)
         pickers.addSpacing(30)
         pickers.addWidget(self.closes)
@@ -33,9 +34,9 @@ class SlotEditor(Overlay):
         self.hint = plain_label("", "overlayHint", wrap=True)
         self.card_layout.addWidget(self.hint)
         buttons = QHBoxLayout()
-        self.remove_button = touch_button("Remove slot", name="dangerButton")
-        self.cancel_button = touch_button("Cancel")
-        self.ok_button = touch_button("Done", name="primaryButton")
+        self.remove_button = touch_button(translate("Hours", "Remove slot"), name="dangerButton")
+        self.cancel_button = touch_button(translate("Hours", "Cancel"))
+        self.ok_button = touch_button(translate("Hours", "Done"), name="primaryButton")
         self.remove_button.clicked.connect(self._remove)
         self.cancel_button.clicked.connect(self.hide)
         self.ok_button.clicked.connect(self._done)
@@ -51,7 +52,8 @@ class SlotEditor(Overlay):
         self.day, self.index, self.cutoff = day, index, cutoff
         self.others = [dict(s) for s in slots]
         slot = slots[index]
-        self.title.setText(f"{DAY_LABELS[day]} — opening slot {index + 1}")
+        self.title.setText(translate("Hours", "{day} — opening slot {number}").format(
+            day=day_label(day), number=index + 1))
         self.opens.set_value(slot.get("from", "12:00"))
         self.closes.set_value(slot.get("to", "14:00"))
         self._update_hint()
@@ -70,8 +72,10 @@ class SlotEditor(Overlay):
             self.hint.setText("⚠ " + " ".join(problems))
             self.hint.setStyleSheet("color: #f39c12;")
         elif after_midnight(slot, self.cutoff):
-            self.hint.setText(f"Closes after midnight: still {DAY_LABELS[self.day]}'s business "
-                              f"day, because {slot['to']} is before the cutoff {self.cutoff}.")
+            self.hint.setText(translate(
+                "Hours", "Closes after midnight: still {day}'s business day, because {closes} "
+                         "is before the cutoff {cutoff}.").format(
+                day=day_label(self.day), closes=slot["to"], cutoff=self.cutoff))
             self.hint.setStyleSheet("color: #8fb8de;")
         else:
             self.hint.setText(f"✔ {slot['from']} – {slot['to']}")
@@ -95,16 +99,16 @@ class CutoffEditor(Overlay):
         super().__init__(parent)
         self.old, self.week = "06:00", {}
         self.card.setMaximumWidth(760)  # one picker: a narrow card reads better than a wide one
-        self.card_layout.addWidget(plain_label("Cutoff time — when the business day starts",
-                                               "overlayTitle"))
-        self.picker = TimePicker("Business day starts at")
+        title = translate("Hours", "Cutoff time — when the business day starts")
+        self.card_layout.addWidget(plain_label(title, "overlayTitle"))
+        self.picker = TimePicker(translate("Hours", "Business day starts at"))
         self.card_layout.addWidget(self.picker)
         self.warning = plain_label("", "overlayHint", wrap=True)
         self.warning.setStyleSheet("color: #f39c12;")
         self.card_layout.addWidget(self.warning)
         buttons = QHBoxLayout()
-        self.cancel_button = touch_button("Cancel")
-        self.ok_button = touch_button("Use this cutoff", name="primaryButton")
+        self.cancel_button = touch_button(translate("Hours", "Cancel"))
+        self.ok_button = touch_button(translate("Hours", "Use this cutoff"), name="primaryButton")
         self.cancel_button.clicked.connect(self.hide)
         self.ok_button.clicked.connect(self._done)
         buttons.addStretch(1)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kds.ui.i18n import translate
 from kds.ui.theme import TOUCH, font
 
 
@@ -32,7 +33,8 @@ class Toggle(QWidget):
 
     def __init__(self, value: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.on_button, self.off_button = _button("On", 88), _button("Off", 88)
+        self.on_button, self.off_button = (_button(translate("Settings", "On"), 88),
+                                             _button(translate("Settings", "Off"), 88))
         self._group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

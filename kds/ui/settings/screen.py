@@ -14,31 +14,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.store.settings import _RANGES, Settings  # the ranges are defined once, by the store
+from kds.ui.i18n import translate
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
 from kds.ui.settings.controls import Choice, Stepper, TextList, Toggle
 
 # (field, title, hint, step, unit) in screen order; toggles and choices have no step.
+# Titles and hints are English source text, translated where the rows are built.
 ROWS: tuple[tuple[str, str, str, int, str], ...] = (
-    ("sound_on", "Sound", "Chime when a new order arrives", 0, ""),
-    ("volume", "Volume", "", 10, "%"),
-    ("auto_receive", "Auto-receive", "Mark new orders as received at once", 0, ""),
-    ("poll_mode", "Checking for orders", "Fast uses more of the HubRise request budget", 0, ""),
-    ("scheduled_lead_minutes", "Scheduled orders", "Show on the board this long before due", 5,
-     " min"),
-    ("warn_minutes", "Warning (amber)", "This long before the due time", 1, " min"),
-    ("late_after_minutes", "Late (red)", "This long after the due time", 1, " min"),
-    ("font_scale_percent", "Text size", "Applies at next start", 10, "%"),
-    ("busy_suggest_open_tickets", "Suggest busy", "From this many open tickets", 1, ""),
-    ("busy_suggest_late_tickets", "…or late tickets", "From this many late tickets", 1, ""),
-    ("kiosk", "Kiosk mode", "Full screen, no window controls", 0, ""),
-    ("printers", "Printers", "tcp://HOST:PORT, file:///dev/usb/lp0 or qt:NAME; commas between",
-     0, ""),
-    ("print_on_arrival", "Print new orders", "Once, when they arrive", 0, ""),
-    ("print_on_accept", "Print on accept", "When the kitchen accepts an order", 0, ""),
-    ("print_copies", "Copies", "Tickets printed each time", 1, ""),
-    ("paper_width_mm", "Paper width", "58 or 80 mm roll", 22, " mm"),
-    ("header_figures", "Figures in the header", "Average prep and late orders today", 0, ""),
+    ("sound_on", QT_TRANSLATE_NOOP("Settings", "Sound"),
+     QT_TRANSLATE_NOOP("Settings", "Chime when a new order arrives"), 0, ""),
+    ("volume", QT_TRANSLATE_NOOP("Settings", "Volume"), "", 10, "%"),
+    ("auto_receive", QT_TRANSLATE_NOOP("Settings", "Auto-receive"),
+     QT_TRANSLATE_NOOP("Settings", "Mark new orders as received at once"), 0, ""),
+    ("poll_mode", QT_TRANSLATE_NOOP("Settings", "Checking for orders"),
+     QT_TRANSLATE_NOOP("Settings", "Fast uses more of the HubRise request budget"), 0, ""),
+    ("scheduled_lead_minutes", QT_TRANSLATE_NOOP("Settings", "Scheduled orders"),
+     QT_TRANSLATE_NOOP("Settings", "Show on the board this long before due"), 5, " min"),
+    ("warn_minutes", QT_TRANSLATE_NOOP("Settings", "Warning (amber)"),
+     QT_TRANSLATE_NOOP("Settings", "This long before the due time"), 1, " min"),
+    ("late_after_minutes", QT_TRANSLATE_NOOP("Settings", "Late (red)"),
+     QT_TRANSLATE_NOOP("Settings", "This long after the due time"), 1, " min"),
+    ("font_scale_percent", QT_TRANSLATE_NOOP("Settings", "Text size"),
+     QT_TRANSLATE_NOOP("Settings", "Applies at next start"), 10, "%"),
+    ("language", QT_TRANSLATE_NOOP("Settings", "Language"),
+     QT_TRANSLATE_NOOP("Settings", "Applies at next start"), 0, ""),
+    ("busy_suggest_open_tickets", QT_TRANSLATE_NOOP("Settings", "Suggest busy"),
+     QT_TRANSLATE_NOOP("Settings", "From this many open tickets"), 1, ""),
+    ("busy_suggest_late_tickets", QT_TRANSLATE_NOOP("Settings", "…or late tickets"),
+     QT_TRANSLATE_NOOP("Settings", "From this many late tickets"), 1, ""),
+    ("kiosk", QT_TRANSLATE_NOOP("Settings", "Kiosk mode"),
+     QT_TRANSLATE_NOOP("Settings", "Full screen, no window controls"), 0, ""),
+    ("printers", QT_TRANSLATE_NOOP("Settings", "Printers"),
+     QT_TRANSLATE_NOOP("Settings",
+                       "tcp://HOST:PORT, file:///dev/usb/lp0 or qt:NAME; commas between"), 0, ""),
+    ("print_on_arrival", QT_TRANSLATE_NOOP("Settings", "Print new orders"),
+     QT_TRANSLATE_NOOP("Settings", "Once, when they arrive"), 0, ""),
+    ("print_on_accept", QT_TRANSLATE_NOOP("Settings", "Print on accept"),
+     QT_TRANSLATE_NOOP("Settings", "When the kitchen accepts an order"), 0, ""),
+    ("print_copies", QT_TRANSLATE_NOOP("Settings", "Copies"),
+     QT_TRANSLATE_NOOP("Settings", "Tickets printed each time"), 1, ""),
+    ("paper_width_mm", QT_TRANSLATE_NOOP("Settings", "Paper width"),
+     QT_TRANSLATE_NOOP("Settings", "58 or 80 mm roll"), 22, " mm"),
+    ("header_figures", QT_TRANSLATE_NOOP("Settings", "Figures in the header"),
+     QT_TRANSLATE_NOOP("Settings", "Average prep and late orders today"), 0, ""),
 )
 log = logging.getLogger(__name__)
 TWO_COLUMNS_FROM = 1240
@@ -50,7 +70,11 @@ def _wrapping(label: QLabel) -> QLabel:
     label.setMinimumWidth(120)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
-POLL_OPTIONS = (("default", "Normal"), ("fast", "Fast"))
+POLL_OPTIONS = (("default", QT_TRANSLATE_NOOP("Settings", "Normal")),
+                ("fast", QT_TRANSLATE_NOOP("Settings", "Fast")))
+# Each language in its own words, so staff who cannot read the current one find theirs.
+LANGUAGE_OPTIONS = (("auto", QT_TRANSLATE_NOOP("Settings", "Auto")), ("en", "English"),
+                    ("fr", "Français"))
 
 
 class SettingsScreen(QWidget):
@@ -76,7 +100,11 @@ class SettingsScreen(QWidget):
     def _control(self, name: str, step: int, unit: str) -> Toggle | Stepper | Choice | TextList:
         value: Any = getattr(self.settings, name)
         if name == "poll_mode":
-            return Choice(value, POLL_OPTIONS)
+            return Choice(value, [(key, translate("Settings", text))
+                                  for key, text in POLL_OPTIONS])
+        if name == "language":
+            return Choice(value, [(key, translate("Settings", text))
+                                  for key, text in LANGUAGE_OPTIONS])
         if name == "printers":
             return TextList(value, "tcp://192.168.1.50:9100")
         if isinstance(value, bool):
@@ -87,7 +115,7 @@ class SettingsScreen(QWidget):
     def _build(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 12, 24, 12)
-        column.addWidget(plain_label("Settings", size=32, bold=True))
+        column.addWidget(plain_label(translate("Settings", "Settings"), size=32, bold=True))
         grid_host = QWidget()
         self.grid = QGridLayout(grid_host)
         self.grid.setContentsMargins(0, 0, 8, 0)
@@ -97,7 +125,8 @@ class SettingsScreen(QWidget):
         for name, title, hint, step, unit in ROWS:
             control = self._control(name, step, unit)
             self.controls[name] = control
-            self.rows.append(self._row(title, hint, control))
+            self.rows.append(self._row(translate("Settings", title),
+                                       translate("Settings", hint) if hint else "", control))
         self._columns = 0
         self._place_rows(2)
         # The rows scroll on a small screen; the title and Save stay in view.
@@ -142,11 +171,11 @@ class SettingsScreen(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.cancel_button = big_button("Cancel")
-        self.defaults_button = big_button("Defaults")
-        self.save_button = big_button("Save", role="primaryButton")
+        self.cancel_button = big_button(translate("Settings", "Cancel"))
+        self.defaults_button = big_button(translate("Settings", "Defaults"))
+        self.save_button = big_button(translate("Settings", "Save"), role="primaryButton")
         # Speed of service lives here: the navigation row is full at 1024 px and 130 % text.
-        self.figures_button = big_button("Figures")
+        self.figures_button = big_button(translate("Settings", "Figures"))
         self.figures_button.setVisible(False)   # until a connection brings orders
         row.addWidget(self.cancel_button)
         row.addWidget(self.defaults_button)
@@ -178,10 +207,11 @@ class SettingsScreen(QWidget):
                 self._on_save(settings)
         except Exception as exc:  # noqa: BLE001 - a bad value or a disk error: say so, keep editing
             log.warning("Settings not saved: %s", exc)
-            self.status_label.setText(f"Not saved: {exc}")
+            not_saved = translate("Settings", "Not saved: {reason}")
+            self.status_label.setText(not_saved.format(reason=exc))
             return
         self.settings = settings
-        self.status_label.setText("Saved.")
+        self.status_label.setText(translate("Settings", "Saved."))
         self.saved.emit(settings)
 
     def cancel(self) -> None:

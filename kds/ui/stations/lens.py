@@ -20,6 +20,7 @@ from kds.kitchen.station_progress import all_stations_done, is_done, progress_of
 from kds.kitchen.stations import NO_CATALOG, Catalog, Routing, ScreenRole
 from kds.store.rows import OrderRow
 from kds.ui.board.ticket import TicketView
+from kds.ui.i18n import translate
 
 STATION_DONE = "station_done"      # TicketView.main_action: bump this station's part
 STATION_UNDO = "station_undo"      # take the station's bump back
@@ -118,7 +119,8 @@ class StationLens:
 
     def _adorned(self, ticket: TicketView, row: OrderRow, bumped: bool) -> TicketView:
         if self.station is not None and not ticket.done:
-            label = f"{self.station} not done" if bumped else f"{self.station} done"
+            label = (translate("Stations", "{station} not done") if bumped
+                     else translate("Stations", "{station} done")).format(station=self.station)
             return dataclasses.replace(ticket, main_label=label, next_status=None,
                                        main_action=STATION_UNDO if bumped else STATION_DONE)
         if self.expo:
@@ -134,7 +136,8 @@ class StationLens:
         if not progress:
             return ticket
         done = {name for name, finished in progress if finished}
-        status = f"{ticket.status_label} · {len(done)}/{len(progress)} stations"
+        status = translate("Stations", "{status} · {done}/{count} stations").format(
+            status=ticket.status_label, done=len(done), count=len(progress))
         live = [item for item in order.items if not item.deleted]
         if len(live) != len(ticket.items):   # not one line per item: leave the lines alone
             return dataclasses.replace(ticket, status_label=status)

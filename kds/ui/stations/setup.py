@@ -33,6 +33,7 @@ from kds.kitchen.stations import (
     make_routing,
 )
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
+from kds.ui.i18n import translate
 
 ONLY_SCREEN = "Only screen"
 EXPO = "Expo (pass)"
@@ -40,12 +41,14 @@ EXPO = "Expo (pass)"
 
 def role_words(role: ScreenRole) -> str:
     """What the connection screen says this screen is."""
-    name = role.name or "This screen"
+    name = role.name or translate("Stations", "This screen")
     if role.expo:
-        return f"{name} — expo: every order, each station's progress"
+        return translate("Stations", "{name} — expo: every order, each station's progress").format(
+            name=name)
     if role.station:
-        return f"{name} — {role.station} station: only its items"
-    return f"{name} — the only screen: every item"
+        return translate("Stations", "{name} — {station} station: only its items").format(
+            name=name, station=role.station)
+    return translate("Stations", "{name} — the only screen: every item").format(name=name)
 
 
 def _field(placeholder: str) -> QLineEdit:
@@ -78,7 +81,7 @@ class ScreenSetup(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(10)
-        column.addWidget(plain_label("This screen", 32, bold=True))
+        column.addWidget(plain_label(translate("Stations", "This screen"), 32, bold=True))
         top = QHBoxLayout()
         self.name_field = _field("Name on this screen, e.g. Grill")
         top.addWidget(self.name_field, 1)
@@ -89,8 +92,8 @@ class ScreenSetup(QWidget):
         self.role_group = QButtonGroup(self)
         self.role_group.setExclusive(True)
         column.addLayout(self.roles_row)
-        column.addWidget(plain_label("Rules: the first that matches an item sends it to its "
-                                     "station", 20, color=MUTED))
+        column.addWidget(plain_label(translate("Stations", "Rules: the first that matches an item sends it to its "
+                                     "station"), 20, color=MUTED))
         self.rule_list = QListWidget()
         self.rule_list.setStyleSheet("font-size: 22px;")
         column.addWidget(self.rule_list, 1)
@@ -109,8 +112,8 @@ class ScreenSetup(QWidget):
             self.kind_box.addItem(KIND_WORDS[kind], kind)
         self.value_field = _field("Value, e.g. Pizzas")
         self.value_field.setMaxLength(80)
-        add = big_button("Add rule")
-        remove = big_button("Remove selected")
+        add = big_button(translate("Stations", "Add rule"))
+        remove = big_button(translate("Stations", "Remove selected"))
         add.clicked.connect(self.add_rule)
         remove.clicked.connect(self.remove_selected)
         for col, widget in enumerate((self.station_field, self.kind_box, self.value_field, add,
@@ -120,10 +123,10 @@ class ScreenSetup(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.import_button = big_button("Import rules file")
-        self.export_button = big_button("Export rules file")
-        self.save_button = big_button("Save", role="primaryButton")
-        self.back_button = big_button("Back")
+        self.import_button = big_button(translate("Stations", "Import rules file"))
+        self.export_button = big_button(translate("Stations", "Export rules file"))
+        self.save_button = big_button(translate("Stations", "Save"), role="primaryButton")
+        self.back_button = big_button(translate("Stations", "Back"))
         self.import_button.clicked.connect(self._ask_import)
         self.export_button.clicked.connect(self._ask_export)
         self.save_button.clicked.connect(self.save)
@@ -217,7 +220,7 @@ class ScreenSetup(QWidget):
         if role.station is not None and role.station not in routing.stations:
             self.message.setText(f"No rule or default sends items to {role.station}")
             return False
-        self.message.setText("Saved.")
+        self.message.setText(translate("Stations", "Saved."))
         self.saved.emit(role, routing)
         return True
 

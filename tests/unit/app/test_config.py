@@ -208,3 +208,10 @@ def test_screenshot_without_after_uses_the_default_delay(tmp_path):
 def test_after_without_screenshot_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="--screenshot"):
         parse_config(["--after", "3", "--data-dir", str(tmp_path)], {})
+
+
+def test_lang_chooses_the_screen_language_for_this_run(tmp_path: Path) -> None:
+    assert parse_config(["--data-dir", str(tmp_path)], {}).lang is None   # Settings decide
+    assert parse_config(["--lang", "fr", "--data-dir", str(tmp_path)], {}).lang == "fr"
+    with pytest.raises(ConfigError):
+        parse_config(["--lang", "de", "--data-dir", str(tmp_path)], {})

@@ -122,3 +122,15 @@ def test_print_settings_survive_a_restart_and_say_which_events_print(tmp_path: P
 def test_bad_print_settings_are_refused(field: str, value: object) -> None:
     with pytest.raises(ValueError):
         Settings(**{field: value})  # type: ignore[arg-type]
+
+
+def test_language_follows_the_system_by_default_and_a_choice_survives_a_restart(
+        tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    assert store.get_settings().language == "auto"
+    store.save_settings(Settings(language="fr"))
+    store.close()
+    assert open_store(tmp_path).get_settings().language == "fr"
+    assert Settings.from_dict({"language": "de"}).language == "auto"   # unknown: the default
+    with pytest.raises(ValueError):
+        Settings(language="xx")  # type: ignore[arg-type]

@@ -1,0 +1,1514 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Accept</name>
+    <message>
+        <source>Accept order</source>
+        <translation>Accepter la commande</translation>
+    </message>
+    <message>
+        <source>Customer asked for {clock}</source>
+        <translation>Le client a demandé {clock}</translation>
+    </message>
+    <message>
+        <source>Customer asked for: as soon as possible</source>
+        <translation>Le client a demandé : dès que possible</translation>
+    </message>
+    <message>
+        <source>Accept order {reference} — customer gets it at:</source>
+        <translation>Accepter la commande {reference} — le client l&apos;aura à :</translation>
+    </message>
+    <message>
+        <source>Accept order {reference} — ready in:</source>
+        <translation>Accepter la commande {reference} — prête dans :</translation>
+    </message>
+    <message>
+        <source>Accept, keep time</source>
+        <translation>Accepter, garder l&apos;heure</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>Acceptance</name>
+    <message>
+        <source>Kitchen overloaded</source>
+        <translation>Cuisine débordée</translation>
+    </message>
+    <message>
+        <source>Out of ingredients</source>
+        <translation>Plus d&apos;ingrédients</translation>
+    </message>
+    <message>
+        <source>Closing early</source>
+        <translation>Ferme plus tôt</translation>
+    </message>
+    <message>
+        <source>Technical problem</source>
+        <translation>Panne technique</translation>
+    </message>
+    <message>
+        <source>End of service</source>
+        <translation>Fin du service</translation>
+    </message>
+    <message>
+        <source>Until I change it</source>
+        <translation>Jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation>dans moins d&apos;une minute</translation>
+    </message>
+    <message>
+        <source>in {minutes} min</source>
+        <translation>dans {minutes} min</translation>
+    </message>
+    <message>
+        <source>in {hours} h {minutes} min</source>
+        <translation>dans {hours} h {minutes}</translation>
+    </message>
+    <message>
+        <source>Busy +{minutes} min</source>
+        <translation>Occupé +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Taking orders with extra preparation time</source>
+        <translation>Commandes acceptées avec temps de préparation en plus</translation>
+    </message>
+    <message>
+        <source>Not taking new orders</source>
+        <translation>Nouvelles commandes refusées</translation>
+    </message>
+    <message>
+        <source>Taking orders normally</source>
+        <translation>Commandes acceptées normalement</translation>
+    </message>
+    <message>
+        <source>Until you change it</source>
+        <translation>Jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Back to normal at {clock} · {countdown}</source>
+        <translation>Retour à la normale à {clock} · {countdown}</translation>
+    </message>
+    <message>
+        <source>{count} open tickets</source>
+        <translation>{count} tickets ouverts</translation>
+    </message>
+    <message>
+        <source>{count} late</source>
+        <translation>{count} en retard</translation>
+    </message>
+    <message>
+        <source>Go busy +{minutes} min?</source>
+        <translation>Passer en occupé +{minutes} min ?</translation>
+    </message>
+    <message>
+        <source>Yes, go busy</source>
+        <translation>Oui, occupé</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>✔  Normal</source>
+        <translation>✔  Normal</translation>
+    </message>
+    <message>
+        <source>◷  Busy</source>
+        <translation>◷  Occupé</translation>
+    </message>
+    <message>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pause</translation>
+    </message>
+    <message>
+        <source>Extra time</source>
+        <translation>Temps en plus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Other reason (optional)</source>
+        <translation>Autre motif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>End of service {clock}</source>
+        <translation>Fin du service {clock}</translation>
+    </message>
+    <message>
+        <source>End of service (closed now)</source>
+        <translation>Fin du service (fermé)</translation>
+    </message>
+    <message>
+        <source>Go busy +{minutes} min</source>
+        <translation>Occupé +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Pause new orders</source>
+        <translation>Mettre en pause</translation>
+    </message>
+    <message>
+        <source>{action} until {clock}</source>
+        <translation>{action} jusqu&apos;à {clock}</translation>
+    </message>
+    <message>
+        <source>{action} until I change it</source>
+        <translation>{action} jusqu&apos;à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Yes, +{minutes} min</source>
+        <translation>Oui, +{minutes} min</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>↻ Pending — waiting for HubRise to confirm</source>
+        <translation>↻ En attente — HubRise doit confirmer</translation>
+    </message>
+    <message>
+        <source>✖ HubRise refused the change: </source>
+        <translation>✖ HubRise a refusé le changement : </translation>
+    </message>
+    <message>
+        <source>Base preparation time</source>
+        <translation>Temps de préparation de base</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Customers see {minutes} min</source>
+        <translation>Les clients voient {minutes} min</translation>
+    </message>
+    <message>
+        <source> (base + {minutes} busy)</source>
+        <translation> (base + {minutes} occupé)</translation>
+    </message>
+    <message>
+        <source> · ↻ pending</source>
+        <translation> · ↻ en attente</translation>
+    </message>
+    <message>
+        <source> · not saved</source>
+        <translation> · non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>Action</name>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>En livraison</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>This order was {status}. HubRise (and the ordering platform) will be told it is &apos;{target}&apos; again: the kitchen will make it.</source>
+        <translation>Cette commande était {status}. HubRise (et la plateforme de commande) sera informé qu&apos;elle est de nouveau « {target} » : la cuisine va la préparer.</translation>
+    </message>
+</context>
+<context>
+    <name>AllDay</name>
+    <message>
+        <source>ALL DAY</source>
+        <translation>TOTAL DU JOUR</translation>
+    </message>
+</context>
+<context>
+    <name>Allergen</name>
+    <message>
+        <source>ALLERGY</source>
+        <translation>ALLERGIE</translation>
+    </message>
+    <message>
+        <source>GLUTEN</source>
+        <translation>GLUTEN</translation>
+    </message>
+    <message>
+        <source>COELIAC</source>
+        <translation>CŒLIAQUE</translation>
+    </message>
+    <message>
+        <source>NUTS</source>
+        <translation>FRUITS À COQUE</translation>
+    </message>
+    <message>
+        <source>PEANUTS</source>
+        <translation>ARACHIDES</translation>
+    </message>
+    <message>
+        <source>LACTOSE</source>
+        <translation>LACTOSE</translation>
+    </message>
+    <message>
+        <source>DAIRY</source>
+        <translation>LAIT</translation>
+    </message>
+    <message>
+        <source>EGG</source>
+        <translation>ŒUF</translation>
+    </message>
+    <message>
+        <source>SHELLFISH</source>
+        <translation>CRUSTACÉS</translation>
+    </message>
+    <message>
+        <source>FISH</source>
+        <translation>POISSON</translation>
+    </message>
+    <message>
+        <source>SESAME</source>
+        <translation>SÉSAME</translation>
+    </message>
+    <message>
+        <source>SOY</source>
+        <translation>SOJA</translation>
+    </message>
+    <message>
+        <source>MUSTARD</source>
+        <translation>MOUTARDE</translation>
+    </message>
+    <message>
+        <source>CELERY</source>
+        <translation>CÉLERI</translation>
+    </message>
+    <message>
+        <source>SULPHITES</source>
+        <translation>SULFITES</translation>
+    </message>
+    <message>
+        <source>LUPIN</source>
+        <translation>LUPIN</translation>
+    </message>
+    <message>
+        <source>MOLLUSCS</source>
+        <translation>MOLLUSQUES</translation>
+    </message>
+    <message>
+        <source>VEGAN</source>
+        <translation>VÉGAN</translation>
+    </message>
+    <message>
+        <source>VEGETARIAN</source>
+        <translation>VÉGÉTARIEN</translation>
+    </message>
+    <message>
+        <source>HALAL</source>
+        <translation>HALAL</translation>
+    </message>
+    <message>
+        <source>KOSHER</source>
+        <translation>CASHER</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Kitchen display for HubRise</source>
+        <translation>Écran de cuisine pour HubRise</translation>
+    </message>
+    <message>
+        <source>Orders from every platform connected to HubRise, on one screen. Start with the demo, or connect your restaurant.</source>
+        <translation>Les commandes de toutes les plateformes connectées à HubRise, sur un seul écran. Commencez par la démo, ou connectez votre restaurant.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Built-in simulator with sample orders. No account needed.</source>
+        <translation>Simulateur intégré avec des commandes d&apos;exemple. Aucun compte nécessaire.</translation>
+    </message>
+    <message>
+        <source>Connect to HubRise</source>
+        <translation>Se connecter à HubRise</translation>
+    </message>
+    <message>
+        <source>Sign in to HubRise in your browser, then paste the code here.</source>
+        <translation>Connectez-vous à HubRise dans votre navigateur, puis collez le code ici.</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Établissement</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>Liste de clients</translation>
+    </message>
+    <message>
+        <source>HubRise connection</source>
+        <translation>Connexion HubRise</translation>
+    </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation>Voir le problème</translation>
+    </message>
+    <message>
+        <source>Back to the board</source>
+        <translation>Retour aux tickets</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Name / station</source>
+        <translation>Nom / poste</translation>
+    </message>
+    <message>
+        <source>Reconnect needed: HubRise no longer accepts this connection. The board keeps showing the orders it has.</source>
+        <translation>Reconnexion nécessaire : HubRise n&apos;accepte plus cette connexion. L&apos;écran garde les commandes qu&apos;il a.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Disconnect this screen from HubRise? It will stop receiving orders. Keep the orders already on this screen, or wipe them?</source>
+        <translation>Déconnecter cet écran de HubRise ? Il ne recevra plus de commandes. Garder les commandes déjà sur cet écran, ou les effacer ?</translation>
+    </message>
+    <message>
+        <source>Disconnect, keep orders</source>
+        <translation>Déconnecter, garder les commandes</translation>
+    </message>
+    <message>
+        <source>Disconnect and wipe</source>
+        <translation>Déconnecter et effacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.</source>
+        <translation>saisissez d&apos;abord l&apos;identifiant client OAuth (KDS_OAUTH_CLIENT_ID et KDS_OAUTH_CLIENT_SECRET, ou [oauth] dans config.toml), puis redémarrez.</translation>
+    </message>
+    <message>
+        <source>1. Sign in to HubRise and choose the location for this screen.</source>
+        <translation>1. Connectez-vous à HubRise et choisissez l&apos;établissement de cet écran.</translation>
+    </message>
+    <message>
+        <source>Open HubRise sign-in</source>
+        <translation>Ouvrir la connexion HubRise</translation>
+    </message>
+    <message>
+        <source>2. HubRise then shows a code. Paste it here:</source>
+        <translation>2. HubRise affiche alors un code. Collez-le ici :</translation>
+    </message>
+    <message>
+        <source>Paste the code here</source>
+        <translation>Collez le code ici</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>I have an access token (integrators)</source>
+        <translation>J&apos;ai un jeton d&apos;accès (intégrateurs)</translation>
+    </message>
+    <message>
+        <source>Paste an access token</source>
+        <translation>Collez un jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Connect with this token</source>
+        <translation>Connecter avec ce jeton</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Sign-in unavailable: </source>
+        <translation>Connexion indisponible : </translation>
+    </message>
+    <message>
+        <source>Sign-in is not set up on this computer (no OAuth client id/secret). An integrator can paste an access token below.</source>
+        <translation>La connexion n&apos;est pas configurée sur cet ordinateur (pas d&apos;identifiant client OAuth). Un intégrateur peut coller un jeton d&apos;accès ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Could not open a browser here: open the address above on any device, sign in, then paste the code.</source>
+        <translation>Impossible d&apos;ouvrir un navigateur ici : ouvrez l&apos;adresse ci-dessus sur un autre appareil, connectez-vous, puis collez le code.</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser window, then come back and paste the code.</source>
+        <translation>Connectez-vous dans la fenêtre du navigateur, puis revenez coller le code.</translation>
+    </message>
+    <message>
+        <source>Paste the code HubRise showed you first.</source>
+        <translation>Collez d&apos;abord le code affiché par HubRise.</translation>
+    </message>
+    <message>
+        <source>Checking the code with HubRise…</source>
+        <translation>Vérification du code avec HubRise…</translation>
+    </message>
+    <message>
+        <source>Paste an access token first.</source>
+        <translation>Collez d&apos;abord un jeton d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Checking the token with HubRise…</source>
+        <translation>Vérification du jeton avec HubRise…</translation>
+    </message>
+    <message>
+        <source>Connected to {location}.</source>
+        <translation>Connecté à {location}.</translation>
+    </message>
+</context>
+<context>
+    <name>Day</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Dimanche</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Location not loaded yet</source>
+        <translation>Établissement pas encore chargé</translation>
+    </message>
+    <message>
+        <source>◷ BUSY</source>
+        <translation>◷ OCCUPÉ</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED — no new orders</source>
+        <translation>❚❚ EN PAUSE — aucune nouvelle commande</translation>
+    </message>
+    <message>
+        <source>✔ Taking orders</source>
+        <translation>✔ Commandes ouvertes</translation>
+    </message>
+    <message>
+        <source> · until {clock} ({minutes} min)</source>
+        <translation> · jusqu&apos;à {clock} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>✖ RECONNECT NEEDED — HubRise refused this screen&apos;s access (see Connection)</source>
+        <translation>✖ RECONNEXION NÉCESSAIRE — HubRise a refusé l&apos;accès de cet écran (voir Connexion)</translation>
+    </message>
+    <message>
+        <source>◷ HubRise asks us to wait until {clock}</source>
+        <translation>◷ HubRise demande d&apos;attendre jusqu&apos;à {clock}</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <source> · {seconds} s ago</source>
+        <translation> · {seconds} s</translation>
+    </message>
+    <message>
+        <source> · {minutes} min ago</source>
+        <translation> · {minutes} min</translation>
+    </message>
+    <message>
+        <source> · earlier orders not loaded: {problem}</source>
+        <translation> · commandes antérieures non chargées : {problem}</translation>
+    </message>
+    <message>
+        <source>✖ No contact with HubRise since {clock} — {problem}</source>
+        <translation>✖ Pas de contact avec HubRise depuis {clock} — {problem}</translation>
+    </message>
+    <message>
+        <source>✖ No contact with HubRise — {problem}</source>
+        <translation>✖ Pas de contact avec HubRise — {problem}</translation>
+    </message>
+    <message>
+        <source>✖ OFFLINE since {clock} — no new orders can arrive</source>
+        <translation>✖ HORS LIGNE depuis {clock} — aucune nouvelle commande ne peut arriver</translation>
+    </message>
+    <message>
+        <source>… Connecting to HubRise</source>
+        <translation>… Connexion à HubRise</translation>
+    </message>
+    <message>
+        <source> · {count} to send</source>
+        <translation> · {count} à envoyer</translation>
+    </message>
+    <message>
+        <source> · {count} FAILED</source>
+        <translation> · {count} EN ÉCHEC</translation>
+    </message>
+    <message>
+        <source>1 order could not be shown</source>
+        <translation>1 commande n&apos;a pas pu être affichée</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be shown</source>
+        <translation>{count} commandes n&apos;ont pas pu être affichées</translation>
+    </message>
+</context>
+<context>
+    <name>Hours</name>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>+ Slot</source>
+        <translation>+ Plage</translation>
+    </message>
+    <message>
+        <source>Copy to all</source>
+        <translation>Tout copier</translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>closes after midnight, same business day</source>
+        <translation>ferme après minuit, même journée de service</translation>
+    </message>
+    <message>
+        <source>Each bar is one business day, from the cutoff to the next cutoff; the yellow line is midnight. ☾ = closes after midnight but before the cutoff, so it still counts as the day it opened.</source>
+        <translation>Chaque barre est une journée de service, d&apos;une bascule à la suivante ; la ligne jaune est minuit. ☾ = ferme après minuit mais avant la bascule : compte pour le jour d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>☾ = closes after midnight but before the cutoff: still the day it opened.</source>
+        <translation>☾ = ferme après minuit mais avant la bascule : compte pour le jour d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Change cutoff</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>The opening hours were changed elsewhere while you were editing. Your edits are kept; saving replaces the other change.</source>
+        <translation>Les horaires ont été modifiés ailleurs pendant votre saisie. Vos modifications sont gardées ; enregistrer remplace l&apos;autre changement.</translation>
+    </message>
+    <message>
+        <source>Show theirs</source>
+        <translation>Voir les leurs</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder les miennes</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Saved here — waiting for HubRise to confirm…</source>
+        <translation>Enregistré ici — en attente de confirmation HubRise…</translation>
+    </message>
+    <message>
+        <source>HubRise refused these hours — see below. Your edits are kept.</source>
+        <translation>HubRise a refusé ces horaires — voir ci-dessous. Vos modifications sont gardées.</translation>
+    </message>
+    <message>
+        <source>With these hours: </source>
+        <translation>Avec ces horaires : </translation>
+    </message>
+    <message>
+        <source>✔ Saved on HubRise</source>
+        <translation>✔ Enregistré sur HubRise</translation>
+    </message>
+    <message>
+        <source> (was {cutoff})</source>
+        <translation> (avant {cutoff})</translation>
+    </message>
+    <message>
+        <source>Business day starts at {cutoff}</source>
+        <translation>Début de journée : {cutoff}</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in orange to save.</source>
+        <translation>Corrigez les problèmes en orange pour enregistrer.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Closed all week: customers cannot order</source>
+        <translation>Fermé toute la semaine : les clients ne peuvent pas commander</translation>
+    </message>
+    <message>
+        <source>Open now · closes {when}</source>
+        <translation>Ouvert · ferme {when}</translation>
+    </message>
+    <message>
+        <source>Closed now · opens {when}</source>
+        <translation>Fermé · ouvre {when}</translation>
+    </message>
+    <message>
+        <source>{day}at {clock}</source>
+        <translation>{day}à {clock}</translation>
+    </message>
+    <message>
+        <source>tomorrow </source>
+        <translation>demain </translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Ouvre</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Ferme</translation>
+    </message>
+    <message>
+        <source>Remove slot</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>{day} — opening slot {number}</source>
+        <translation>{day} — plage {number}</translation>
+    </message>
+    <message>
+        <source>Closes after midnight: still {day}&apos;s business day, because {closes} is before the cutoff {cutoff}.</source>
+        <translation>Ferme après minuit : toujours la journée de service du {day}, car {closes} est avant la bascule {cutoff}.</translation>
+    </message>
+    <message>
+        <source>Cutoff time — when the business day starts</source>
+        <translation>Heure de bascule — début de la journée de service</translation>
+    </message>
+    <message>
+        <source>Business day starts at</source>
+        <translation>La journée commence à</translation>
+    </message>
+    <message>
+        <source>Use this cutoff</source>
+        <translation>Utiliser cette heure</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>Out of stock</source>
+        <translation>Rupture de stock</translation>
+    </message>
+    <message>
+        <source>Kitchen too busy</source>
+        <translation>Cuisine débordée</translation>
+    </message>
+    <message>
+        <source>Closing soon</source>
+        <translation>Fermeture imminente</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>Demande du client</translation>
+    </message>
+    <message>
+        <source>Order menu</source>
+        <translation>Menu de la commande</translation>
+    </message>
+    <message>
+        <source>Order {reference} — {status}</source>
+        <translation>Commande {reference} — {status}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>✔ Seen: remove HubRise mark</source>
+        <translation>✔ Vu : retirer la marque HubRise</translation>
+    </message>
+    <message>
+        <source>Remove rush</source>
+        <translation>Retirer l&apos;urgence</translation>
+    </message>
+    <message>
+        <source>⚑ Rush</source>
+        <translation>⚑ Urgent</translation>
+    </message>
+    <message>
+        <source>🖶 Reprint</source>
+        <translation>🖶 Réimprimer</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Motif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Send to the customer</source>
+        <translation>Envoyer au client</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Set order {reference} to {status}?</source>
+        <translation>Passer la commande {reference} à {status} ?</translation>
+    </message>
+    <message>
+        <source>The reason is sent to HubRise as the merchant&apos;s note: the customer may see it.</source>
+        <translation>Le motif est envoyé à HubRise comme note du commerçant : le client peut le voir.</translation>
+    </message>
+    <message>
+        <source>The reason is kept on this screen only.</source>
+        <translation>Le motif reste sur cet écran seulement.</translation>
+    </message>
+    <message>
+        <source>✖ Reject</source>
+        <translation>✖ Refuser</translation>
+    </message>
+    <message>
+        <source>✖ Cancel</source>
+        <translation>✖ Annuler</translation>
+    </message>
+    <message>
+        <source>✖ Delivery failed</source>
+        <translation>✖ Livraison échouée</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Cooking</source>
+        <translation>En cuisine</translation>
+    </message>
+    <message>
+        <source>Ready to ship</source>
+        <translation>Prête à livrer</translation>
+    </message>
+    <message>
+        <source>Ready to collect</source>
+        <translation>Prête à retirer</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>En livraison</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+</context>
+<context>
+    <name>Nav</name>
+    <message>
+        <source>Orders</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Busy / Pause</source>
+        <translation>Occupé/Pause</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <source>TO PAY</source>
+        <translation>À PAYER</translation>
+    </message>
+    <message>
+        <source> · paid {amount}</source>
+        <translation> · payé {amount}</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAYÉ</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Find an order</source>
+        <translation>Trouver une commande</translation>
+    </message>
+    <message>
+        <source>Code, name or phone</source>
+        <translation>Code, nom ou téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>À emporter</translation>
+    </message>
+    <message>
+        <source>Eat in</source>
+        <translation>Sur place</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Chime when a new order arrives</source>
+        <translation>Sonnerie à l&apos;arrivée d&apos;une commande</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Auto-receive</source>
+        <translation>Réception auto</translation>
+    </message>
+    <message>
+        <source>Mark new orders as received at once</source>
+        <translation>Marquer les commandes reçues dès leur arrivée</translation>
+    </message>
+    <message>
+        <source>Checking for orders</source>
+        <translation>Vérification des commandes</translation>
+    </message>
+    <message>
+        <source>Fast uses more of the HubRise request budget</source>
+        <translation>Rapide utilise plus du quota de requêtes HubRise</translation>
+    </message>
+    <message>
+        <source>Scheduled orders</source>
+        <translation>Commandes programmées</translation>
+    </message>
+    <message>
+        <source>Show on the board this long before due</source>
+        <translation>Affichées autant de temps avant l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Warning (amber)</source>
+        <translation>Alerte (orange)</translation>
+    </message>
+    <message>
+        <source>This long before the due time</source>
+        <translation>Autant de temps avant l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Late (red)</source>
+        <translation>En retard (rouge)</translation>
+    </message>
+    <message>
+        <source>This long after the due time</source>
+        <translation>Autant de temps après l&apos;heure prévue</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Applies at next start</source>
+        <translation>Appliqué au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Suggest busy</source>
+        <translation>Suggérer occupé</translation>
+    </message>
+    <message>
+        <source>From this many open tickets</source>
+        <translation>À partir de ce nombre de tickets ouverts</translation>
+    </message>
+    <message>
+        <source>…or late tickets</source>
+        <translation>…ou de tickets en retard</translation>
+    </message>
+    <message>
+        <source>From this many late tickets</source>
+        <translation>À partir de ce nombre de tickets en retard</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Mode kiosque</translation>
+    </message>
+    <message>
+        <source>Full screen, no window controls</source>
+        <translation>Plein écran, sans boutons de fenêtre</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT, file:///dev/usb/lp0 or qt:NAME; commas between</source>
+        <translation>tcp://HÔTE:PORT, file:///dev/usb/lp0 ou qt:NOM ; séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Print new orders</source>
+        <translation>Imprimer les commandes</translation>
+    </message>
+    <message>
+        <source>Once, when they arrive</source>
+        <translation>Une fois, à leur arrivée</translation>
+    </message>
+    <message>
+        <source>Print on accept</source>
+        <translation>Imprimer à l&apos;acceptation</translation>
+    </message>
+    <message>
+        <source>When the kitchen accepts an order</source>
+        <translation>Quand la cuisine accepte une commande</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Tickets printed each time</source>
+        <translation>Tickets imprimés à chaque fois</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>58 or 80 mm roll</source>
+        <translation>Rouleau de 58 ou 80 mm</translation>
+    </message>
+    <message>
+        <source>Figures in the header</source>
+        <translation>Chiffres dans l’en-tête</translation>
+    </message>
+    <message>
+        <source>Average prep and late orders today</source>
+        <translation>Préparation moyenne et retards du jour</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>{station} not done</source>
+        <translation>{station} pas fini</translation>
+    </message>
+    <message>
+        <source>{station} done</source>
+        <translation>{station} fini</translation>
+    </message>
+    <message>
+        <source>{status} · {done}/{count} stations</source>
+        <translation>{status} · {done}/{count} postes</translation>
+    </message>
+    <message>
+        <source>This screen</source>
+        <translation>Cet écran</translation>
+    </message>
+    <message>
+        <source>{name} — expo: every order, each station&apos;s progress</source>
+        <translation>{name} — passe : toutes les commandes, l&apos;avancement de chaque poste</translation>
+    </message>
+    <message>
+        <source>{name} — {station} station: only its items</source>
+        <translation>{name} — poste {station} : seulement ses articles</translation>
+    </message>
+    <message>
+        <source>{name} — the only screen: every item</source>
+        <translation>{name} — écran unique : tous les articles</translation>
+    </message>
+    <message>
+        <source>Rules: the first that matches an item sends it to its station</source>
+        <translation>Règles : la première qui correspond à un article l&apos;envoie à son poste</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>Import rules file</source>
+        <translation>Importer un fichier de règles</translation>
+    </message>
+    <message>
+        <source>Export rules file</source>
+        <translation>Exporter les règles</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>NEW</source>
+        <translation>NOUVELLE</translation>
+    </message>
+    <message>
+        <source>RECEIVED</source>
+        <translation>REÇUE</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTÉE</translation>
+    </message>
+    <message>
+        <source>COOKING</source>
+        <translation>EN CUISINE</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>PRÊTE</translation>
+    </message>
+    <message>
+        <source>OUT</source>
+        <translation>EN LIVRAISON</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>TERMINÉE</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REFUSÉE</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉE</translation>
+    </message>
+    <message>
+        <source>DELIVERY FAILED</source>
+        <translation>LIVRAISON ÉCHOUÉE</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWord</name>
+    <message>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçue</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>in preparation</source>
+        <translation>en préparation</translation>
+    </message>
+    <message>
+        <source>awaiting shipment</source>
+        <translation>prête à livrer</translation>
+    </message>
+    <message>
+        <source>awaiting collection</source>
+        <translation>prête à retirer</translation>
+    </message>
+    <message>
+        <source>in delivery</source>
+        <translation>en livraison</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation>livraison échouée</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Finies</translation>
+    </message>
+    <message>
+        <source>Orders to make now</source>
+        <translation>Commandes à préparer maintenant</translation>
+    </message>
+    <message>
+        <source>Orders for later</source>
+        <translation>Commandes pour plus tard</translation>
+    </message>
+    <message>
+        <source>Done today: completed, cancelled and rejected</source>
+        <translation>Terminées aujourd&apos;hui : servies, annulées et refusées</translation>
+    </message>
+    <message>
+        <source>Find an order by its code, the customer&apos;s name or phone</source>
+        <translation>Trouver une commande par son code, le nom ou le téléphone du client</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>Trouver une commande</translation>
+    </message>
+    <message>
+        <source>♪ Mute 5 min</source>
+        <translation>♪ Silence 5 min</translation>
+    </message>
+    <message>
+        <source>★ {count} NEW</source>
+        <translation>★ {count} NOUV.</translation>
+    </message>
+    <message>
+        <source> — Busy mode?</source>
+        <translation> — Mode occupé ?</translation>
+    </message>
+    <message>
+        <source>■ {count} LATE</source>
+        <translation>■ {count} EN RETARD</translation>
+    </message>
+    <message>
+        <source>♪ Muted {minutes} min</source>
+        <translation>♪ Silence {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <source>⟳ Saved here, sending…</source>
+        <translation>⟳ Enregistré ici, envoi…</translation>
+    </message>
+    <message>
+        <source>⚠ Check order: </source>
+        <translation>⚠ Vérifier la commande : </translation>
+    </message>
+    <message>
+        <source>✖ CANCELLED BY HUBRISE</source>
+        <translation>✖ ANNULÉE PAR HUBRISE</translation>
+    </message>
+    <message>
+        <source>✎ CHANGED BY HUBRISE</source>
+        <translation>✎ MODIFIÉE PAR HUBRISE</translation>
+    </message>
+    <message>
+        <source>✔ Got it</source>
+        <translation>✔ Compris</translation>
+    </message>
+    <message>
+        <source>⚠ Could not read this order — check it in HubRise</source>
+        <translation>⚠ Commande illisible — vérifiez-la dans HubRise</translation>
+    </message>
+    <message>
+        <source>LATE {minutes} min</source>
+        <translation>RETARD {minutes} min</translation>
+    </message>
+    <message>
+        <source>DUE NOW</source>
+        <translation>MAINTENANT</translation>
+    </message>
+    <message>
+        <source>DUE {minutes} min</source>
+        <translation>DANS {minutes} min</translation>
+    </message>
+    <message>
+        <source>due {clock}</source>
+        <translation>pour {clock}</translation>
+    </message>
+    <message>
+        <source>due in {minutes} min</source>
+        <translation>dans {minutes} min</translation>
+    </message>
+    <message>
+        <source>⚑ RUSH</source>
+        <translation>⚑ URGENT</translation>
+    </message>
+    <message>
+        <source>✖ CANCELLED</source>
+        <translation>✖ ANNULÉE</translation>
+    </message>
+    <message>
+        <source>✎ CHANGED</source>
+        <translation>✎ MODIFIÉE</translation>
+    </message>
+    <message>
+        <source>{reference} cont.</source>
+        <translation>{reference} suite</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>depuis {age}</translation>
+    </message>
+    <message>
+        <source>NEW · </source>
+        <translation>NOUVELLE · </translation>
+    </message>
+    <message>
+        <source>☎ {phone} · code {code}</source>
+        <translation>☎ {phone} · code {code}</translation>
+    </message>
+    <message>
+        <source>Address: </source>
+        <translation>Adresse : </translation>
+    </message>
+    <message>
+        <source>Delivery: </source>
+        <translation>Livraison : </translation>
+    </message>
+    <message>
+        <source>Note: </source>
+        <translation>Note : </translation>
+    </message>
+    <message>
+        <source>Taken by {name} · </source>
+        <translation>Prise par {name} · </translation>
+    </message>
+    <message>
+        <source>HubRise id {id}</source>
+        <translation>id HubRise {id}</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>SANS</translation>
+    </message>
+    <message>
+        <source>for {expected} → {confirmed} ✔</source>
+        <translation>pour {expected} → {confirmed} ✔</translation>
+    </message>
+    <message>
+        <source>for {clock} ✔</source>
+        <translation>pour {clock} ✔</translation>
+    </message>
+    <message>
+        <source>for {clock}</source>
+        <translation>pour {clock}</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>↶ UNDO</source>
+        <translation>↶ ANNULER</translation>
+    </message>
+    <message>
+        <source>Recall order {reference}?</source>
+        <translation>Rappeler la commande {reference} ?</translation>
+    </message>
+    <message>
+        <source>Recall, tell HubRise &apos;{status}&apos;</source>
+        <translation>Rappeler, dire « {status} » à HubRise</translation>
+    </message>
+    <message>
+        <source>Order {reference} → {status}</source>
+        <translation>Commande {reference} → {status}</translation>
+    </message>
+    <message>
+        <source>🖶 Order {reference} reprinting</source>
+        <translation>🖶 Commande {reference} en réimpression</translation>
+    </message>
+    <message>
+        <source>Order {reference}</source>
+        <translation>Commande {reference}</translation>
+    </message>
+    <message>
+        <source>↶ Order {reference} recalled</source>
+        <translation>↶ Commande {reference} rappelée</translation>
+    </message>
+</context>
+</TS>
