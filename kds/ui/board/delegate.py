@@ -33,6 +33,7 @@ BUTTON = 68         # main button height (touch target ≥ 64 px)
 MENU = 64           # "⋯" square
 CONT_BAND = 40      # a continued ticket's later parts: "1042 cont." in a slim band
 BAND_COMPACT = 84   # short columns (1024×600, 130 % text): status beside the number
+MENU_COMPACT = 40   # the ⋯ button in a short column's band (the card's long press opens it too)
 COMPACT_BELOW = 520  # column height under which the band goes compact
 UNBOUNDED = 10**7   # the body is laid out whole; continuation decides where it breaks
 LONG_PRESS_MS = 600
@@ -145,8 +146,13 @@ class TicketDelegate(QStyledItemDelegate):
         return [card.translated(index * step, 0) for index in range(len(self.parts(ticket)))]
 
     @staticmethod
-    def menu_rect(card: QRect) -> QRect:
-        return QRect(card.right() - PAD - MENU + 4, card.top() + 4, MENU, MENU)
+    def menu_rect(card: QRect, size: int = MENU) -> QRect:
+        return QRect(card.right() - PAD - size + 4, card.top() + 4, size, size)
+
+    def _menu(self, card: QRect) -> QRect:
+        """The ⋯ button; smaller in a short column's band so the due line gets the full width
+        under it (a long press anywhere on the card opens the same menu)."""
+        return self.menu_rect(card, MENU_COMPACT if self.band == BAND_COMPACT else MENU)
 
     @staticmethod
     def button_rect(card: QRect) -> QRect:
@@ -244,7 +250,7 @@ class TicketDelegate(QStyledItemDelegate):
         painter.setBrush(theme.color("remote" if ticket.remote_change else key))
         painter.drawRoundedRect(band, 10, 10)
         painter.drawRect(band.adjusted(0, self.band // 2, 0, 0))
-        text_right = self.menu_rect(card).left() - GAP
+        text_right = self._menu(card).left() - GAP
         left = card.left() + PAD
         painter.setPen(QColor(theme.PALETTE.text))
         reference = ("★ " if ticket.is_new and not ticket.done else "") + ticket.reference
@@ -263,8 +269,10 @@ class TicketDelegate(QStyledItemDelegate):
             status_left = left + ref_width + 2 * GAP
             self._draw_line(painter, "status", QRect(status_left, card.top() + 2,
                                                      text_right - status_left, 42), status)
-            self._draw_line(painter, "timer", QRect(left, card.top() + 44, text_right - left,
-                                                    36), due_line)
+            # Under the small menu button: the due line gets the card's full width, never
+            # elided into "due in 1…" (it is what the pass reads from across the kitchen).
+            self._draw_line(painter, "timer", QRect(left, card.top() + 44,
+                                                    card.width() - 2 * PAD, 36), due_line)
         else:
             self._draw_line(painter, "ref", QRect(left, card.top() + 4, text_right - left, 60),
                             reference)
@@ -276,7 +284,7 @@ class TicketDelegate(QStyledItemDelegate):
                                                      card.width() - 2 * PAD, 22), status)
         if ticket.rushed:
             self._paint_rush(painter, card)
-        menu = self.menu_rect(card)
+        menu = self._menu(card)
         painter.setBrush(QColor(0, 0, 0, 70))
         painter.setPen(QPen(QColor(255, 255, 255, 140), 2))
         painter.drawRoundedRect(menu.adjusted(4, 4, -4, -4), 8, 8)
@@ -352,7 +360,7 @@ class TicketDelegate(QStyledItemDelegate):
                    long_press: bool = False) -> None:
         """Route a tap at `point` on `card` to the matching action."""
         self.cardTouched.emit(ticket.order_id)
-        if long_press or self.menu_rect(card).contains(point):
+        if long_press or self._menu(card).contains(point):
             self.menuClicked.emit(ticket.order_id)
         elif ticket.main_label and self.button_rect(card).contains(point):
             self.bumpClicked.emit(ticket.order_id)

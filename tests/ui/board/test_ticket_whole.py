@@ -322,3 +322,20 @@ def test_an_item_in_a_continued_part_is_ticked_off_where_it_is_painted(qtbot: An
     qtbot.mouseClick(board.views["active"].viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     assert board.ticket("ord77abc").checked == frozenset({block.item}) and block.item > 0
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3])
+def test_a_short_columns_due_line_is_never_elided(qtbot: Any, scale: float) -> None:
+    # At 1024×600 the band goes compact; the due line sat beside the ⋯ button and was cut to
+    # "● due in 1…". It now has the card's width under a smaller button.
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.board.layout import font_for
+
+    ticket = ticket_of(raw_order(items=[{"product_name": "Margherita", "quantity": "2"}]))
+    delegate = delegate_for(width=290, height=300, scale=scale)
+    drawn = painted(delegate, ticket)
+    due = next(d for d in drawn if "DUE" in d.plain.upper())
+    assert "…" not in due.plain
+    width = QFontMetrics(font_for("timer")).horizontalAdvance(due.plain)
+    assert width <= due.rect.width()
