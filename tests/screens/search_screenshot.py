@@ -12,35 +12,24 @@ from pathlib import Path
 
 
 def render(path: Path, width: int, height: int) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from kds.clock import FakeClock
-    from kds.ui import theme
-    from kds.ui.board.board import BoardScreen
     from kds.ui.board.search import open_search
-    from kds.ui.sound import NullSoundPlayer
     from tests.fakes.board_source import MemoryBoardSource
+    from tests.screens.shooting import save, settle, shown_board, themed_app
     from tests.screens.ticket_info_screenshot import info_orders
 
-    app = QApplication.instance() or QApplication([])
-    theme.apply_theme(app)  # type: ignore[arg-type]
+    themed_app()
     clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for raw in info_orders(clock.now()):
         source.add_remote(raw, seen=True)
-    board = BoardScreen(source, clock, player=NullSoundPlayer())
-    board.resize(width, height)
-    board.show()
-    board.refresh()
+    board = shown_board(source, clock, width, height)
     dialog = open_search(board)
     dialog.resize(min(900, width - 40), min(520, height - 40))
     for key in "12":
         dialog.press(key)
-    for _ in range(5):
-        app.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(path))
+    settle()
+    save(dialog, path)
     dialog.close()
     board.close()
     return path

@@ -6,7 +6,6 @@ paid or not, charges to pack.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -55,30 +54,17 @@ def info_orders(now: datetime) -> list[dict[str, Any]]:
 
 
 def render(path: Path, width: int, height: int) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from kds.clock import FakeClock
-    from kds.ui import theme
-    from kds.ui.board.board import BoardScreen
-    from kds.ui.sound import NullSoundPlayer
     from tests.fakes.board_source import MemoryBoardSource
+    from tests.screens.shooting import save, shown_board, themed_app
 
-    app = QApplication.instance() or QApplication([])
-    theme.apply_theme(app)  # type: ignore[arg-type]
+    themed_app()
     clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for raw in info_orders(clock.now()):
         source.add_remote(raw, seen=True)
-    board = BoardScreen(source, clock, player=NullSoundPlayer())
-    board.resize(width, height)
-    board.show()
-    board.refresh()
-    board.tick()
-    for _ in range(5):
-        app.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    board.grab().save(str(path))
+    board = shown_board(source, clock, width, height)
+    save(board, path)
     board.close()
     return path
 

@@ -39,31 +39,18 @@ def extra_orders(now: datetime) -> list[dict[str, Any]]:
 
 
 def render(path: Path, width: int, height: int) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from kds.clock import FakeClock
-    from kds.ui import theme
-    from kds.ui.board.board import BoardScreen
-    from kds.ui.sound import NullSoundPlayer
     from tests.screens.board_screenshot import demo_source
+    from tests.screens.shooting import save, shown_board, themed_app
 
-    app = QApplication.instance() or QApplication([])
-    theme.apply_theme(app)  # type: ignore[arg-type]
+    themed_app()
     clock = FakeClock(datetime(2026, 11, 24, 11, 40, tzinfo=timezone.utc))
     source = demo_source(clock)
     for raw in extra_orders(clock.now()):
         source.add_remote(raw, seen=raw["id"] != "o00031x")
-    board = BoardScreen(source, clock, player=NullSoundPlayer())
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))   # a screen of width×height pixels
-    board.resize(round(width / scale), round(height / scale))
-    board.show()
-    board.refresh()
-    board.tick()
-    for _ in range(5):
-        app.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    board.grab().save(str(path))
+    board = shown_board(source, clock, round(width / scale), round(height / scale))
+    save(board, path)
     board.close()
     return path
 

@@ -173,20 +173,21 @@ class _FullDisk(_StoreRefusing):
     """Every write of an order fails the way SQLite does on a full disk."""
 
     full = True
+    error = "database or disk is full"
 
     def upsert_remote_order(self, raw: dict[str, Any], **kwargs: Any) -> Any:
         if self.full:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite3.OperationalError(self.error)
         return self._inner.upsert_remote_order(raw, **kwargs)
 
     def dead_letter(self, *args: Any) -> int:
         if self.full:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite3.OperationalError(self.error)
         return self._inner.dead_letter(*args)
 
     def set_meta(self, key: str, value: str) -> None:
         if self.full:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite3.OperationalError(self.error)
         self._inner.set_meta(key, value)
 
 
@@ -345,20 +346,7 @@ def test_an_order_that_cannot_be_written_is_never_acknowledged_as_set_aside(hubr
 class _ReadOnlyFolder(_FullDisk):
     """Every write fails the way SQLite does when the data folder became read-only."""
 
-    def upsert_remote_order(self, raw: dict[str, Any], **kwargs: Any) -> Any:
-        if self.full:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        return self._inner.upsert_remote_order(raw, **kwargs)
-
-    def dead_letter(self, *args: Any) -> int:
-        if self.full:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        return self._inner.dead_letter(*args)
-
-    def set_meta(self, key: str, value: str) -> None:
-        if self.full:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        self._inner.set_meta(key, value)
+    error = "attempt to write a readonly database"
 
 
 def test_a_read_only_folder_is_said_in_words_without_a_traceback(hubrise, store, clock, caplog):
