@@ -48,20 +48,17 @@ def base_preparation_minutes(raw_location: dict[str, Any] | None) -> int:
     return location.preparation_time
 
 
-def extra_preparation_minutes(raw_location: dict[str, Any] | None, now: datetime) -> int:
-    """Busy mode's extra time while it applies at `now` (0 in normal or paused mode)."""
+def preparation_minutes(raw_location: dict[str, Any] | None, now: datetime) -> int:
+    """Minutes from creation to due for an order with no requested time, at `now`.
+
+    Read on every board refresh: the location is parsed once here, not once per part."""
     location = _location(raw_location)
     if location is None:
-        return 0
+        return DEFAULT_PREPARATION_MINUTES
+    base = location.preparation_time
     acceptance = location.order_acceptance.effective(now)
-    if acceptance.mode != "busy":
-        return 0
-    return acceptance.extra_preparation_time or 0
-
-
-def preparation_minutes(raw_location: dict[str, Any] | None, now: datetime) -> int:
-    """Minutes from creation to due for an order with no requested time, at `now`."""
-    return base_preparation_minutes(raw_location) + extra_preparation_minutes(raw_location, now)
+    extra = (acceptance.extra_preparation_time or 0) if acceptance.mode == "busy" else 0
+    return (DEFAULT_PREPARATION_MINUTES if base is None else base) + extra
 
 
 def due_time(*, confirmed_time: datetime | None, expected_time: datetime | None,

@@ -51,8 +51,9 @@ class QueriesMixin(OrdersMixin):
         (PRAGMA data_version), so a cached list is never stale.
         """
         # Busy mode's extra time can end on its own (resume_at): the minutes are part of the key.
-        prep = self.preparation_minutes()
-        door = due.door_minutes(self.get_location_raw())
+        location = self.get_location_raw()   # one read for both location figures
+        prep = due.preparation_minutes(location, self.clock.now())
+        door = due.door_minutes(location)
         key = (self.db.conn.total_changes, self._one("PRAGMA data_version"), prep, door)
         cached: tuple[Any, list[tuple[datetime, OrderRow]]] | None = getattr(
             self, "_open_cache", None)
