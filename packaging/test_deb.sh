@@ -81,7 +81,8 @@ paints() {  # paints PLATFORM [wrapper...]: a screenshot of the demo board, as a
     timeout 120 "$@" env QT_QPA_PLATFORM="$platform" kds --demo \
     --screenshot "$scratch/board-$platform.png" --after 2 >"$scratch/paint.log" 2>&1 \
     || { tail -n 20 "$scratch/paint.log" >&2; fail "kds --demo --screenshot ($platform) failed"; }
-  head -c 8 "$scratch/board-$platform.png" | grep -q PNG || fail "no board screenshot ($platform)"
+  [ "$(head -c 4 "$scratch/board-$platform.png" | tail -c 3)" = PNG ] \
+    || fail "no board screenshot ($platform)"
   echo "ok: the installed app paints its board ($platform)"
 }
 paints offscreen
@@ -124,14 +125,15 @@ trap - EXIT
 # package, keeps the users' data and says where it is.
 purged=$($sudo dpkg --purge kds 2>&1)
 ! dpkg-query -W kds >/dev/null 2>&1 || fail "dpkg still knows kds after purge"
-echo "$purged" | grep -q "~/.local/share/kds" || fail "purge did not say where user data lives: $purged"
+[[ "$purged" == *"~/.local/share/kds"* ]] || fail "purge did not say where user data lives: $purged"
 [ -f "$scratch/home/data/kds/kds.sqlite3" ] || fail "purge deleted the user's data"
 rm -rf "$scratch"
 echo "ok: removed and purged cleanly; user data kept and its place named"
 
 echo "largest parts of the bundle (MB):"
-find packaging/out/dist/kds -type f -printf '%s %P\n' | sort -rn | head -n 10 \
-  | awk '{ printf "  %5.1f  %s\n", $1 / 1048576, $2 }'
+# awk reads the whole list (a `head` closing the pipe early kills sort with SIGPIPE under pipefail)
+find packaging/out/dist/kds -type f -printf '%s %P\n' | sort -rn \
+  | awk 'NR <= 10 { printf "  %5.1f  %s\n", $1 / 1048576, $2 }'
 echo "figures: bundle $(du -sm packaging/out/dist/kds | cut -f1) MB, .deb $(du -m "$deb" | cut -f1) MB," \
   "build ${build_s} s, install ${install_s} s, self-test ${selftest_s} s, remove ${remove_s} s," \
   "installed ${start_line%% (median*}"

@@ -17,7 +17,7 @@ BUILD_VENV=${VENV:-packaging/build-venv}
 PY="$BUILD_VENV/bin/python"
 fail() { echo "FAIL: upgrade: $*" >&2; exit 1; }
 
-ref=${KDS_PREVIOUS_REF:-$(git tag --list 'v*' --sort=-v:refname 2>/dev/null | head -n 1)}
+ref=${KDS_PREVIOUS_REF:-$(git tag --list 'v*' --sort=-v:refname 2>/dev/null | sed -n 1p)}
 if [ -z "$ref" ] || ! git rev-parse -q --verify "$ref^{commit}" >/dev/null 2>&1; then
   echo "skip: upgrade from the previous release not tested: no release ref '${ref:-(no v* tag)}'" \
     "(tag releases v<version>, or set KDS_PREVIOUS_REF=<tag or commit>)"
