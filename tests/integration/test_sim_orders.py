@@ -259,6 +259,7 @@ from kds.sim.world import SimError  # noqa: E402
 from tests.unit.test_rules import _JSON  # noqa: E402
 
 
+@pytest.mark.slow  # fuzzes: hundreds of generated examples
 @settings(max_examples=200, deadline=None)
 @given(_JSON, _JSON)
 def test_any_json_body_is_answered_with_an_order_or_a_documented_error(create_body, update_body):

@@ -31,6 +31,9 @@ ROLES = {"grill": ScreenRole("Grill", "Grill"), "pizza": ScreenRole("Pizza", "Pi
 TOKENS = {"grill": DEMO_KDS_TOKEN, "pizza": "pizza-screen-token", "expo": "expo-screen-token"}
 MENUS = [["Margherita", "Burger"], ["Burger", "Fries"], ["Calzone"], ["Margherita", "Fries"]]
 
+# Three engines and a simulator over loopback, a simulated service: the full suite, not the inner loop.
+pytestmark = pytest.mark.slow
+
 
 def order_body(n: int) -> dict[str, Any]:
     return {"status": "new", "service_type": "delivery" if n % 2 else "collection",

@@ -266,11 +266,13 @@ def test_order_update_elements_may_only_be_deleted_or_added():
 
 # ---------------------------------------------------------------- robustness
 
+import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 
 _JSON = ANY_JSON
 
 
+@pytest.mark.slow  # fuzzes: hundreds of generated examples
 @settings(max_examples=300, deadline=None)
 @given(_JSON)
 def test_validators_never_crash_on_arbitrary_json(body):

@@ -124,7 +124,7 @@ def test_kitchen_words_follow_the_translator_and_go_back(language: Any) -> None:
     assert main_action("accepted", "collection") == ("in_preparation", "Start")
 
 
-@pytest.mark.parametrize("width,height", [(1024, 600), (1366, 768)])
+@pytest.mark.parametrize("width,height", [(1024, 600), pytest.param(1366, 768, marks=pytest.mark.slow)])
 def test_every_french_button_fits(qtbot: Any, language: Any, width: int, height: int) -> None:
     """Board, busy/pause, hours, settings, connection, first run and sign-in in French: every
     visible button is inside the window once scrolled to, fully drawn and as wide as its text."""
@@ -180,6 +180,7 @@ def test_french_undo_bar_says_what_changed_and_fits(qtbot: Any, language: Any) -
     assert f"Commande {first.reference} → " in shown
 
 
+@pytest.mark.slow  # starts the app in a second process (Qt reads QT_SCALE_FACTOR at start)
 def test_every_french_page_fits_1024x600_at_130_percent_text() -> None:
     """French words are longer: at 130 % text (QT_SCALE_FACTOR=1.3, read by Qt at start, so in
     a fresh process) the window still fits 1024x600 and no button is cut."""

@@ -166,6 +166,7 @@ _json_values = st.recursive(
     max_leaves=20)
 
 
+@pytest.mark.slow  # fuzzes: hundreds of generated examples
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fields=st.dictionaries(

@@ -10,6 +10,8 @@ import asyncio
 from datetime import datetime, timezone
 from typing import Any
 
+import pytest
+
 from kds.clock import FakeClock
 from kds.hubrise.client import HubRiseClient
 from kds.sim.server import serve_in_thread
@@ -20,6 +22,9 @@ from kds.sync.planner import DEFAULT_FLOOR_S, PollCost
 
 START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # a Tuesday, 12:00 in Paris: open
 BACKLOG = 250  # orders waiting on HubRise: about 500 requests to catch up
+
+# Serves the simulator over loopback and polls a backlog: the full suite, not the inner loop.
+pytestmark = pytest.mark.slow
 
 
 class Budget:
