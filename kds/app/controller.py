@@ -32,7 +32,6 @@ from kds.ui.location.acceptance_panel import AcceptancePanel
 from kds.ui.location.hours_editor import OpeningHoursEditor
 from kds.ui.main_window import MainWindow, header_info
 from kds.ui.figures.header_line import HeaderFigures
-from kds.ui.figures.screen import FiguresScreen
 from kds.ui.settings.screen import SettingsScreen
 from kds.ui.sound import NullSoundPlayer, SoundPlayer, default_player
 from kds.ui.sources import KitchenSource
@@ -75,6 +74,7 @@ class AppController:
         self.acceptance: AcceptancePanel | None = None
         self._player = player
         self._catalog_id: str | None = None   # the connection's catalog (station routing)
+        self._figures_store: Store | None = None   # whose figures the Figures page shows
         self.problems: ProblemsDialog | None = None
         self.finished = asyncio.Event()
         self.window.closing.connect(self.finished.set)
@@ -218,19 +218,28 @@ class AppController:
     def _add_settings_page(self) -> None:
         screen = SettingsScreen(self.store.get_settings(), on_save=self._save_settings)
         screen.closed.connect(lambda: self.window.show_page("board"))
-        screen.figuresRequested.connect(lambda: self.window.show_page("figures"))
+        screen.figuresRequested.connect(self._open_figures)
         self.window.set_page("settings", screen)
 
     def _add_figures_page(self, runtime: Runtime) -> None:
-        store = runtime.store   # the orders' store (the demo's own file in demo mode)
-        page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
-        page.closed.connect(lambda: self.window.show_page("settings"))
-        self.window.set_page("figures", page)
+        self._figures_store = runtime.store   # the orders' store (the demo's own file in demo mode)
+        store = runtime.store
         self.window.header_figures = HeaderFigures(
             lambda: store.figures("today"), self.clock, on=self.store.get_settings().header_figures)
         settings = self.window.pages.get("settings")
         if isinstance(settings, SettingsScreen):
             settings.set_figures_available(True)
+
+    def _open_figures(self) -> None:
+        """Built on first use: the chart module costs ~150 ms to load, which the board's first
+        paint should not wait for."""
+        if "figures" not in self.window.pages and self._figures_store is not None:
+            from kds.ui.figures.screen import FiguresScreen
+            store = self._figures_store
+            page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
+            page.closed.connect(lambda: self.window.show_page("settings"))
+            self.window.set_page("figures", page)
+        self.window.show_page("figures")
 
     def _add_connection_page(self, info: ConnectionInfo) -> None:
         screen = ConnectionInfoScreen(_StopThenDisconnect(self), info)
@@ -273,6 +282,7 @@ class AppController:
             self.store = open_store(self.config.data_dir, self.clock)
         self.board = self.acceptance = None
         self.window.remove_connected_pages()
+        self._figures_store = None
         self.show_first_run()
 
     def _kick(self) -> None:

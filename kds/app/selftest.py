@@ -2,12 +2,15 @@
 
 It proves an installed copy works end to end: the simulator serves HTTP on loopback, a platform
 creates an order, the sync engine polls it into a fresh store, the kitchen advances it one status
-through the outbox, and the simulator reports the new status back. No Qt: it runs headless.
+through the outbox, and the simulator reports the new status back. No Qt window: it runs
+headless, but it imports the Qt modules screens load on demand, so a bundle missing one fails
+here instead of in a kitchen the first time someone opens Figures or prints to a system printer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -72,7 +75,18 @@ async def run_self_test(data_dir: Path, *, timeout_s: float = DEFAULT_TIMEOUT_S)
     )
 
 
+# Imported inside functions (Figures, system printers, icons, the alert): kds.spec names them too.
+ON_DEMAND_QT = ("QtCharts", "QtPrintSupport", "QtSvg", "QtMultimedia")
+
+
+def _check_on_demand_modules() -> None:
+    for module in ON_DEMAND_QT:
+        importlib.import_module(f"PySide6.{module}")
+
+
 async def _run(data_dir: Path, timer: _Timer) -> tuple[str, str]:
+    timer.current = "loading the Qt modules screens open on demand"
+    _check_on_demand_modules()
     timer.current = "loading the simulator and sync layers"
     stack = _load_stack()
     clock = SystemClock()

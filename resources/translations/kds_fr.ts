@@ -555,6 +555,17 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>orders</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>median prep, min</source>
+        <translation>prépa médiane, min</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Location not loaded yet</source>

@@ -21,10 +21,35 @@ def spec_list(name: str) -> list[str]:
     raise AssertionError(f"{name} not found in kds.spec")
 
 
-def test_spec_excludes_heavy_qt_modules_but_keeps_sound_svg_and_network() -> None:
+def qt_modules_the_app_imports() -> set[str]:
+    """Every PySide6 module named in an import anywhere in kds/ (at the top or on demand)."""
+    found: set[str] = set()
+    for path in (PACKAGING.parent / "kds").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            found |= {name.split(".")[1] for name in names if name.startswith("PySide6.")}
+    return found
+
+
+def test_spec_excludes_heavy_qt_modules_but_keeps_every_module_the_app_imports() -> None:
+    """The bundle once dropped QtPrintSupport while `qt:NAME` printers import it on demand."""
     unused = set(spec_list("UNUSED_QT"))
-    assert {"QtWebEngineCore", "Qt3DCore", "QtCharts", "QtPdf", "QtQuick3D"} <= unused
-    assert not unused & {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtMultimedia", "QtNetwork"}
+    assert {"QtWebEngineCore", "Qt3DCore", "QtPdf", "QtQuick3D", "QtQml"} <= unused
+    used = qt_modules_the_app_imports()
+    assert {"QtCore", "QtGui", "QtWidgets", "QtCharts", "QtPrintSupport"} <= used
+    assert not unused & used, unused & used
+
+
+def test_modules_imported_on_demand_are_named_for_the_bundle_and_the_self_test() -> None:
+    """PyInstaller cannot see imports inside functions: the spec names them, and the installed
+    app's self-test imports them, so a bundle without one fails its test, not a kitchen."""
+    from kds.app.selftest import ON_DEMAND_QT
+
+    hidden = (PACKAGING / "kds.spec").read_text(encoding="utf-8")
+    for module in ON_DEMAND_QT:
+        assert f'"PySide6.{module}"' in hidden, module
+    assert {"QtCharts", "QtPrintSupport", "QtSvg", "QtMultimedia"} <= set(ON_DEMAND_QT)
 
 
 def test_spec_bundles_resources_metadata_and_the_entry_point() -> None:

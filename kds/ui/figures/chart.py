@@ -1,14 +1,19 @@
-"""The hour chart of the Figures screen, drawn with QPainter (no QtCharts in the bundle): a bar
-per hour for orders, a line for the median prep time, labels big enough to read from 2 m."""
+"""The hour chart of the Figures screen, drawn by Qt's own chart module (QtCharts): a bar per
+hour for orders, a line for the median prep time on its own scale, type big enough to read
+from 2 m. Imported only when the Figures screen opens, so the board's start does not pay for it."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kds.ui.i18n import translate
 from kds.ui.theme import PALETTE, font
 
 BACKGROUND = QColor(PALETTE.card)
@@ -16,87 +21,107 @@ BAR = QColor(PALETTE.button)             # orders: the app's blue
 LINE = QColor("#f5b041")                 # prep minutes: amber, apart from the bars
 TEXT = QColor(PALETTE.text)
 MUTED = QColor(PALETTE.muted)
-LABEL_PX = 20
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 64, 36, 34
+LABEL_PX = 18
+BAR_WIDTH = 0.7                          # of an hour's slot
+HOURS = [f"{hour:02d}" for hour in range(24)]
 
 
-class HourChart(QWidget):
+def _axis(axis: QValueAxis | QBarCategoryAxis, color: QColor) -> None:
+    axis.setLabelsFont(font(LABEL_PX, bold=True))
+    axis.setLabelsColor(color)
+    axis.setGridLineVisible(False)
+    axis.setLinePen(QPen(MUTED, 1))
+
+
+class HourChart(QChartView):
     """24 hours left to right; bars scale to the busiest hour, the line to the slowest."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hourChart")
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFrameShape(QChartView.Shape.NoFrame)
         self.counts: tuple[int, ...] = (0,) * 24
         self.prep: tuple[Decimal | None, ...] = (None,) * 24
+        self.setChart(self._build_chart())
+
+    def _build_chart(self) -> QChart:
+        chart = QChart()
+        chart.setBackgroundBrush(BACKGROUND)
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart.legend().setFont(font(LABEL_PX, bold=True))
+        chart.legend().setLabelColor(TEXT)
+        self.orders = QBarSet(translate("Figures", "orders"))
+        self.orders.setColor(BAR)
+        self.orders.setBorderColor(BAR)
+        self.bars = QBarSeries()
+        self.bars.setBarWidth(BAR_WIDTH)
+        self.bars.append(self.orders)
+        self.line = QLineSeries()
+        self.line.setName(translate("Figures", "median prep, min"))
+        self.line.setPen(QPen(LINE, 5))
+        self.line.setPointsVisible(True)
+        self.line.setMarkerSize(14)
+        chart.addSeries(self.bars)
+        chart.addSeries(self.line)
+        self._add_axes(chart)
+        return chart
+
+    def _add_axes(self, chart: QChart) -> None:
+        self.hours = QBarCategoryAxis()
+        self.hours.append(HOURS)
+        _axis(self.hours, MUTED)
+        self.order_axis, self.prep_axis = QValueAxis(), QValueAxis()
+        for axis, color in ((self.order_axis, BAR.lighter(140)), (self.prep_axis, LINE)):
+            _axis(axis, color)
+            axis.setLabelFormat("%d")
+        chart.addAxis(self.hours, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.order_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self.prep_axis, Qt.AlignmentFlag.AlignRight)
+        for series, scale in ((self.bars, self.order_axis), (self.line, self.prep_axis)):
+            series.attachAxis(self.hours)
+            series.attachAxis(scale)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # A graphics view asks for room for its whole scene; asking for little lets the page
+        # give the chart what is left after the figures and the buttons, which must never
+        # scroll out of sight at 1024x600 (the chart stretches on bigger screens).
+        return QSize(600, 170)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(300, 170)
 
     def set_data(self, counts: tuple[int, ...], prep: tuple[Decimal | None, ...]) -> None:
         self.counts, self.prep = counts, prep
-        self.update()
+        self.orders.remove(0, self.orders.count())
+        self.orders.append([float(count) for count in counts])
+        self._scale(self.order_axis, max(counts, default=0))
+        # Minutes only place the line on screen: the figures themselves stay Decimal.
+        self.line.replace([QPointF(hour, float(value)) for hour, value in enumerate(prep)
+                           if value is not None])
+        slowest = max((value for value in prep if value is not None), default=Decimal(0))
+        self._scale(self.prep_axis, int(slowest.to_integral_value(rounding="ROUND_CEILING")))
 
-    def _plot(self) -> QRectF:
-        return QRectF(MARGIN_LEFT, MARGIN_TOP, max(1, self.width() - MARGIN_LEFT - MARGIN_RIGHT),
-                      max(1, self.height() - MARGIN_TOP - MARGIN_BOTTOM))
+    @staticmethod
+    def _scale(axis: QValueAxis, top: int) -> None:
+        """0 to the top value exactly, so the tallest bar (or the slowest hour) touches the top."""
+        axis.setRange(0, max(top, 1))
+        axis.setTickCount(min(max(top, 1), 4) + 1)
+
+    def _to_view(self, value: QPointF, series: QBarSeries | QLineSeries) -> QPointF:
+        chart = self.chart()
+        return QPointF(self.mapFromScene(chart.mapToScene(chart.mapToPosition(value, series))))
 
     def bar_rect(self, hour: int) -> QRectF:
-        """Where hour's bar is drawn (empty for an hour without orders)."""
-        plot = self._plot()
-        slot = plot.width() / 24
-        top = max(self.counts) or 1
-        height = plot.height() * self.counts[hour] / top
-        return QRectF(plot.left() + hour * slot + slot * 0.15, plot.bottom() - height,
-                      slot * 0.7, height)
+        """Where hour's bar is drawn, in this widget (empty for an hour without orders)."""
+        top_left = self._to_view(QPointF(hour - BAR_WIDTH / 2, self.counts[hour]), self.bars)
+        bottom_right = self._to_view(QPointF(hour + BAR_WIDTH / 2, 0), self.bars)
+        return QRectF(top_left, bottom_right)
 
     def line_points(self) -> list[QPointF]:
-        """The prep line's points, one per hour with a finished order."""
-        plot = self._plot()
-        slot = plot.width() / 24
-        top = max((p for p in self.prep if p is not None), default=Decimal(1)) or Decimal(1)
-        return [QPointF(plot.left() + hour * slot + slot / 2,
-                        plot.bottom() - plot.height() * float(value / top))
-                for hour, value in enumerate(self.prep) if value is not None]
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        self._paint_bars(painter)
-        self._paint_line(painter)
-        self._paint_labels(painter)
-        painter.end()
-
-    def _paint_bars(self, painter: QPainter) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BAR)
-        for hour in range(24):
-            if self.counts[hour]:
-                painter.drawRect(self.bar_rect(hour))
-
-    def _paint_line(self, painter: QPainter) -> None:
-        points = self.line_points()
-        if not points:
-            return
-        painter.setPen(QPen(LINE, 5))
-        painter.drawPolyline(points)
-        painter.setBrush(LINE)
-        for point in points:
-            painter.drawEllipse(point, 7, 7)
-
-    def _paint_labels(self, painter: QPainter) -> None:
-        plot = self._plot()
-        slot = plot.width() / 24
-        painter.setFont(font(LABEL_PX, bold=True))
-        painter.setPen(MUTED)
-        for hour in range(0, 24, 3):
-            painter.drawText(QRectF(plot.left() + hour * slot - 10, plot.bottom() + 4, 60, 28),
-                             Qt.AlignmentFlag.AlignLeft, f"{hour:02d}h")
-        painter.setPen(BAR.lighter(140))
-        painter.drawText(QRectF(4, 4, 300, 28), Qt.AlignmentFlag.AlignLeft,
-                         f"orders (max {max(self.counts)})")
-        painter.setPen(LINE)
-        slowest = max((p for p in self.prep if p is not None), default=None)
-        prep_text = "prep, min" if slowest is None else \
-            f"median prep (max {slowest.normalize():f} min)"
-        painter.drawText(QRectF(self.width() - 304, 4, 300, 28), Qt.AlignmentFlag.AlignRight,
-                         prep_text)
+        """The prep line's points in this widget, one per hour with a finished order."""
+        return [self._to_view(point, self.line) for point in self.line.points()]
