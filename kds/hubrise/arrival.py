@@ -36,7 +36,7 @@ def read_order(data: object) -> Order:
         parsed = order_model.parse_order(clean)
     except NotAnOrder:
         raise
-    except Exception:  # noqa: BLE001 - see the docstring: the order is kept, marked unreadable
+    except Exception:  # see the docstring: the order is kept, marked unreadable
         log.exception("parse_order failed on order %s", _id_of(clean))
         return _unreadable(clean, repairs)
     return dataclasses.replace(parsed, sanitized=True, repairs=repairs)

@@ -23,6 +23,7 @@ from kds.hubrise.answer import (
     exchange,
     looks_like_web_page,
 )
+from kds.hubrise.arrival import read_order
 from kds.hubrise.errors import EndlessPages, NetworkError, NotData, error_for
 from kds.hubrise.models import (
     Account,
@@ -39,7 +40,6 @@ from kds.hubrise.models import (
     parse_user,
 )
 from kds.hubrise.money import format_time
-from kds.hubrise.arrival import read_order
 from kds.hubrise.order_model import Order
 from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
 from kds.hubrise.reader import NotAnEvent, NotAnOrder

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
-from kds.hubrise.errors import HubRiseError
 from kds.hubrise.arrival import read_order
+from kds.hubrise.errors import HubRiseError
 from kds.hubrise.models import Callback, Event
 from kds.hubrise.money import parse_time
 from kds.hubrise.order_model import Order

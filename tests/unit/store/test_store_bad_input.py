@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 from kds.hubrise import order_model
 from kds.hubrise.reader import FieldProblem
 from kds.store import Store
