@@ -23,6 +23,7 @@ from kds.hubrise.answer import (
     exchange,
     looks_like_web_page,
 )
+from kds.hubrise.arrival import read_order
 from kds.hubrise.errors import EndlessPages, NetworkError, NotData, error_for
 from kds.hubrise.models import (
     Account,
@@ -39,7 +40,7 @@ from kds.hubrise.models import (
     parse_user,
 )
 from kds.hubrise.money import format_time
-from kds.hubrise.order_model import Order, parse_order
+from kds.hubrise.order_model import Order
 from kds.hubrise.ratelimit import RateLimiter, bound_retry_after
 from kds.hubrise.reader import NotAnEvent, NotAnOrder
 from kds.hubrise.urls import check_api_url
@@ -107,16 +108,17 @@ class HubRiseClient:
         return parse_location(await self._json("PATCH", "location", body=body))
 
     # ---------------------------------------------------------------- orders
+    # Each order answer goes through read_order: cleaned and parsed once, ready for the store.
 
     async def get_order(self, order_id: str) -> Order:
-        return parse_order(await self._json("GET", f"location/orders/{_seg(order_id)}"))
+        return read_order(await self._json("GET", f"location/orders/{_seg(order_id)}"))
 
     async def create_order(self, body: Mapping[str, Any]) -> Order:
-        return parse_order(await self._json("POST", "location/orders", body=body))
+        return read_order(await self._json("POST", "location/orders", body=body))
 
     async def update_order(self, order_id: str, body: Mapping[str, Any]) -> Order:
-        return parse_order(await self._json("PATCH", f"location/orders/{_seg(order_id)}",
-                                            body=body))
+        return read_order(await self._json("PATCH", f"location/orders/{_seg(order_id)}",
+                                           body=body))
 
     async def list_orders(self, **filters: Any) -> AsyncIterator[Order]:
         """All orders matching the filters (status, created_by, after, before, ...), page by page.
@@ -127,7 +129,7 @@ class HubRiseClient:
         params = _query(filters)
         async for raw in self._pages("location/orders", params, high_load=True):
             try:
-                yield parse_order(raw)
+                yield read_order(raw)
             except NotAnOrder as exc:
                 log.warning("skipped a listed order: %s", exc)
 

@@ -162,6 +162,11 @@ class Order:
     raw: dict[str, Any] = field(repr=False)
     problems: tuple[FieldProblem, ...]
     delivery: Delivery | None = None
+    # Set by kds.hubrise.arrival.read_order: `raw` was made safe to keep before this parse and
+    # `repairs` says what had to change ("field: message"). The store then stores this Order
+    # as it is: it neither cleans nor parses the payload again.
+    sanitized: bool = False
+    repairs: tuple[str, ...] = ()
 
     @property
     def staff_name(self) -> str | None:

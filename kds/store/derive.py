@@ -1,17 +1,18 @@
-"""Columns the store derives from a HubRise order payload, tolerant of every malformed field."""
+"""Columns the store derives from a HubRise order, tolerant of every malformed field.
+
+The order arrives parsed (kds/hubrise/arrival.py): its parse's problems are taken as they are,
+never parsed again. The five columns are read from the payload with the store's own wording.
+"""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kds.hubrise import order_model
 from kds.hubrise.money import parse_time
+from kds.hubrise.order_model import Order
 from kds.hubrise.statuses import ORDER_STATUSES, SERVICE_TYPES
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -24,8 +25,9 @@ class OrderFields:
     problems: list[str] = field(default_factory=list)
 
 
-def derive_order(raw: dict[str, Any]) -> OrderFields:
+def derive_order(order: Order) -> OrderFields:
     """Status, service type and times; each bad field becomes a problem and a safe default."""
+    raw = order.raw
     problems: list[str] = []
     fields = OrderFields(
         status=_status(raw.get("status"), problems),
@@ -34,7 +36,7 @@ def derive_order(raw: dict[str, Any]) -> OrderFields:
         expected_time=_time(raw, "expected_time", problems),
         confirmed_time=_time(raw, "confirmed_time", problems),
     )
-    fields.problems = problems + _model_problems(raw, problems)
+    fields.problems = problems + _model_problems(order, problems)
     return fields
 
 
@@ -65,14 +67,9 @@ def _time(raw: dict[str, Any], name: str, problems: list[str]) -> datetime | Non
         return None
 
 
-def _model_problems(raw: dict[str, Any], already: list[str]) -> list[str]:
-    """Problems the shared parser finds (money, items...) that the store's own checks did not."""
-    try:
-        order = order_model.parse_order(raw)
-        found = [f"{p.field}: {p.message}" for p in order.problems]
-    except Exception:  # the parser is tolerant by contract; a bug there must not stop the store
-        log.exception("parse_order failed on order %s", str(raw.get("id"))[:40])
-        return ["(payload): could not be fully read"]
+def _model_problems(order: Order, already: list[str]) -> list[str]:
+    """Problems the shared parser found (money, items...) that the store's own checks did not."""
+    found = [f"{p.field}: {p.message}" for p in order.problems]
     fields_seen = {text.split(":", 1)[0] for text in already}
     return [text for text in found if text.split(":", 1)[0] not in fields_seen]
 

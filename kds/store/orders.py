@@ -6,18 +6,19 @@ import dataclasses
 import json
 import logging
 import sqlite3
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kds.hubrise.arrival import read_order
 from kds.hubrise.field_checks import merged_custom_fields
 from kds.hubrise.money import format_time
+from kds.hubrise.order_model import Order
 from kds.hubrise.statuses import DONE_STATUSES, ORDER_STATUSES
 from kds.store.derive import OrderFields, change_fingerprint, derive_order
 from kds.store.print_queue import PrintQueueMixin
-from kds.store.rows import OrderRow, RemoteChange, SyncState
-from kds.store.sanitize import MAX_PAYLOAD_BYTES, Sanitized, payload_hash, sanitize, to_json
+from kds.store.rows import OrderRow, RemoteChange, SyncState, decoded_payload
+from kds.store.sanitize import MAX_PAYLOAD_BYTES, payload_hash, to_json
 from kds.store.timefmt import from_db, from_db_required, to_db, to_db_or_none
 
 log = logging.getLogger(__name__)
@@ -57,17 +58,23 @@ def order_resource(order_id: str) -> str:
 
 
 class OrdersMixin(PrintQueueMixin):
-    def upsert_remote_order(self, raw: dict[str, Any], *, source: str = "hubrise") -> UpsertResult:
+    def upsert_remote_order(self, order: Order | dict[str, Any], *,
+                            source: str = "hubrise") -> UpsertResult:
         """Apply an order as HubRise has it. Never raises on bad data: it dead-letters instead.
 
-        Runs in a savepoint, so one bad order never undoes the rest of a batch.
+        Sync hands in the Order it read on arrival (kds/hubrise/arrival.py: cleaned, then parsed
+        once), which is stored as it is. A raw payload (tests, tools), or an Order parsed
+        without cleaning, is read here first. Runs in a savepoint, so one bad order never undoes
+        the rest of a batch.
         """
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+        raw = order.raw if isinstance(order, Order) else order
+        if not _has_order_id(raw):
             reason = "not an order: no string id" if isinstance(raw, dict) else "not an order"
             return UpsertResult(None, dead_letter_id=self.dead_letter("order", raw, reason))
         try:
+            arrived = order if isinstance(order, Order) and order.sanitized else read_order(raw)
             with self.transaction():
-                return self._upsert(raw, source)
+                return self._upsert(arrived, source)
         except (ValueError, TypeError, LookupError, AttributeError, RecursionError,
                 OverflowError, sqlite3.DataError, sqlite3.IntegrityError) as exc:
             # Data-shaped failures only. sqlite3.OperationalError (disk full, locked) is raised:
@@ -76,9 +83,8 @@ class OrdersMixin(PrintQueueMixin):
             return UpsertResult(None, dead_letter_id=self.dead_letter(
                 "order", raw, f"could not store order: {type(exc).__name__}: {exc}"))
 
-    def _upsert(self, raw: dict[str, Any], source: str) -> UpsertResult:
-        report = Sanitized()
-        clean = sanitize(raw, report)
+    def _upsert(self, order: Order, source: str) -> UpsertResult:
+        clean = order.raw  # cleaned before its parse: this is the JSON the store keeps
         text = to_json(clean)
         if len(text.encode("utf-8")) > MAX_PAYLOAD_BYTES:
             raise ValueError(f"payload of {len(text):,} characters is too large")
@@ -87,8 +93,8 @@ class OrdersMixin(PrintQueueMixin):
         existing = self._order_record(order_id)
         if existing is not None and existing["payload_hash"] == digest:
             return UpsertResult(order_id, problems=tuple(json.loads(existing["problems"] or "[]")))
-        fields = derive_order(clean)
-        problems = tuple(report.problems + fields.problems)
+        fields = derive_order(order)
+        problems = tuple(order.repairs) + tuple(fields.problems)
         if existing is None:
             self._insert_order(order_id, clean, text, digest, fields, problems, source)
             self._queue_on("arrival", order_id, fields.status)
@@ -359,7 +365,7 @@ class OrdersMixin(PrintQueueMixin):
     def _to_row(record: dict[str, Any],
                 states: dict[str, tuple[SyncState, str | None]]) -> OrderRow:
         state, error = states.get(record["id"], ("ok", None))
-        raw, problems = _decoded(record)
+        raw, problems = decoded_payload(record)
         return OrderRow(
             id=record["id"], status=record["status"], remote_status=record["remote_status"],
             service_type=record["service_type"], created_at=from_db(record["created_at"]),
@@ -372,24 +378,8 @@ class OrdersMixin(PrintQueueMixin):
             remote_change=record["remote_change"], rush=bool(record["rush"]))
 
 
-# Decoding the stored JSON was ~80 % of a board refresh (every open order, every refresh):
-# keep the decoded payloads of recent versions, keyed by their hash. Treat them as read-only.
-_DECODED: OrderedDict[tuple[str, str], tuple[dict[str, Any], tuple[str, ...]]] = OrderedDict()
-DECODED_MAX = 5000
-
-
-def _decoded(record: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
-    problems_text = record["problems"] or "[]"
-    if not record["payload_hash"]:
-        return json.loads(record["raw"]), tuple(json.loads(problems_text))
-    key = (record["payload_hash"], problems_text)
-    hit = _DECODED.get(key)
-    if hit is None:
-        hit = (json.loads(record["raw"]), tuple(json.loads(problems_text)))
-        _DECODED[key] = hit
-        if len(_DECODED) > DECODED_MAX:
-            _DECODED.popitem(last=False)
-    return hit
+def _has_order_id(raw: object) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("id"), str) and bool(raw["id"])
 
 
 def _due(confirmed: datetime | None, expected: datetime | None) -> str | None:

@@ -1,7 +1,10 @@
-"""Plain records the store hands to the sync engine and the UI (no Qt, no SQL here)."""
+"""Plain records the store hands to the sync engine and the UI, and the stored JSON they carry
+decoded (no Qt, no SQL here)."""
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -60,3 +63,23 @@ class SyncCounts:
     pending: int
     failed: int
     failed_messages: tuple[str, ...] = field(default=())
+
+
+# Decoding the stored JSON was ~80 % of a board refresh (every open order, every refresh):
+# keep the decoded payloads of recent versions, keyed by their hash. Treat them as read-only.
+_DECODED: OrderedDict[tuple[str, str], tuple[dict[str, Any], tuple[str, ...]]] = OrderedDict()
+DECODED_MAX = 5000
+
+
+def decoded_payload(record: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    problems_text = record["problems"] or "[]"
+    if not record["payload_hash"]:
+        return json.loads(record["raw"]), tuple(json.loads(problems_text))
+    key = (record["payload_hash"], problems_text)
+    hit = _DECODED.get(key)
+    if hit is None:
+        hit = (json.loads(record["raw"]), tuple(json.loads(problems_text)))
+        _DECODED[key] = hit
+        if len(_DECODED) > DECODED_MAX:
+            _DECODED.popitem(last=False)
+    return hit

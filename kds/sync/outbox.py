@@ -9,6 +9,7 @@ from typing import Any
 
 from kds.clock import Clock
 from kds.hubrise.errors import HubRiseError
+from kds.hubrise.order_model import Order
 from kds.store.orders import PLATFORM_FINAL
 from kds.store.rows import OutboxEntry
 from kds.sync.ports import HubRiseApi, SyncStore
@@ -65,28 +66,29 @@ class OutboxWorker:
             self._apply_success(entry, response, result)
         return result
 
-    async def _send(self, entry: OutboxEntry) -> dict[str, Any]:
+    async def _send(self, entry: OutboxEntry) -> Order | dict[str, Any]:
+        """HubRise's answer: the order read once on arrival, or the location's JSON."""
         if entry.resource == "location":
             location = await self.client.patch_location(entry.body)
             return location.raw
         order_id = entry.resource.split(":", 1)[1] if ":" in entry.resource else entry.resource
-        order = await self.client.update_order(order_id, entry.body)
-        return order.raw
+        return await self.client.update_order(order_id, entry.body)
 
-    def _apply_success(self, entry: OutboxEntry, response: dict[str, Any],
+    def _apply_success(self, entry: OutboxEntry, response: Order | dict[str, Any],
                        result: DrainResult) -> None:
         # Our own change produces no event: the PATCH response is the new truth.
         with self.store.transaction():
-            self.store.mark_outbox_sent(entry.id, response)
-            if entry.resource == "location":
-                self.store.set_location(response)
-                result.location_changed = True
-            else:
+            if isinstance(response, Order):
+                self.store.mark_outbox_sent(entry.id, response.raw)
                 overwritten = _overwritten_final_status(self.store, response)
                 self.store.upsert_remote_order(response)
                 if overwritten is not None:
-                    self.store.restore_platform_status(str(response["id"]), overwritten)
-                result.order_ids.append(str(response.get("id")))
+                    self.store.restore_platform_status(response.id, overwritten)
+                result.order_ids.append(response.id)
+            else:
+                self.store.mark_outbox_sent(entry.id, response)
+                self.store.set_location(response)
+                result.location_changed = True
         result.sent.append(entry.id)
         self.retry_at.pop(entry.id, None)
 
@@ -124,11 +126,10 @@ class OutboxWorker:
         return max(0.0, (min(self.retry_at.values()) - now).total_seconds())
 
 
-def _overwritten_final_status(store: SyncStore, response: dict[str, Any]) -> str | None:
+def _overwritten_final_status(store: SyncStore, response: Order) -> str | None:
     """Our tap was already on the wire when the platform cancelled (or rejected) the order, and
     it landed after: HubRise has no conditional update, so put the platform's status back."""
-    order_id = response.get("id")
-    row = store.get_order(order_id) if isinstance(order_id, str) else None
+    row = store.get_order(response.id)
     if row is None or row.remote_status not in PLATFORM_FINAL:
         return None
-    return None if response.get("status") in PLATFORM_FINAL else str(row.remote_status)
+    return None if response.raw.get("status") in PLATFORM_FINAL else str(row.remote_status)

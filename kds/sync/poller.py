@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kds.clock import Clock
+from kds.hubrise.arrival import read_order
 from kds.hubrise.errors import HubRiseError
 from kds.hubrise.models import Callback, Event
 from kds.hubrise.money import parse_time
@@ -43,7 +44,8 @@ class Fetched:
     event: Event
     event_id: str                  # the listed event's id (checked non-empty before fetching)
     kind: str                      # "order" | "location" | "other"
-    payload: dict[str, Any] | None = None
+    payload: dict[str, Any] | None = None  # a location's state
+    order: Order | None = None     # an order's state, read once on arrival (hubrise/arrival.py)
     problem: str | None = None     # set → dead-letter instead of applying
     restore_status: str | None = None  # a platform cancellation our own tap overwrote
     order_id: str | None = None
@@ -96,12 +98,12 @@ class Poller:
 
     def store_listed(self, order: Order) -> str | None:
         """Store one listed order; a bad one is set aside (dead-lettered), never stops the rest."""
-        raw, order_id = order.raw, order.id  # parse_order guarantees a non-empty string id
+        raw, order_id = order.raw, order.id  # read_order guarantees a non-empty string id
         try:
             if self.store.has_order(order_id):
                 return None
             with self.store.transaction():
-                result = self.store.upsert_remote_order(raw)
+                result = self.store.upsert_remote_order(order)
                 if result.order_id is None:
                     return None  # the store set it aside with its reason
                 self._auto_receive(order_id)
@@ -183,17 +185,17 @@ class Poller:
             if (state is not None and _looks_like_order(state, order_id)
                     and state.get("status") not in PLATFORM_FINAL
                     and agrees_with_hubrise(state, row.raw)):
-                return Fetched(event, event_id, "order", payload=state, order_id=order_id,
-                               kitchen_mark=mark)
+                return Fetched(event, event_id, "order", order=read_order(state),
+                               order_id=order_id, kitchen_mark=mark)
         order_id = event.order_id or order_id
         if not order_id:
             return Fetched(event, event_id, "order", problem="order event without order_id")
         # Unknown order, missing/unparseable state, or a snapshot that would move the status
         # away from what HubRise last told us: the order itself is the truth.
-        order = (await self.client.get_order(order_id)).raw
+        order = await self.client.get_order(order_id)  # read (cleaned, parsed) by the client
         batch.requests += 1
-        return Fetched(event, event_id, "order", payload=order, order_id=order_id,
-                       kitchen_mark=mark, restore_status=_overwritten_final(event, order, row))
+        return Fetched(event, event_id, "order", order=order, order_id=order_id,
+                       kitchen_mark=mark, restore_status=_overwritten_final(event, order.raw, row))
 
     async def _fetch_location_state(self, event_id: str, batch: Batch) -> Fetched:
         full = await self.client.get_event(event_id)
@@ -249,22 +251,20 @@ class Poller:
 
     def _apply_one(self, item: Fetched, order_ids: list[str]) -> str | None:
         """Apply one payload; return the reason when it cannot be applied."""
-        payload = item.payload
         try:
-            if payload is None:
-                return f"{item.kind} event without a payload"
-            if item.kind == "location":
-                self.store.set_location(payload)
+            if item.kind == "location" and item.payload is not None:
+                self.store.set_location(item.payload)
                 return None
-            if not isinstance(payload.get("id"), str):
-                return "order payload without an id"
-            result = self.store.upsert_remote_order(payload)
+            order = item.order
+            if order is None:
+                return f"{item.kind} event without a payload"
+            result = self.store.upsert_remote_order(order)
             if result.order_id is None:
                 return _STORE_DEAD_LETTERED  # the store kept it with its reason
-            order_ids.append(payload["id"])
+            order_ids.append(order.id)
             if item.restore_status is not None:
-                self.store.restore_platform_status(payload["id"], item.restore_status)
-            self._auto_receive(payload["id"])
+                self.store.restore_platform_status(order.id, item.restore_status)
+            self._auto_receive(order.id)
             return None
         except sqlite3.Error:
             # The store, not the payload, failed (disk full, I/O): the whole batch rolls back

@@ -95,7 +95,7 @@ class Reconciler:
                     if self.poller.store_listed(order) is not None:
                         changed.append(order.id)
                     continue
-                result = self.store.upsert_remote_order(order.raw)
+                result = self.store.upsert_remote_order(order)
                 if result.order_id is not None and result.changed:
                     changed.append(order.id)
         return changed, held

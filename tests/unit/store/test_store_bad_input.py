@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import types
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
+from kds.hubrise import order_model
+from kds.hubrise.reader import FieldProblem
 from kds.store import Store
 from kds.store.sanitize import MAX_STRING
 
@@ -122,21 +123,18 @@ def test_dead_letter_accepts_anything(store: Store) -> None:
     assert len(letters) == 2 and letters[1]["reason"] == "too deep \ufffd"
 
 
-class _Problem:
-    def __init__(self, field: str, message: str) -> None:
-        self.field, self.message = field, message
-
-
 def _fake_models(monkeypatch: pytest.MonkeyPatch, parse_order: Any) -> None:
     monkeypatch.setattr("kds.hubrise.order_model.parse_order", parse_order)
 
 
 def test_shared_parser_problems_such_as_bad_money_are_shown(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = order_model.parse_order
+
     def parse_order(data: dict[str, Any]) -> Any:
-        return types.SimpleNamespace(problems=(
-            _Problem("total", "'abc' is not a valid monetary amount"),
-            _Problem("status", "duplicate of the store's own finding")))
+        return dataclasses.replace(real(data), problems=(
+            FieldProblem("total", "'abc' is not a valid monetary amount"),
+            FieldProblem("status", "duplicate of the store's own finding")))
 
     _fake_models(monkeypatch, parse_order)
     store.upsert_remote_order({"id": "o1", "status": 5, "total": "abc"})

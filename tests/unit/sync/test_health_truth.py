@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from kds.clock import FakeClock
+from kds.hubrise.order_model import Order
 from kds.hubrise.ratelimit import RateLimiter
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
@@ -163,10 +164,10 @@ class _StoreRefusing:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def upsert_remote_order(self, raw: dict[str, Any], **kwargs: Any) -> Any:
-        if raw.get("id") == self._bad:
+    def upsert_remote_order(self, order: Order, **kwargs: Any) -> Any:
+        if order.id == self._bad:
             raise OverflowError("date value out of range")
-        return self._inner.upsert_remote_order(raw, **kwargs)
+        return self._inner.upsert_remote_order(order, **kwargs)
 
 
 class _FullDisk(_StoreRefusing):
@@ -175,10 +176,10 @@ class _FullDisk(_StoreRefusing):
     full = True
     error = "database or disk is full"
 
-    def upsert_remote_order(self, raw: dict[str, Any], **kwargs: Any) -> Any:
+    def upsert_remote_order(self, order: Order, **kwargs: Any) -> Any:
         if self.full:
             raise sqlite3.OperationalError(self.error)
-        return self._inner.upsert_remote_order(raw, **kwargs)
+        return self._inner.upsert_remote_order(order, **kwargs)
 
     def dead_letter(self, *args: Any) -> int:
         if self.full:
