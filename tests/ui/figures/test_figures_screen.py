@@ -74,7 +74,8 @@ def test_chart_paints_a_bar_per_hour_and_the_prep_line(qtbot: Any, day_store: St
     chart = screen.chart
     image = chart.grab().toImage()
     noon, one_pm, midnight = chart.bar_rect(12), chart.bar_rect(13), chart.bar_rect(0)
-    assert noon.height() == pytest.approx(3 * midnight.height())
+    # QtCharts snaps bar edges to whole pixels: 3 orders stand three times as tall as 1, give or take them.
+    assert noon.height() == pytest.approx(3 * midnight.height(), abs=2)
     assert one_pm.height() == 0
     # Low in the noon bar, away from the line: the bar's blue; the same spot at 13h: background.
     spot_y = noon.bottom() - 4
