@@ -215,6 +215,7 @@ class BoardScreen(StaffActions, QWidget):
         self._update_late(now)
         if active is not None:
             self._expo_ready(active)
+        self.follow_open_order()
 
     # -- several screens (kds.ui.stations) ----------------------------------------------------
     def _station(self) -> str | None:
@@ -324,6 +325,7 @@ class BoardScreen(StaffActions, QWidget):
         if self.message.text() and self.clock.monotonic() - self._said_at >= MESSAGE_SECONDS:
             self._say("")
         self.undo_bar.tick()
+        self.follow_open_order()
         if self.clock.monotonic() - self._last_refresh >= self.config.refresh_seconds:
             self.refresh()
         else:
@@ -361,6 +363,7 @@ class BoardScreen(StaffActions, QWidget):
             ticket = model.ticket(order_id)
             if ticket is not None:
                 model.update_ticket(dataclasses.replace(ticket, checked=updated))
+        self.follow_open_order()
 
     def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         try:
