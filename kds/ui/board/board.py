@@ -44,6 +44,7 @@ MESSAGE_SECONDS = 10
 
 class BoardScreen(StaffActions, QWidget):
     lateChanged = Signal(int)   # how many active tickets are past due (to suggest busy mode)
+    refreshed = Signal()        # the board re-read the store (the customer display follows)
 
     def __init__(self, source: BoardSource, clock: Clock, config: BoardConfig | None = None,
                  player: SoundPlayer | None = None, parent: Any = None,
@@ -216,6 +217,7 @@ class BoardScreen(StaffActions, QWidget):
         if active is not None:
             self._expo_ready(active)
         self.follow_open_order()
+        self.refreshed.emit()
 
     # -- several screens (kds.ui.stations) ----------------------------------------------------
     def _station(self) -> str | None:
