@@ -44,6 +44,10 @@ def order_view_problems(window: Any) -> list[str]:
     view = board.open_details(board.models["active"].tickets()[0].order_id)
     QApplication.processEvents()
     problems = button_problems(view, window, "order view")
+    from PySide6.QtCore import QPoint, QRect
+
+    if not QRect(window.mapToGlobal(QPoint(0, 0)), window.size()).contains(view.geometry()):
+        problems.append(f"order view: {view.geometry().getRect()} hangs off the window")
     if view.card_area.viewport().width() < view.canvas.width():
         problems.append(f"order view: card {view.canvas.width()} wider than its area")
     view.close()

@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from kds.ui.board.delegate import UNBOUNDED, TicketDelegate
-from kds.ui.board.menu import TicketActions
+from kds.ui.board.menu import TicketActions, touch_button
 from kds.ui.board.model import TicketModel
 from kds.ui.board.ticket import Thresholds, TicketView
 from kds.ui.i18n import translate
 
 CARD_WIDTH = 440     # wider than a board column: the whole order reads in one card
-MIN_CARD_WIDTH = 280  # a small window: about a board column (1024x600 at 130 % text)
+MIN_CARD_WIDTH = 240  # a small window (1024x600 at 130 % text, French): still one card
 ACTIONS_WIDTH = 220  # the actions beside it, one touch button a row
 
 
@@ -95,12 +96,11 @@ class OrderView(QDialog):
         self.actions_area.ensurePolished()
         # The actions as wide as their longest words (French, 130 % text), never squeezed;
         # the card takes what is left of the window, up to CARD_WIDTH.
-        actions_width = max(ACTIONS_WIDTH, self.panel.sizeHint().width()) \
-            + _scroll_room(self.actions_area)
+        scroll = _scroll_room(self.actions_area)   # the card's area is styled the same
+        actions_width = max(ACTIONS_WIDTH, self.panel.sizeHint().width()) + scroll
         margins = layout.contentsMargins()
-        chrome = margins.left() + margins.right() + layout.spacing() \
-            + _scroll_room(self.actions_area)
-        room = (max_width or 10**4) - actions_width - chrome
+        gaps = margins.left() + margins.right() + layout.spacing()
+        room = (max_width or 10**4) - actions_width - gaps - scroll
         self.delegate = TicketDelegate(self, width=max(MIN_CARD_WIDTH, min(CARD_WIDTH, room)),
                                        max_height=UNBOUNDED, tz=tz, thresholds=thresholds)
         self.delegate.now = now
@@ -112,10 +112,25 @@ class OrderView(QDialog):
         self.card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.card_area.setMinimumWidth(self.canvas.width() + _scroll_room(self.card_area))
         self.actions_area.setMinimumWidth(actions_width)
+        # The card's big button again, always in reach when the card is taller than the screen:
+        # it sends the card's own signal, so the board handles it as a tap on the card.
+        self.main_button = touch_button("", "primaryButton")
+        self.main_button.clicked.connect(
+            lambda: self.delegate.bumpClicked.emit(self.canvas.ticket.order_id))
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.main_button)
+        side.addWidget(self.actions_area, 1)
         layout.addWidget(self.card_area, 0)
-        layout.addWidget(self.actions_area, 1)
+        layout.addLayout(side, 1)
+        self._show_main_button(ticket)
         self._show_title(ticket)
-        self.resize(self.card_area.minimumWidth() + actions_width + chrome, 700)
+        self.resize(self.card_area.minimumWidth() + actions_width + gaps, 700)
+
+    def _show_main_button(self, ticket: TicketView) -> None:
+        arrow = {"recall": "↶ ", "dismiss": ""}.get(ticket.main_action, "▶ ")
+        self.main_button.setText(arrow + ticket.main_label if ticket.main_label else "")
+        self.main_button.setVisible(bool(ticket.main_label))
 
     def _show_title(self, ticket: TicketView) -> None:
         self.setWindowTitle(translate("Undo", "Order {reference}").format(
@@ -126,6 +141,7 @@ class OrderView(QDialog):
         actions that fit it now."""
         self.canvas.set_ticket(ticket)
         self.panel.set_ticket(ticket)
+        self._show_main_button(ticket)
         self._show_title(ticket)
 
     def set_now(self, now: datetime) -> None:

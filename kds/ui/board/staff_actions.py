@@ -222,5 +222,6 @@ def _fit_on_window(dialog: QDialog, window: QWidget) -> None:
     height = min(dialog.height(), area.height())
     width = max(width, dialog.minimumSizeHint().width())
     height = max(height, dialog.minimumSizeHint().height())
-    center = area.center()
-    dialog.setGeometry(center.x() + 1 - width // 2, center.y() + 1 - height // 2, width, height)
+    # Centred inside the window (a dialog as wide as the window starts at its left edge).
+    dialog.setGeometry(area.left() + max(0, area.width() - width) // 2,
+                       area.top() + max(0, area.height() - height) // 2, width, height)

@@ -125,6 +125,11 @@ def test_every_menu_action_works_from_the_whole_order(qtbot: Any, board: BoardSc
                      pos=view.delegate.button_rect(canvas.card()).center())
     assert source.rows[ORDER].status == "in_preparation"
     assert view.isVisible() and view.canvas.ticket.status == "in_preparation"
+    # The same step from the side button, always in reach when the card is taller than the view.
+    assert view.main_button.isVisible() and view.main_button.text() == "▶ Ready"
+    qtbot.mouseClick(view.main_button, Qt.MouseButton.LeftButton)
+    assert source.rows[ORDER].status == "awaiting_shipment"
+    assert view.main_button.text() == "▶ Out for delivery"
     # Rush, one tap, no confirmation.
     assert view.panel.rush_button is not None
     qtbot.mouseClick(view.panel.rush_button, Qt.MouseButton.LeftButton)
