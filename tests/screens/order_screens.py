@@ -16,8 +16,8 @@ from kds.hubrise.money import format_time
 
 NOW = datetime(2026, 11, 24, 18, 34, tzinfo=UTC)
 # Collection and eat-in orders for the public board: code, else "First L."; status; minutes ago.
-COUNTER = [("A14", "in_preparation", 9), ("B12", "accepted", 6), (None, "received", 2),
-           ("C07", "in_preparation", 12), ("D21", "accepted", 4), ("E03", "received", 1),
+COUNTER = [("A14", "in_preparation", 9), ("K22", "accepted", 6), (None, "received", 2),
+           ("M07", "in_preparation", 12), ("D21", "accepted", 4), ("E03", "received", 1),
            ("F18", "awaiting_collection", 3), (None, "awaiting_collection", 1),
            ("G05", "awaiting_collection", 6), ("H11", "completed", 1)]
 NAMES = [("Léa", "Martin"), ("Tom", "Lee"), ("Ana", "Ruiz")]
@@ -38,7 +38,7 @@ def _source(clock: Any, note: str = "") -> Any:
 def board_shot(folder: Path, width: int, height: int) -> Path:
     from tests.screens.ticket_info_screenshot import render
 
-    return render(folder / f"board-orders-{width}x{height}.png", width, height)
+    return render(folder / f"ticket-info-{width}x{height}.png", width, height)
 
 
 def delivery_ticket(path: Path) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -132,32 +133,51 @@ class CustomerDisplay(QWidget):
 
     @staticmethod
     def _paint_labels(painter: QPainter, body: QRect, labels: list[str], size: int) -> None:
-        """Tiles in rows; a label too wide is elided; more labels than room: the last tile
-        says how many more (a long queue never overflows off the screen)."""
+        """Tiles in rows, as large as the room allows (down to 60 % when the queue is long); a
+        label too wide is elided; still more labels than room: the last tile says how many."""
         if not labels:
             return
-        font = _font(size, bold=True)
-        widest = max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + size
-        if widest > body.width():   # a long name: smaller letters rather than a cut-off initial
-            size = max(14, size * body.width() // widest)
-            font = _font(size, bold=True)
-            widest = max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + size
-        metrics = QFontMetrics(font)
-        tile_h = metrics.height() + size // 2
-        columns = max(1, min(body.width() // max(1, widest), len(labels)))
-        tile_w = body.width() // columns
-        rows = max(1, body.height() // tile_h)
-        shown = labels if len(labels) <= rows * columns else labels[: rows * columns - 1]
+        grid = _grid(body, labels, size)
+        for smaller in range(size * 9 // 10, size * 6 // 10, -max(1, size // 10)):
+            if grid.capacity >= len(labels):
+                break
+            grid = _grid(body, labels, smaller)
+        shown = labels if len(labels) <= grid.capacity else labels[: grid.capacity - 1]
         painter.setPen(QColor(theme.PALETTE.text))
         for position, label in enumerate(shown):
-            tile = QRect(body.left() + (position % columns) * tile_w,
-                         body.top() + (position // columns) * tile_h, tile_w, tile_h)
-            _draw(painter, tile, label, font)
+            _draw(painter, grid.tile(body, position), label, grid.font)
         if len(shown) < len(labels):
-            position = len(shown)
-            tile = QRect(body.left() + (position % columns) * tile_w,
-                         body.top() + (position // columns) * tile_h, tile_w, tile_h)
-            _draw(painter, tile, f"+{len(labels) - len(shown)}", font)
+            _draw(painter, grid.tile(body, len(shown)), f"+{len(labels) - len(shown)}", grid.font)
+
+
+@dataclass(frozen=True)
+class _Grid:
+    font: QFont
+    columns: int
+    rows: int
+    tile_w: int
+    tile_h: int
+
+    @property
+    def capacity(self) -> int:
+        return self.columns * self.rows
+
+    def tile(self, body: QRect, position: int) -> QRect:
+        return QRect(body.left() + (position % self.columns) * self.tile_w,
+                     body.top() + (position // self.columns) * self.tile_h,
+                     self.tile_w, self.tile_h)
+
+
+def _grid(body: QRect, labels: list[str], size: int) -> _Grid:
+    font = _font(size, bold=True)
+    widest = max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + size // 2
+    if widest > body.width():   # a long name: smaller letters rather than a cut-off initial
+        size = max(14, size * body.width() // widest)
+        font = _font(size, bold=True)
+        widest = max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + size // 2
+    tile_h = QFontMetrics(font).height() + size // 3
+    columns = max(1, min(body.width() // max(1, widest), len(labels)))
+    return _Grid(font, columns, max(1, body.height() // tile_h), body.width() // columns, tile_h)
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
