@@ -209,8 +209,9 @@ def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
     first = board.models["active"].tickets()[0].order_id
     if which == "menu":
         dialog = board.open_menu(first)
-    elif which == "order":   # the whole order (issue 14)
+    elif which == "order":   # the whole order (issue 14), laid out like the ticket
         dialog = board.open_details(first)
+        assert type(dialog).__name__ == "OrderView"
     else:
         board.set_status(first, "received")
         board.release_hold()
