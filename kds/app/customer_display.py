@@ -41,6 +41,7 @@ class CustomerDisplayHost:
             return None
         if self.display is None:
             self.display = self._open(board, clock, player, main)
+        self.display.player = player   # Settings → sound off silences the chime too
         return self.display
 
     def close(self) -> None:

@@ -186,3 +186,27 @@ async def test_kds_customer_display_shows_preparing_then_ready_when_the_kitchen_
     finally:
         controller.customer.close()
         await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_settings_open_and_close_the_customer_display(qtbot, tmp_path):
+    import dataclasses
+
+    controller, _wakeups = await start_demo_app(tmp_path, qtbot)
+    try:
+        assert controller.customer.display is None          # off by default
+        settings = controller.store.get_settings()
+        controller._save_settings(dataclasses.replace(settings, customer_display=True))
+        display = controller.customer.display
+        assert display is not None and display.isVisible()
+        assert display.player is controller._player          # the app's speaker
+        assert controller.store.get_settings().customer_display   # kept for the next start
+        controller._save_settings(dataclasses.replace(settings, customer_display=True,
+                                                      sound_on=False))
+        assert controller.customer.display is display       # still the one window
+        assert display.player is not controller._player      # sound off: a silent player
+        controller._save_settings(dataclasses.replace(settings, customer_display=False))
+        assert controller.customer.display is None and not display.isVisible()
+    finally:
+        controller.customer.close()
+        await controller.stop_runtime()
