@@ -53,6 +53,7 @@ class AppConfig:
     verbose: bool = False
     self_test: bool = False
     kiosk: bool = False
+    customer_display: bool = False   # --customer-display: also open the public Preparing/Ready board
     lang: str | None = None   # --lang fr|en: this run's language, over Settings → Language
     exit_after_ms: int = 0
     screenshot: Path | None = None
@@ -105,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--yes", action="store_true", help="do not ask for confirmation (with --reset)")
     add("--self-test", action="store_true", help="check the installation and exit")
     add("--kiosk", action="store_true", help="full screen, no window controls")
+    add("--customer-display", action="store_true",
+        help="also open the customers' Preparing / Ready board (on a second screen if any)")
     add("--lang", choices=("fr", "en"), default=None,
         help="the screen's language for this run (default: Settings, else the system's)")
     add("--exit-after-ms", type=int, default=0, metavar="N", help=argparse.SUPPRESS)
@@ -228,7 +231,8 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
         access_token=token, token_source=token_source, data_dir=data_dir,
         token_file=Path(args.token_file).expanduser() if args.token_file else None,
         reset=args.reset, yes=args.yes, show_version=args.version, verbose=args.verbose,
-        self_test=args.self_test, kiosk=args.kiosk, lang=args.lang, exit_after_ms=exit_after_ms,
+        self_test=args.self_test, kiosk=args.kiosk, lang=args.lang,
+        customer_display=args.customer_display, exit_after_ms=exit_after_ms,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         oauth_client_id=client_id, oauth_client_secret=client_secret,
     )

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kds.clock import Clock
 from kds.app.config import AppConfig
+from kds.app.customer_display import CustomerDisplayHost
 from kds.app.connection import ConnectionInfo, ConnectionService, DisconnectReport, delete_cache_files
 from kds.hubrise.oauth import OAuthClient
 from kds.app.runtime import Runtime, open_store, start_demo_runtime
@@ -76,6 +77,7 @@ class AppController:
         self._catalog_id: str | None = None   # the connection's catalog (station routing)
         self._figures_store: Store | None = None   # whose figures the Figures page shows
         self.problems: ProblemsDialog | None = None
+        self.customer = CustomerDisplayHost()   # the public Preparing / Ready board
         self.finished = asyncio.Event()
         self.window.closing.connect(self.finished.set)
         self.window.location_source = self.store.get_location_raw
@@ -120,6 +122,7 @@ class AppController:
         self.window.health_source = runtime.engine.health
         self.window.location_source = runtime.store.get_location_raw
         self._add_board_page(runtime)
+        self._show_customer_display()
         self._add_location_pages(runtime)
         self._add_connection_page(info)
         self._add_figures_page(runtime)
@@ -281,6 +284,7 @@ class AppController:
         if wiped:
             self.store = open_store(self.config.data_dir, self.clock)
         self.board = self.acceptance = None
+        self.customer.close()
         self.window.remove_connected_pages()
         self._figures_store = None
         self.show_first_run()
@@ -355,6 +359,7 @@ class AppController:
             player = self._sound_player(settings)
             self.board.player = player
             self.board.alerter.set_player(player)
+        self._show_customer_display(settings)
         if self.acceptance is not None:
             self.acceptance.thresholds = self._busy_thresholds(settings)
             self._update_kitchen_load()
@@ -378,6 +383,11 @@ class AppController:
             page.set_screen_role(role)
         self._apply_board_config()
         self.window.show_page("board")
+
+    def _show_customer_display(self, settings: Settings | None = None) -> None:
+        settings = settings or self.store.get_settings()
+        self.customer.sync(self.config.customer_display or settings.customer_display,
+                           self.board, self.clock, self._sound_player(settings), self.window)
 
     def _apply_board_config(self, settings: Settings | None = None) -> None:
         if self.board is not None and self.runtime is not None:

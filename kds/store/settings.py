@@ -40,6 +40,8 @@ class Settings:
     # One speed-of-service line in the header ("avg prep 14 min · 3 late"); off: tickets first.
     header_figures: bool = False
     language: Language = "auto"           # "auto" follows the OS locale; applied at next start
+    # The public "Preparing / Ready" board (kds.ui.customer), on a second screen when there is one.
+    customer_display: bool = False
 
     @property
     def print_events(self) -> frozenset[str]:
@@ -89,7 +91,7 @@ _RANGES: dict[str, tuple[int, int]] = {
     "paper_width_mm": (58, 80),
 }
 _FLAGS = frozenset({"sound_on", "auto_receive", "kiosk", "print_on_arrival", "print_on_accept",
-                    "header_figures"})
+                    "header_figures", "customer_display"})
 MAX_PRINTERS = 4
 PRINTER_SCHEMES = ("tcp://", "file:///", "qt:")   # as kds.printing.address parses them
 

@@ -14,7 +14,8 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SOUNDS_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds"
-SOUND_NAMES = ("new_order", "order_changed")
+# order_ready: the customer display's chime (kds.ui.customer), unlike the kitchen's alerts.
+SOUND_NAMES = ("new_order", "order_changed", "order_ready")
 
 
 class SoundPlayer(abc.ABC):

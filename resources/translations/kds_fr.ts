@@ -524,6 +524,21 @@
     </message>
 </context>
 <context>
+    <name>Customer</name>
+    <message>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>Votre commande</translation>
+    </message>
+</context>
+<context>
     <name>Day</name>
     <message>
         <source>Monday</source>
@@ -1122,6 +1137,14 @@
     <message>
         <source>Average prep and late orders today</source>
         <translation>Préparation moyenne et retards du jour</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Écran clients</translation>
+    </message>
+    <message>
+        <source>Preparing / Ready codes on a second screen</source>
+        <translation>Codes « En préparation / Prête » sur un second écran</translation>
     </message>
     <message>
         <source>Normal</source>

@@ -27,21 +27,48 @@ def _scroller(widget: Any) -> Any:
 def page_problems(window: Any, key: str) -> list[str]:
     """Every visible button of the page (and the navigation) must be reachable: inside the
     window once scrolled into view, fully visible there, and as wide as its text needs."""
-    from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import QAbstractButton, QApplication
+    from PySide6.QtWidgets import QApplication
 
     window.show_page(key)
     QApplication.processEvents()
-    inside = QRect(0, 0, window.width(), window.height())
+    return button_problems(window, window, key)
+
+
+def order_view_problems(window: Any) -> list[str]:
+    """The whole-order view (issue 14) opened over the board: the same rules for its buttons,
+    inside the window it opens over."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show_page("board")
+    board = window.pages["board"]
+    view = board.open_details(board.models["active"].tickets()[0].order_id)
+    QApplication.processEvents()
+    problems = button_problems(view, window, "order view")
+    from PySide6.QtCore import QPoint, QRect
+
+    if not QRect(window.mapToGlobal(QPoint(0, 0)), window.size()).contains(view.geometry()):
+        problems.append(f"order view: {view.geometry().getRect()} hangs off the window")
+    if view.card_area.viewport().width() < view.canvas.width():
+        problems.append(f"order view: card {view.canvas.width()} wider than its area")
+    view.close()
+    return problems
+
+
+def button_problems(root: Any, window: Any, key: str) -> list[str]:
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    # Global coordinates: a dialog is a window of its own, over the main one.
+    inside = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
     problems = []
-    for button in window.findChildren(QAbstractButton):
+    for button in root.findChildren(QAbstractButton):
         if not button.isVisible():
             continue
         area = _scroller(button)
         if area is not None:
             area.ensureWidgetVisible(button, 0, 0)
             QApplication.processEvents()
-        rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        rect = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
         seen = button.visibleRegion().boundingRect().size()
         name = button.text().replace("\n", " ")[:30] or button.objectName()
         if not inside.contains(rect):
@@ -70,6 +97,7 @@ def check(width: int, height: int) -> dict[str, Any]:
     window.show()
     app.processEvents()
     problems = [p for key in PAGES for p in page_problems(window, key)]
+    problems += order_view_problems(window)
     result = {"size": window.size().toTuple(), "minimum": hint.toTuple(), "problems": problems}
     window.close()
     return result

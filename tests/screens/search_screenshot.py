@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,33 +46,3 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 
-
-def render_order_view(path: Path) -> Path:
-    """The whole-order view of the demo's delivery with a rider."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from kds.hubrise.order_model import parse_order
-    from kds.store.rows import OrderRow
-    from kds.ui import theme
-    from kds.ui.board.order_view import OrderView
-    from kds.ui.board.ticket import build_ticket
-    from tests.screens.ticket_info_screenshot import info_orders
-
-    app = QApplication.instance() or QApplication([])
-    theme.apply_theme(app)  # type: ignore[arg-type]
-    now = datetime(2026, 11, 24, 18, 34, tzinfo=UTC)
-    raw = info_orders(now)[0]
-    raw["items"] = raw["items"] * 6
-    order = parse_order(raw)
-    row = OrderRow(id=order.id, status=order.status, remote_status=order.status,
-                   service_type=order.service_type, created_at=order.created_at,
-                   expected_time=order.expected_time, confirmed_time=order.confirmed_time,
-                   first_seen_at=now, last_status_change_at=now, raw=raw, seen=True)
-    view = OrderView(build_ticket(row, order), now=now, tz=UTC)
-    view.show()
-    for _ in range(5):
-        app.processEvents()
-    view.grab().save(str(path))
-    view.close()
-    return path

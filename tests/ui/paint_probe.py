@@ -55,3 +55,21 @@ def paint_index(delegate: Any, index: Any, width: int | None = None) -> list[Dra
     finally:
         painter.end()
     return painter.drawn
+
+
+def paint_order_view(view: Any) -> list[Drawn]:
+    """What a whole-order view (kds.ui.board.order_view) paints on its card, as its canvas's
+    paintEvent does: the view's delegate over the canvas's own rectangle."""
+    canvas = view.canvas
+    image = QImage(canvas.width(), canvas.height(), QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    try:
+        canvas.delegate.paint(painter, canvas.option(), canvas.model.index(0, 0))
+    finally:
+        painter.end()
+    return painter.drawn
+
+
+def order_view_text(view: Any) -> str:
+    """Every line the whole-order view paints, one a line, without direction isolates."""
+    return "\n".join(drawn.plain for drawn in paint_order_view(view))

@@ -44,6 +44,7 @@ MESSAGE_SECONDS = 10
 
 class BoardScreen(StaffActions, QWidget):
     lateChanged = Signal(int)   # how many active tickets are past due (to suggest busy mode)
+    refreshed = Signal()        # the board re-read the store (the customer display follows)
 
     def __init__(self, source: BoardSource, clock: Clock, config: BoardConfig | None = None,
                  player: SoundPlayer | None = None, parent: Any = None,
@@ -215,6 +216,8 @@ class BoardScreen(StaffActions, QWidget):
         self._update_late(now)
         if active is not None:
             self._expo_ready(active)
+        self.follow_open_order()
+        self.refreshed.emit()
 
     # -- several screens (kds.ui.stations) ----------------------------------------------------
     def _station(self) -> str | None:
@@ -324,6 +327,7 @@ class BoardScreen(StaffActions, QWidget):
         if self.message.text() and self.clock.monotonic() - self._said_at >= MESSAGE_SECONDS:
             self._say("")
         self.undo_bar.tick()
+        self.follow_open_order()
         if self.clock.monotonic() - self._last_refresh >= self.config.refresh_seconds:
             self.refresh()
         else:
@@ -361,6 +365,7 @@ class BoardScreen(StaffActions, QWidget):
             ticket = model.ticket(order_id)
             if ticket is not None:
                 model.update_ticket(dataclasses.replace(ticket, checked=updated))
+        self.follow_open_order()
 
     def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         try:

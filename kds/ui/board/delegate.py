@@ -50,7 +50,7 @@ class TicketDelegate(QStyledItemDelegate):
     bumpClicked = Signal(str)
     menuClicked = Signal(str)
     cardTouched = Signal(str)
-    moreClicked = Signal(str)     # a note was tapped: show the whole order, every note in full
+    moreClicked = Signal(str)     # the band or a detail line was tapped: open the whole order
     itemToggled = Signal(str, int)   # a cook ticked an item off (or back on)
 
     def __init__(self, parent: Any = None, *, width: int = 300, max_height: int = 900,
@@ -65,6 +65,7 @@ class TicketDelegate(QStyledItemDelegate):
         self._cache: dict[TicketView, list[Part]] = {}
         self.column_gap = 12   # between two columns' cards (TicketListView sets its spacing)
         self._press: tuple[str, int, QPoint] | None = None
+        self.whole_notes = False   # the whole-order view shows every note in full
 
     # -- geometry -----------------------------------------------------------------------------
     def set_max_height(self, height: int) -> None:
@@ -92,7 +93,8 @@ class TicketDelegate(QStyledItemDelegate):
         if cached is None:
             if len(self._cache) > 5000:   # old versions of tickets pile up over a service
                 self._cache.clear()
-            blocks, _ = layout_body(ticket, self.card_width - 2 * PAD, UNBOUNDED, self.tz)
+            blocks, _ = layout_body(ticket, self.card_width - 2 * PAD, UNBOUNDED, self.tz,
+                                    self.whole_notes)
             # Card: header, PAD, body, GAP, [PAD, button], PAD (as card_height adds it up).
             first = self.max_height - self.header_height(ticket) - BUTTON - 3 * PAD - GAP
             later = self.max_height - CONT_BAND - 2 * PAD - GAP
@@ -366,11 +368,12 @@ class TicketDelegate(QStyledItemDelegate):
             self.bumpClicked.emit(ticket.order_id)
         else:
             block = self.block_at(card, ticket, point)
-            if block is not None and block.kind in NOTE_TAP_KINDS | {"more"}:
-                # A note (or the ⚠ line): the whole order as plain text, every note in full.
+            if block is not None and block.item >= 0 and block.kind not in NOTE_TAP_KINDS:
+                self.itemToggled.emit(ticket.order_id, block.item)   # a cook ticks it off
+            elif block is not None or point.y() < card.top() + self.header_height(ticket):
+                # The band, a note, the customer, the rider, the payment…: the whole order,
+                # laid out like the ticket, every note in full, every action beside it.
                 self.moreClicked.emit(ticket.order_id)
-            elif block is not None and block.item >= 0:
-                self.itemToggled.emit(ticket.order_id, block.item)
 
     def block_at(self, card: QRect, ticket: TicketView, point: QPoint) -> Block | None:
         for block, rect in self.block_rects(card, ticket):

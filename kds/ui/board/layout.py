@@ -225,9 +225,10 @@ def _split_word(word: str, metrics: QFontMetrics, width: int) -> str:
     return "\u200b".join(pieces)
 
 
-def layout_body(ticket: TicketView, width: int, max_height: int,
-                tz: tzinfo | None) -> tuple[list[Block], int]:
-    """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line."""
+def layout_body(ticket: TicketView, width: int, max_height: int, tz: tzinfo | None,
+                whole_notes: bool = False) -> tuple[list[Block], int]:
+    """Blocks that fit in max_height; overflowing items collapse into a '+ N more' line.
+    Notes are cut to a few lines on a card; `whole_notes` (the whole-order view) keeps them."""
     blocks: list[Block] = []
     top = 0
     lines = _own_line_for_a_wide_channel(_body_lines(ticket, tz), width)
@@ -237,7 +238,7 @@ def layout_body(ticket: TicketView, width: int, max_height: int,
             - (pill_width(prefix, width) + GAP if kind == "service" and prefix else 0)
         box = BOX_MARGIN.get(kind, 0)   # a note's yellow box, a pill: an inner margin
         text = fit_words(text, kind, text_width - box - 2)
-        if kind in NOTE_KINDS:
+        if kind in NOTE_KINDS and not whole_notes:
             text = clip_note(text, kind, text_width - box)
         height = _height(kind, text or prefix, text_width - box) + (8 if kind == "cnote" else 0)
         remaining = len(lines) - position
@@ -287,16 +288,6 @@ def clip_note(text: str, kind: str, width: int) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + CLIPPED
-
-
-def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:
-    """The whole ticket as plain text lines (for the detail view of a long order)."""
-    lines = [f"{ticket.reference} — {ticket.status_label}"]
-    for kind, text, indent, prefix, _ in _body_lines(ticket, tz):
-        pad = "      " if indent and kind not in ("item", "charge") else ""
-        joint = " · " if kind == "service" else " "   # the channel, then the service
-        lines.append(f"{pad}{prefix}{joint}{text}".rstrip() if prefix else f"{pad}{text}")
-    return lines
 
 
 def pill_width(label: str, width: int, kind: str = "service") -> int:

@@ -74,7 +74,7 @@ class SearchDialog(QDialog):
         self.keys = QStackedWidget()
         self.keys.addWidget(self._keypad((*DIGITS, "ABC", "0", "⌫"), columns=3))
         self.keys.addWidget(self._keypad((*LETTERS, "123", "␣", "⌫"), columns=6))
-        close = _key("Close")
+        close = _key(translate("Menu", "Close"))
         close.clicked.connect(self.reject)
         left = QVBoxLayout()
         left.addWidget(self.query)

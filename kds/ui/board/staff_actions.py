@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kds.kitchen.accept import AcceptChoice, accept_plan, door_time_minutes
 from kds.kitchen.status_flow import allowed_transitions, revive_warning, status_words
-from kds.ui.board.dialogs import AcceptDialog, ConfirmDialog, TicketDetails, TicketMenu
-from kds.ui.board.layout import ticket_lines
+from kds.ui.board.dialogs import AcceptDialog, ConfirmDialog
+from kds.ui.board.menu import TicketActions, TicketMenu
+from kds.ui.board.order_view import OrderView
 from kds.ui.board.ticket import TicketView
 from kds.ui.board.undo import Bump
 from kds.ui.i18n import translate
@@ -40,6 +41,8 @@ class StaffActions:
     ticket: Callable[[str], TicketView | None]
     refresh: Callable[[], None]
     release_hold: Callable[[], None]
+    touch: Callable[[str], None]
+    toggle_item: Callable[[str, int], None]
     _call: Callable[..., bool]
     _say: Callable[[str], None]
 
@@ -107,33 +110,61 @@ class StaffActions:
         when = choice.confirmed_time if choice is not None else None
         self.bump(ticket, "accepted", confirmed_time=when)
 
+    def _reprint(self) -> Callable[[str], Any] | None:
+        # A printer is set up (kds.store.print_queue): a reprint is offered, queued there.
+        reprint = getattr(self.source, "queue_reprint", None)
+        ready = reprint is not None and getattr(self.source, "printer_ready", False) is True
+        return reprint if ready else None
+
+    def wire_actions(self, actions: TicketMenu | TicketActions, reference: str) -> None:
+        """What each of the ticket's actions does, for the menu and the whole-order view alike."""
+        reprint = self._reprint()
+        if reprint is not None:
+            said = translate("Undo", "🖶 Order {reference} reprinting").format(
+                reference=reference)
+            actions.reprintChosen.connect(
+                lambda oid: self._say(said) if self._call(reprint, oid) else None)
+        actions.chosen.connect(lambda oid, status, reason, send: self.set_status(
+            oid, status, reason=reason or None, seller_notes=reason if send and reason else None))
+        actions.dismissChange.connect(self.dismiss_change)
+        actions.rushChosen.connect(self.set_rush)
+
     def open_menu(self, order_id: str) -> TicketMenu | None:
         ticket = self.ticket(order_id)
         if ticket is None:
             return None
-        # A printer is set up (kds.store.print_queue): the menu offers a reprint, queued there.
-        reprint = getattr(self.source, "queue_reprint", None)
-        printing = reprint is not None and getattr(self.source, "printer_ready", False) is True
-        menu = TicketMenu(ticket, self, can_reprint=printing)
-        if printing:
-            menu.reprintChosen.connect(lambda oid: self._call(reprint, oid)
-                                       and self._say(translate("Undo", "🖶 Order {reference} reprinting").format(
-                                           reference=ticket.reference)))
-        menu.chosen.connect(lambda oid, status, reason, send: self.set_status(
-            oid, status, reason=reason or None, seller_notes=reason if send and reason else None))
-        menu.dismissChange.connect(self.dismiss_change)
-        menu.rushChosen.connect(self.set_rush)
+        menu = TicketMenu(ticket, self, can_reprint=self._reprint() is not None)
+        self.wire_actions(menu, ticket.reference)
         self._show_dialog(menu)
         return menu
 
-    def open_details(self, order_id: str) -> TicketDetails | None:
+    def open_details(self, order_id: str) -> OrderView | None:
+        """The whole order, laid out like its ticket, with every action beside it."""
         ticket = self.ticket(order_id)
         if ticket is None:
             return None
-        dialog = TicketDetails(translate("Undo", "Order {reference}").format(reference=ticket.reference), ticket_lines(ticket, self.config.tz),
-                               self)
-        self._show_dialog(dialog)
-        return dialog
+        view = OrderView(ticket, now=self.clock.now(), tz=self.config.tz,
+                         thresholds=self.config.thresholds,
+                         can_reprint=self._reprint() is not None,
+                         max_width=self._window_width(), parent=self)
+        view.delegate.cardTouched.connect(self.touch)
+        view.delegate.bumpClicked.connect(self.press_main_button)
+        view.delegate.itemToggled.connect(self.toggle_item)
+        self.wire_actions(view.panel, ticket.reference)
+        self._show_dialog(view)
+        return view
+
+    def _window_width(self) -> int:
+        return int(self.window().width())   # type: ignore[attr-defined]
+
+    def follow_open_order(self) -> None:
+        """The board changed: an open whole-order view shows its order as it is now."""
+        view = self.dialog
+        if isinstance(view, OrderView) and view.isVisible():
+            ticket = self.ticket(view.order_id)
+            if ticket is not None:
+                view.set_ticket(ticket)
+            view.set_now(self.clock.now())
 
     def _show_dialog(self, dialog: QDialog) -> None:
         if self.dialog is not None:
@@ -191,5 +222,6 @@ def _fit_on_window(dialog: QDialog, window: QWidget) -> None:
     height = min(dialog.height(), area.height())
     width = max(width, dialog.minimumSizeHint().width())
     height = max(height, dialog.minimumSizeHint().height())
-    center = area.center()
-    dialog.setGeometry(center.x() + 1 - width // 2, center.y() + 1 - height // 2, width, height)
+    # Centred inside the window (a dialog as wide as the window starts at its left edge).
+    dialog.setGeometry(area.left() + max(0, area.width() - width) // 2,
+                       area.top() + max(0, area.height() - height) // 2, width, height)

@@ -59,6 +59,8 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
      QT_TRANSLATE_NOOP("Settings", "58 or 80 mm roll"), 22, " mm"),
     ("header_figures", QT_TRANSLATE_NOOP("Settings", "Figures in the header"),
      QT_TRANSLATE_NOOP("Settings", "Average prep and late orders today"), 0, ""),
+    ("customer_display", QT_TRANSLATE_NOOP("Settings", "Customer display"),
+     QT_TRANSLATE_NOOP("Settings", "Preparing / Ready codes on a second screen"), 0, ""),
 )
 log = logging.getLogger(__name__)
 TWO_COLUMNS_FROM = 1240

@@ -155,3 +155,58 @@ async def test_revoked_token_shows_reconnect_needed_and_keeps_the_cached_board(q
     finally:
         await controller.stop_runtime()
         server.stop()
+
+
+@pytest.mark.asyncio
+async def test_kds_customer_display_shows_preparing_then_ready_when_the_kitchen_bumps(
+        qtbot, tmp_path):
+    """`kds --customer-display`: the app root opens the public board beside the kitchen's, fed
+    by the same store; a bump on the board moves the code to Ready with one chime."""
+    config = parse_config(["--demo", "--customer-display", "--data-dir", str(tmp_path)], {})
+    player = NullSoundPlayer()
+    controller = AppController(config, SystemClock(), player=player)
+    qtbot.addWidget(controller.window, before_close_func=lambda w: w.deleteLater())
+    await controller.start()
+    controller.runtime.engine.poll_floor = 0.2
+    wakeups = watch_engine(controller.runtime.engine)
+    try:
+        display = controller.customer.display
+        assert display is not None and display.isVisible()
+        world = controller.runtime.demo.world
+        order_id = world.create_order(DEMO_PLATFORM_TOKEN, COLLECTION_ORDER)["id"]
+        board = controller.board
+        await wakeups.until(lambda: world.orders[order_id]["status"] == "received")
+        board.refresh()
+        assert "AB12" in display.preparing() and "AB12" not in display.ready()
+        board.set_status(order_id, "awaiting_collection")   # the board's action path
+        assert "AB12" in display.ready() and "AB12" not in display.preparing()
+        assert player.played.count("order_ready") == 1
+        board.refresh()
+        assert player.played.count("order_ready") == 1
+    finally:
+        controller.customer.close()
+        await controller.stop_runtime()
+
+
+@pytest.mark.asyncio
+async def test_settings_open_and_close_the_customer_display(qtbot, tmp_path):
+    import dataclasses
+
+    controller, _wakeups = await start_demo_app(tmp_path, qtbot)
+    try:
+        assert controller.customer.display is None          # off by default
+        settings = controller.store.get_settings()
+        controller._save_settings(dataclasses.replace(settings, customer_display=True))
+        display = controller.customer.display
+        assert display is not None and display.isVisible()
+        assert display.player is controller._player          # the app's speaker
+        assert controller.store.get_settings().customer_display   # kept for the next start
+        controller._save_settings(dataclasses.replace(settings, customer_display=True,
+                                                      sound_on=False))
+        assert controller.customer.display is display       # still the one window
+        assert display.player is not controller._player      # sound off: a silent player
+        controller._save_settings(dataclasses.replace(settings, customer_display=False))
+        assert controller.customer.display is None and not display.isVisible()
+    finally:
+        controller.customer.close()
+        await controller.stop_runtime()

@@ -198,7 +198,7 @@ def test_every_french_page_fits_1024x600_at_130_percent_text() -> None:
     assert result["problems"] == []
 
 
-@pytest.mark.parametrize("which", ["menu", "accept"])
+@pytest.mark.parametrize("which", ["menu", "accept", "order"])
 def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
                                                     which: str) -> None:
     from PySide6.QtWidgets import QAbstractButton
@@ -210,6 +210,9 @@ def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
     first = board.models["active"].tickets()[0].order_id
     if which == "menu":
         dialog = board.open_menu(first)
+    elif which == "order":   # the whole order (issue 14), laid out like the ticket
+        dialog = board.open_details(first)
+        assert type(dialog).__name__ == "OrderView"
     else:
         board.set_status(first, "received")
         board.release_hold()
@@ -221,4 +224,4 @@ def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
     assert buttons and not [b.text() for b in buttons
                             if b.width() < b.sizeHint().width() or b.width() > 1024]
     texts = " ".join(b.text() for b in buttons)
-    assert ("Fermer" in texts) if which == "menu" else ("Accepter, garder l'heure" in texts)
+    assert ("Fermer" in texts) if which != "accept" else ("Accepter, garder l'heure" in texts)

@@ -209,12 +209,15 @@ def test_every_page_fits_1024x600_at_130_percent_text() -> None:
     assert result["problems"] == []
 
 
-@pytest.mark.parametrize("which", ["menu", "accept"])
+@pytest.mark.parametrize("which", ["menu", "accept", "order"])
 def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
     board, _source = _board(qtbot, 1024, 600 - 64)
     first = board.models["active"].tickets()[0].order_id
     if which == "menu":
         dialog = board.open_menu(first)
+    elif which == "order":   # the whole order (issue 14), laid out like the ticket
+        dialog = board.open_details(first)
+        assert type(dialog).__name__ == "OrderView"
     else:
         board.set_status(first, "received")
         board.release_hold()
@@ -226,6 +229,7 @@ def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
     for button in dialog.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.width() >= button.sizeHint().width(), button.text()
+            assert button.height() >= 64, button.text()   # a finger, not a mouse
 
 
 @pytest.mark.parametrize("width,height", [(1024, 600), *LARGER_SCREENS[:2]])

@@ -13,6 +13,7 @@ from kds.ui.board.board import BoardScreen
 from kds.ui.board.delegate import TicketDelegate
 from tests.fakes.board_source import MemoryBoardSource
 from tests.fakes.samples import sample_order
+from tests.ui.paint_probe import order_view_text
 from kds.ui.sound import NullSoundPlayer
 
 
@@ -237,7 +238,7 @@ def test_a_long_order_continues_in_the_next_column_and_its_notes_open_in_full(
     tap(qtbot, board, order_id, "cnote")
     details = board.dialog
     assert details is not None and details.isVisible()
-    text = details.text.toPlainText()
+    text = order_view_text(details)
     assert "Pizza number 0" in text and "Pizza number 39" in text and "Ring twice" in text
 
 

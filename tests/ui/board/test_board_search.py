@@ -72,6 +72,14 @@ def test_choosing_a_result_shows_its_tab_and_opens_the_order(board: BoardScreen)
     assert board.selected_order_id() == "x9zz2"
     assert board.dialog is not None and "4F2" in board.dialog.windowTitle()
     assert not dialog.isVisible()
+    # The whole order laid out like its ticket, with its actions: not a plain-text list.
+    from kds.ui.board.order_view import OrderView
+    from tests.ui.paint_probe import order_view_text
+
+    view = board.dialog
+    assert isinstance(view, OrderView) and view.isVisible()
+    assert "4F2" in order_view_text(view).splitlines()
+    assert "in_preparation" in view.panel.status_buttons
 
 
 def test_the_find_button_on_the_tab_row_opens_the_search(qtbot: Any, board: Any) -> None:

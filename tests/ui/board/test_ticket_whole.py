@@ -16,7 +16,7 @@ from kds.store.settings import Settings
 from kds.ui.board.delegate import TicketDelegate
 from kds.ui.board.model import TicketModel
 from kds.ui.board.ticket import TicketView, build_ticket
-from tests.ui.paint_probe import Drawn, paint_index
+from tests.ui.paint_probe import Drawn, order_view_text, paint_index
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 DEFAULTS = Settings()
@@ -244,7 +244,7 @@ def test_tapping_the_note_opens_every_note_in_full(qtbot: Any) -> None:
         qtbot.mouseClick(board.views["active"].viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
         assert board.dialog is not None and board.dialog.isVisible(), kind
-        text = board.dialog.text.toPlainText()
+        text = order_view_text(board.dialog)
         for whole in (LONG_NOTE, "Kitchen: use the small box", "Code 4521, 3rd floor",
                       "ALLERGIE CRUSTACÉS", "⚠ ALLERGY, PEANUTS, SHELLFISH"):
             assert whole in text.replace("\u2068", "").replace("\u2069", ""), (kind, whole)
