@@ -89,8 +89,7 @@ class AppController:
         if self.config.kiosk or self.store.get_settings().kiosk:
             self.window.enter_kiosk()
         else:
-            self.window.resize(1366, 768)
-            self.window.show()
+            self.window.show_on_screen()
         if self.config.demo:
             await self.start_demo()
             return

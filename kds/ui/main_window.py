@@ -199,6 +199,15 @@ class MainWindow(QMainWindow):
             self._kiosk_screen = screen
             screen.geometryChanged.connect(self._follow_screen)
 
+    def show_on_screen(self) -> None:
+        """Outside kiosk mode: a window filling the screen's free area (a 1920x1080 kitchen
+        screen gets 1920x1080 of tickets, not a 1366x768 window in a corner), maximized so the
+        window manager keeps it there; smaller screens get their whole free area too."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
+        self.showMaximized()
+
     def _follow_screen(self, rect: QRect) -> None:
         if self._kiosk:
             self.setGeometry(rect)

@@ -36,6 +36,25 @@ async def test_kiosk_covers_the_whole_screen_even_without_a_window_manager(
     assert window.geometry() == screen.geometry()
 
 
+
+@pytest.mark.asyncio
+async def test_outside_kiosk_the_window_fills_the_screens_free_area_with_default_settings(
+        qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new install is not in kiosk mode: its window must still use the whole screen (it
+    opened at 1366x768 in a corner of a 1920x1080 kitchen screen), even with no window manager."""
+    config = parse_config(["--data-dir", str(tmp_path)], {})
+    controller = AppController(config, SystemClock(), player=NullSoundPlayer())
+    window = controller.window
+    qtbot.addWidget(window, before_close_func=lambda w: w.deleteLater())
+    monkeypatch.setattr(window, "showMaximized", window.show)   # nobody honours "maximized"
+    await controller.start()
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    assert window.isVisible()
+    # Within the fake frame the offscreen platform draws (2 px a side).
+    assert free.width() - 10 <= window.width() <= free.width()
+    assert free.height() - 10 <= window.height() <= free.height()
+
 # -- the undo bar never covers a button ---------------------------------------------------------
 
 def _board(qtbot: Any, width: int, height: int) -> tuple[Any, Any]:
