@@ -18,6 +18,7 @@ from kds.store.connection import (
     open_database,
     open_read_only,
 )
+from kds.store.catalog import CatalogMixin
 from kds.store.figures import FiguresMixin
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin
@@ -30,7 +31,7 @@ from kds.store.timefmt import to_db
 log = logging.getLogger(__name__)
 
 
-class Store(FiguresMixin, OutboxMixin, StationsMixin):
+class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
 
     #: Set with recovered_from: what was read back from the damaged file (for the notice).

@@ -1,0 +1,127 @@
+"""Which ticket item carries which allergen or dietary tag, from the connected catalog (no Qt).
+
+HubRise's catalog has no allergen field. Categories, products, skus and options carry `tags`:
+"a free text used to describe some particular characteristics of a product" (API reference,
+catalogs; its own examples are "vegetarian", "spicy", "alcohol", "hidden"). So a tag counts
+when its words name an allergen or a diet: the same words, EN and FR, as an allergy word in a
+note (kds.kitchen.allergens), plus SPICY. "gluten-free", "sans gluten", "no nuts" say the
+opposite and get their own mark ("GLUTEN-FREE"). Tags that name nothing ("pizza", "hidden",
+"nutella") mark nothing, and the raw tag text is never shown: only our own labels are.
+
+An item is looked up by its sku ref, the one ref HubRise passes along in orders. Only when the
+item has no ref, or one this catalog does not know (a till's manual line, a platform whose menu
+was not pulled from this catalog), its product and sku names are tried; a name that two
+catalog entries share with different tags is not used, since a wrong "GLUTEN-FREE" is worse
+than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kds.hubrise.order_model import OrderItem
+from kds.kitchen.allergens import ALLERGEN_WORDS, find_allergens, fold
+from kds.kitchen.stations import Catalog, ItemFacts
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
+
+SPICY = QT_TRANSLATE_NOOP("Allergen", "SPICY")
+FREE_FROM = QT_TRANSLATE_NOOP("Allergen", "{label}-FREE")   # FR: "SANS {label}"
+_SPICY_WORDS = frozenset({"spicy", "hot and spicy", "epice", "epicee", "pimente", "pimentee",
+                          "piquant", "piquante", "chili", "chilli"})
+# Words in front of the allergen that add nothing ("contains: nuts", "allergen_gluten").
+_LEADS = re.compile(r"^(?:contains?|contient|may contain|peut contenir|traces? of|traces? de|"
+                    r"allergens?|allergenes?|allergy|allergie|diet|dietary|regime)\s+")
+_FREE = re.compile(r"^(?:(?:sans|no|without|free from)\s+(?P<a>.+)|(?P<b>.+?)\s+free)$")
+_ORDER = {label: index for index, label in enumerate([*ALLERGEN_WORDS, SPICY])}
+
+
+def tag_marks(tag: str) -> tuple[str, ...]:
+    """The marks one catalog tag gives ("Contains: Nuts" → ("NUTS",)); () for other tags."""
+    return _tag_marks(tag) if isinstance(tag, str) else ()
+
+
+@lru_cache(maxsize=4096)   # a menu repeats a handful of tags over thousands of skus
+def _tag_marks(tag: str) -> tuple[str, ...]:
+    words = re.sub(r"[\s\-_:/|.,;+&()\[\]]+", " ", fold(tag[:80])[0]).strip()
+    words = _LEADS.sub("", words)
+    if not words:
+        return ()
+    free = _FREE.match(words)
+    if free is not None:
+        named = _labels(free.group("a") or free.group("b"))
+        return tuple(f"{label}-FREE" for label in named if label != "ALLERGY")
+    return _labels(words)
+
+
+def _labels(words: str) -> tuple[str, ...]:
+    labels = [SPICY] if words in _SPICY_WORDS else []
+    labels += [label for _, _, label in find_allergens(words) if label not in labels]
+    return tuple(labels)
+
+
+def sort_marks(marks: Iterable[str]) -> tuple[str, ...]:
+    """Each mark once, allergens in the notes' order, then diets, then the free-from ones."""
+    unique = set(marks)
+    return tuple(sorted(unique, key=lambda m: (m.endswith("-FREE"),
+                                               _ORDER.get(m.removesuffix("-FREE"), 99), m)))
+
+
+def shown_mark(mark: str) -> str:
+    """A mark in the screen's language ("GLUTEN-FREE" → "SANS GLUTEN" in French)."""
+    if mark.endswith("-FREE"):
+        label = translate("Allergen", mark.removesuffix("-FREE"))
+        return translate("Allergen", FREE_FROM).format(label=label)
+    return translate("Allergen", mark)
+
+
+def marks_line(marks: Iterable[str]) -> str:
+    """ "⚠ NUTS, VEGAN" (translated) for an item's own line; "" when it has none."""
+    shown = [shown_mark(mark) for mark in marks]
+    return ("⚠ " + ", ".join(shown)) if shown else ""
+
+
+def _name_key(product: str | None, sku: str | None) -> str:
+    return f"{fold((product or '').strip())[0]}\x1f{fold((sku or '').strip())[0]}"
+
+
+@dataclass(frozen=True, slots=True)
+class MenuMarks:
+    """The catalog's marks, indexed once per catalog (a 2,000-product menu is 6,000 skus)."""
+
+    by_ref: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    known: frozenset[str] = frozenset()   # every sku ref of the catalog, marked or not
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> MenuMarks:
+        by_ref: dict[str, tuple[str, ...]] = {}
+        by_name: dict[str, tuple[str, ...] | None] = {}
+        for ref, facts in catalog.items():
+            marks = facts_marks(facts)
+            if marks:
+                by_ref[ref] = marks
+            if facts.product_name:
+                key = _name_key(facts.product_name, facts.sku_name)
+                by_name[key] = marks if by_name.get(key, marks) == marks else None
+        return cls(by_ref, {key: marks for key, marks in by_name.items() if marks},
+                   frozenset(catalog))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_ref or self.by_name)
+
+    def marks(self, item: OrderItem) -> tuple[str, ...]:
+        """The item's marks: by its sku ref, else (no ref, or one the catalog lacks) by name."""
+        ref = item.sku_ref
+        if ref and ref in self.known:
+            return self.by_ref.get(ref, ())
+        return self.by_name.get(_name_key(item.product_name, item.sku_name), ())
+
+
+def facts_marks(facts: ItemFacts) -> tuple[str, ...]:
+    return sort_marks(mark for tag in facts.tags for mark in tag_marks(tag))
+
+
+NO_MARKS = MenuMarks()
