@@ -23,7 +23,7 @@ _COLUMNS = ("ref", "category_ref", "category_name", "product_ref", "product_name
 
 
 def create_catalog(db: Database) -> None:
-    db.table("catalog_skus").create({column: str for column in _COLUMNS}, pk="ref")
+    db.table("catalog_skus").create(dict.fromkeys(_COLUMNS, str), pk="ref")
     db.table("catalog").create({"id": int, "catalog_id": str, "fetched_at": str, "fetches": str,
                                 "update_seen_at": str}, pk="id")
 

@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from kds.clock import Clock
+from kds.store.catalog import CatalogMixin
 from kds.store.connection import (
     cannot_write,
     copy_before_migrating,
@@ -18,7 +19,6 @@ from kds.store.connection import (
     open_database,
     open_read_only,
 )
-from kds.store.catalog import CatalogMixin
 from kds.store.figures import FiguresMixin
 from kds.store.migrations import MIGRATIONS, migrate, schema_version
 from kds.store.outbox import OutboxMixin
