@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from kds.store.store import Store
 from kds.sync.catalog import MAX_FETCHES_PER_DAY, SETTLE, CatalogKeeper
 from kds.sync.engine import SyncEngine
 
-START = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)  # 12:00 in Paris: open
+START = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)  # 12:00 in Paris: open
 CATALOG_ID = demo.CATALOG["id"]
 
 
