@@ -182,8 +182,10 @@ class AppController:
     def _station_lens(self, runtime: Runtime) -> StationLens | None:
         """This screen's station or expo role; None for the single screen (nothing changes).
         The catalog is the connection's (the demo's own file in demo mode), like the location."""
-        lens = StationLens(self.store.get_screen_role(), self.store.get_routing(),
-                           runtime.store.get_catalog_facts())
+        role = self.store.get_screen_role()
+        if role.single:   # the catalog's 6,000 rows are read only when a station needs them
+            return None
+        lens = StationLens(role, self.store.get_routing(), runtime.store.get_catalog_facts())
         return lens if lens.active else None
 
     @staticmethod

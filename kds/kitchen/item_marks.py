@@ -84,7 +84,14 @@ def marks_line(marks: Iterable[str]) -> str:
 
 
 def _name_key(product: str | None, sku: str | None) -> str:
-    return f"{fold((product or '').strip())[0]}\x1f{fold((sku or '').strip())[0]}"
+    return f"{_fold_name(product)}\x1f{_fold_name(sku)}"
+
+
+def _fold_name(name: str | None) -> str:
+    """Case and accents ignored ("Crème brûlée" = "creme brulee"); fast for plain ASCII names,
+    since a 2,000-product menu folds 12,000 of them at start."""
+    text = " ".join((name or "").split()).casefold()
+    return text if text.isascii() else fold(text)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +104,26 @@ class MenuMarks:
 
     @classmethod
     def of(cls, catalog: Catalog) -> MenuMarks:
+        return cls.of_skus((ref, f.product_name, f.sku_name, f.tags)
+                           for ref, f in catalog.items())
+
+    @classmethod
+    def of_skus(cls, skus: Iterable[tuple[str, str | None, str | None, frozenset[str]]]
+                ) -> MenuMarks:
+        """From (sku ref, product name, sku name, tags): what the store reads at start."""
         by_ref: dict[str, tuple[str, ...]] = {}
         by_name: dict[str, tuple[str, ...] | None] = {}
-        for ref, facts in catalog.items():
-            marks = facts_marks(facts)
+        known: set[str] = set()
+        for ref, product_name, sku_name, tags in skus:
+            known.add(ref)
+            marks = _tags_marks(tags)
             if marks:
                 by_ref[ref] = marks
-            if facts.product_name:
-                key = _name_key(facts.product_name, facts.sku_name)
+            if product_name:
+                key = _name_key(product_name, sku_name)
                 by_name[key] = marks if by_name.get(key, marks) == marks else None
         return cls(by_ref, {key: marks for key, marks in by_name.items() if marks},
-                   frozenset(catalog))
+                   frozenset(known))
 
     def __bool__(self) -> bool:
         return bool(self.by_ref or self.by_name)
@@ -121,7 +137,12 @@ class MenuMarks:
 
 
 def facts_marks(facts: ItemFacts) -> tuple[str, ...]:
-    return sort_marks(mark for tag in facts.tags for mark in tag_marks(tag))
+    return _tags_marks(facts.tags)
+
+
+@lru_cache(maxsize=4096)   # a product's skus share its tags: one sort per tag set
+def _tags_marks(tags: frozenset[str]) -> tuple[str, ...]:
+    return sort_marks(mark for tag in tags for mark in tag_marks(tag))
 
 
 NO_MARKS = MenuMarks()
