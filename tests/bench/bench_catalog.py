@@ -29,18 +29,18 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from anywhere
 
-from kds.clock import FakeClock  # noqa: E402
-from kds.hubrise.client import HubRiseClient  # noqa: E402
-from kds.hubrise.ratelimit import RateLimiter  # noqa: E402
-from kds.kitchen.stations import catalog_facts  # noqa: E402
-from kds.sim import demo, menu  # noqa: E402
-from kds.sim.app import create_app  # noqa: E402
-from kds.sim.world import DEMO_KDS_TOKEN  # noqa: E402
-from kds.store.store import Store  # noqa: E402
-from kds.sync.catalog import CatalogKeeper  # noqa: E402
-from kds.sync.engine import SyncEngine  # noqa: E402
-from tests.bench.bench_sync import DAY_START, BusyDay  # noqa: E402
-from tests.fakes.catalogs import big_catalog  # noqa: E402
+from kds.clock import FakeClock
+from kds.hubrise.client import HubRiseClient
+from kds.hubrise.ratelimit import RateLimiter
+from kds.kitchen.stations import catalog_facts
+from kds.sim import demo, menu
+from kds.sim.app import create_app
+from kds.sim.world import DEMO_KDS_TOKEN
+from kds.store.store import Store
+from kds.sync.catalog import CatalogKeeper
+from kds.sync.engine import SyncEngine
+from tests.bench.bench_sync import DAY_START, BusyDay
+from tests.fakes.catalogs import big_catalog
 
 DAILY_LIMIT = 10_000
 MENU_UPDATES_H = (1.5, 5.0, 8.0)     # the till publishes its menu again at these hours
