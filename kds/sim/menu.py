@@ -26,7 +26,7 @@ OTHERS = {  # product -> (price, category)
 }
 # Product tags: the allergens and diets a kitchen must see, among tags it need not.
 TAGS: dict[str, list[str]] = {
-    "Margherita": ["pizza", "vegetarian", "gluten", "dairy"],
+    "Margherita": ["pizza", "vegetarian", "dairy"],   # gluten per base: SKU_TAGS
     "Regina": ["pizza", "gluten", "dairy"],
     "Quattro Formaggi": ["pizza", "vegetarian", "gluten", "dairy", "bestseller"],
     "Diavola": ["pizza", "spicy", "gluten", "dairy"],
@@ -42,7 +42,8 @@ TAGS: dict[str, list[str]] = {
     "Brownie": ["dessert", "vegetarian", "nuts", "egg", "dairy", "gluten"],
 }
 # A sku's own tags add to its product's (seed: HubRise skus carry `tags` too).
-SKU_TAGS = {"MAR-S": ["gluten-free"]}   # the small Margherita comes on a gluten-free base
+# The small Margherita comes on a gluten-free base, the others on a wheat one.
+SKU_TAGS = {"MAR-S": ["gluten-free"], "MAR-M": ["gluten"], "MAR-L": ["gluten"]}
 CATEGORIES = {"pizza": "Pizzas", "burger": "Burgers", "side": "Sides", "drink": "Drinks",
               "dessert": "Desserts"}
 

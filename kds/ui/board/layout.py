@@ -69,7 +69,7 @@ def _height(kind: str, text: str, width: int) -> int:
 def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
-            "imark": "note",
+            "imark": "badge",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
             "cont": "more", "pay": "badge",
             "paybig": "pay", "rider": "service",
@@ -112,7 +112,7 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
         if text:
             lines.append((kind, text, 0, "", -1))
     if ticket.allergens:   # first, and never cut: the words may sit in a note's cut part
-        lines.append(("allergy", ticket.allergens, 0, "", -1))
+        lines.append(("allergy", unbroken_labels(ticket.allergens), 0, "", -1))
     if ticket.customer_notes:
         lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
     if ticket.delivery_notes:
@@ -184,7 +184,7 @@ def _item_lines(ticket: TicketView) -> list[Line]:
             lines.append(("deal", "◆ " + isolate(item.deal_label), 0, "", index))
         lines.append(("item", isolate(item.name), indent, f"{item.quantity}×", index))
         if item.marks:   # the catalog's tags, boxed like an allergy word in a note
-            lines.append(("imark", marks_line(item.marks), indent, "", index))
+            lines.append(("imark", unbroken_labels(marks_line(item.marks)), indent, "", index))
         for group in item.groups:
             label = f"{isolate(group.list_name)}: " if group.list_name else ""
             lines.append(("option", label + ", ".join(isolate(name) for name in group.names),
@@ -339,6 +339,14 @@ def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
     wrapping as QPainter.drawText), so the card can mark it even inside a long note."""
     return [QRectF(rect.left() + x, rect.top() + y, width, height)
             for x, y, width, height in _allergen_boxes(text, kind, rect.width())]
+
+
+def unbroken_labels(line: str) -> str:
+    """ "⚠ NUTS, GLUTEN-FREE": a label wraps whole ("GLUTEN-" / "FREE" split its box; French
+    "SANS GLUTEN" too), lines break only after a comma."""
+    head, _, labels = line.partition(" ")
+    return head + " " + ", ".join(label.replace("-", "\u2011").replace(" ", "\u00a0")
+                                  for label in labels.split(", "))
 
 
 def marked_spans(text: str, kind: str) -> list[tuple[int, int]]:
