@@ -152,3 +152,24 @@ def test_events_never_spend_more_than_the_daily_cap(tmp_path: Path) -> None:
         assert catalog_gets(world) == MAX_FETCHES_PER_DAY
     finally:
         store.close()
+
+
+def test_the_demo_orders_items_the_demo_catalog_tags() -> None:
+    from kds.hubrise.order_model import parse_order
+    from kds.kitchen.item_marks import MenuMarks
+    from kds.kitchen.stations import catalog_facts
+    from kds.sim.generator import OrderGenerator
+
+    clock = FakeClock(START)
+    world = World(clock, seed=3)
+    generator = OrderGenerator(world, clock, seed=5, channels=True)
+    for _ in range(60):
+        generator.step()
+        clock.advance(60)
+    facts = catalog_facts(world.catalog())
+    marks = MenuMarks.of(facts)
+    items = [item for order in world.orders.values() for item in parse_order(order).items]
+    assert len(items) > 100 and {item.sku_ref for item in items} <= set(facts)
+    marked = [marks.marks(item) for item in items]
+    assert sum(bool(m) for m in marked) > len(items) / 2
+    assert {"VEGETARIAN", "VEGAN", "SPICY", "GLUTEN", "NUTS"} <= {m for ms in marked for m in ms}
