@@ -22,7 +22,9 @@ from kds.clock import Clock
 from kds.hubrise.models import NamedResource
 from kds.kitchen.stations import Catalog, catalog_facts
 from kds.store.catalog import FETCH_LOG, CatalogState
+from kds.sync.connecting import is_hubrise_failure
 from kds.sync.reconcile import DAY_RESERVE, HIGH_LOAD_KEEP
+from kds.sync.retry import describe, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +99,9 @@ class CatalogKeeper:
 
     async def refresh_if_due(self, client: CatalogSource,
                              remaining: Mapping[str, int]) -> bool:
-        """Fetch and keep the catalog when due; True when a new copy was saved. Raises what the
-        call raises after noting the try (it counts against the cap, so failures cannot loop)."""
+        """Fetch and keep the catalog when due; True when a new copy was saved. A HubRise or
+        disk failure is one log line and counts against the cap (failures cannot loop); the
+        cached copy, or none, goes on serving. Anything else is a bug and is raised."""
         why = self.wanted(remaining)
         if not why:
             return False
@@ -106,10 +109,13 @@ class CatalogKeeper:
         self.fetches += 1
         try:
             catalog = await client.get_catalog(self.catalog_id)
-        except Exception:
+            facts = catalog_facts(catalog.raw)
+            self.store.save_catalog(self.catalog_id, facts, now)
+        except Exception as exc:
+            if not (is_hubrise_failure(exc) or is_disk_full(exc)):
+                raise
+            log.warning("catalog not fetched (%s): %s", why, describe(exc)[1])
             self.store.note_catalog_fetch_failed(now)
-            raise
-        facts = catalog_facts(catalog.raw)
-        self.store.save_catalog(self.catalog_id, facts, now)
+            return False
         log.info("catalog %s fetched (%s): %d skus", self.catalog_id[:40], why, len(facts))
         return True

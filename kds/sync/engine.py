@@ -155,17 +155,11 @@ class SyncEngine(ConnectSteps):
         return result
 
     async def refresh_catalog_if_due(self) -> bool:
-        """The poll loop's catalog check (kds.sync.catalog decides); True when a new copy was
-        kept. A HubRise failure is one log line: the cached copy (or none) goes on serving."""
+        """The poll loop's catalog check (kds.sync.catalog decides and logs a failure); True
+        when a new copy was kept: the board re-reads its marks."""
         if self.catalog is None or self._news.health.reconnect_needed:
             return False
-        try:
-            fetched = await self.catalog.refresh_if_due(self.client, self._remaining())
-        except Exception as exc:
-            if not (is_hubrise_failure(exc) or is_disk_full(exc)):
-                raise
-            log.warning("catalog not fetched: %s", describe(exc)[1])
-            return False
+        fetched = await self.catalog.refresh_if_due(self.client, self._remaining())
         if fetched:
             self._news.catalog_changed()
         return fetched
