@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kds.hubrise.connection import ConnectError, ConnectionInfo
-from kds.ui.connect.widgets import CATALOG_WHY, MUTED, TaskRunner, big_button, plain_label, text_style
+from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.theme import font
 from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.i18n import translate
@@ -66,8 +66,6 @@ class OAuthConnectScreen(QWidget):
         self.step1 = plain_label(
             translate("Connection", "1. Sign in to HubRise and choose the location for this screen."), 22)
         self.open_button = big_button(translate("Connection", "Open HubRise sign-in"), role="primaryButton")
-        self.scope_why = plain_label(translate("Connection", CATALOG_WHY), 16, color=MUTED)
-        self.scope_why.setObjectName("catalogWhy")
         # Says why the sign-in buttons cannot be used, right under them (hidden when they can).
         self.why_disabled = plain_label("", 18, color=MUTED)
         self.why_disabled.setObjectName("whyDisabled")
@@ -95,7 +93,7 @@ class OAuthConnectScreen(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)   # room for the token row at 130 % text
         column.setSpacing(8)
-        for widget in (self.title, self.step1, self.scope_why, self.open_button, self.why_disabled,
+        for widget in (self.title, self.step1, self.open_button, self.why_disabled,
                        self.url_label, self.step2):
             column.addWidget(widget)
         code_row = QHBoxLayout()

@@ -14,8 +14,8 @@ from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.theme import TOUCH, font
 
 log = logging.getLogger(__name__)
-# Why the connection asks for `catalog.read` (kds.app.connection.SCOPE): said where staff sign
-# in and on the connection page.
+# Why the connection asks for `catalog.read` (kds.app.connection.SCOPE), on the connection page
+# beside the catalog's name (the sign-in page has no room left at 1024x600).
 CATALOG_WHY = QT_TRANSLATE_NOOP(
     "Connection", "HubRise also lets this screen read your catalog: its tags mark allergens and "
                   "diets on tickets (nuts, gluten, vegan…) and send items to their stations.")
