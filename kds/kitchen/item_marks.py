@@ -101,15 +101,17 @@ class MenuMarks:
     by_ref: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     known: frozenset[str] = frozenset()   # every sku ref of the catalog, marked or not
+    by_option: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # option ref
 
     @classmethod
-    def of(cls, catalog: Catalog) -> MenuMarks:
-        return cls.of_skus((ref, f.product_name, f.sku_name, f.tags)
-                           for ref, f in catalog.items())
+    def of(cls, catalog: Catalog,
+           options: Mapping[str, frozenset[str]] | None = None) -> MenuMarks:
+        return cls.of_skus(((ref, f.product_name, f.sku_name, f.tags)
+                            for ref, f in catalog.items()), options)
 
     @classmethod
-    def of_skus(cls, skus: Iterable[tuple[str, str | None, str | None, frozenset[str]]]
-                ) -> MenuMarks:
+    def of_skus(cls, skus: Iterable[tuple[str, str | None, str | None, frozenset[str]]],
+                options: Mapping[str, frozenset[str]] | None = None) -> MenuMarks:
         """From (sku ref, product name, sku name, tags): what the store reads at start."""
         by_ref: dict[str, tuple[str, ...]] = {}
         by_name: dict[str, tuple[str, ...] | None] = {}
@@ -122,18 +124,25 @@ class MenuMarks:
             if product_name:
                 key = _name_key(product_name, sku_name)
                 by_name[key] = marks if by_name.get(key, marks) == marks else None
+        by_option = {ref: marks for ref, tags in (options or {}).items()
+                     if (marks := _tags_marks(tags))}
         return cls(by_ref, {key: marks for key, marks in by_name.items() if marks},
-                   frozenset(known))
+                   frozenset(known), by_option)
 
     def __bool__(self) -> bool:
-        return bool(self.by_ref or self.by_name)
+        return bool(self.by_ref or self.by_name or self.by_option)
 
     def marks(self, item: OrderItem) -> tuple[str, ...]:
-        """The item's marks: by its sku ref, else (no ref, or one the catalog lacks) by name."""
+        """The item's marks: its sku's (by sku ref, else, with no ref or one the catalog lacks,
+        by name) and its chosen options' (by option ref; a removed option adds nothing)."""
         ref = item.sku_ref
         if ref and ref in self.known:
-            return self.by_ref.get(ref, ())
-        return self.by_name.get(_name_key(item.product_name, item.sku_name), ())
+            own = self.by_ref.get(ref, ())
+        else:
+            own = self.by_name.get(_name_key(item.product_name, item.sku_name), ())
+        chosen = [self.by_option[o.ref] for o in item.options
+                  if o.ref and not o.removed and o.ref in self.by_option]
+        return sort_marks((*own, *(m for marks in chosen for m in marks))) if chosen else own
 
 
 def facts_marks(facts: ItemFacts) -> tuple[str, ...]:

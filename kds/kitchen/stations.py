@@ -231,6 +231,23 @@ def catalog_facts(raw_catalog: object) -> dict[str, ItemFacts]:
     return facts
 
 
+def option_tags(raw_catalog: object) -> dict[str, frozenset[str]]:
+    """Option ref → its tags ("Pesto" topping: ["nuts"]), from the catalog's option lists.
+    HubRise's upload calls them `option_lists`, its retrieve example `options_lists`: both
+    are read. Options without a ref or a tag are left out (an order's option is found by ref)."""
+    data = raw_catalog.get("data") if isinstance(raw_catalog, dict) else None
+    if not isinstance(data, dict):
+        return {}
+    tags: dict[str, frozenset[str]] = {}
+    for key in ("option_lists", "options_lists"):
+        for option_list in _objects(data.get(key)):
+            for option in _objects(option_list.get("options")):
+                ref, found = _text(option.get("ref")), _tags(option.get("tags"))
+                if ref is not None and found:
+                    tags[ref] = found
+    return tags
+
+
 def facts_to_json(facts: Catalog) -> str:
     """The facts as the store keeps them (a compact list per sku ref)."""
     return json.dumps({ref: [f.category_ref, f.category_name, f.product_ref, sorted(f.tags)]

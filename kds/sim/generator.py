@@ -10,13 +10,12 @@ from typing import Any
 from kds.clock import Clock
 from kds.hubrise.money import Money, format_time
 from kds.sim.couriers import Couriers
-from kds.sim.menu import OTHERS, PIZZAS, SIZES, other_ref, pizza_ref
+from kds.sim.menu import OTHERS, PIZZAS, SIZES, TOPPINGS, other_ref, pizza_ref, topping_ref
 from kds.sim.orders import item_subtotal
 from kds.sim.world import DEMO_PLATFORM_TOKEN, World
 
 EUR = "EUR"
 # The menu (with its allergen and diet tags) is kds.sim.menu: every item ordered is in it.
-TOPPINGS = (("Mozzarella", "1.50"), ("Olives", "1.00"), ("Chili", "0.50"), ("Mushrooms", "1.00"))
 REMOVABLE = ("Onions", "Basil", "Ham", "Garlic")
 TRICKY_NOTES = (
     "Please " + "ring twice and leave it with the concierge if nobody answers, " * 12 + "thanks!",
@@ -142,7 +141,7 @@ class OrderGenerator:
         name = self.rng.choice(list(PIZZAS))
         size = self.rng.randrange(3)
         options: list[dict[str, Any]] = [
-            {"option_list_name": "Toppings", "name": top, "ref": top[:3].upper(),
+            {"option_list_name": "Toppings", "name": top, "ref": topping_ref(top),
              "price": f"{price} {EUR}", "quantity": self.rng.choice((1, 1, 2))}
             for top, price in self.rng.sample(TOPPINGS, self.rng.randint(0, 2))]
         if self.rng.random() < 0.4:

@@ -17,6 +17,9 @@ from typing import Any
 PIZZAS = {"Margherita": ("9.00", "11.50", "14.00"), "Regina": ("10.50", "13.00", "15.50"),
           "Quattro Formaggi": ("11.00", "13.50", "16.00"), "Diavola": ("11.00", "13.50", "16.50")}
 SIZES = ("Small", "Medium", "Large")
+TOPPINGS = (("Mozzarella", "1.50"), ("Olives", "1.00"), ("Chili", "0.50"), ("Mushrooms", "1.00"))
+# Options carry tags too: a topping can bring an allergen to a pizza that has none.
+TOPPING_TAGS = {"Mozzarella": ["dairy"], "Chili": ["spicy"]}
 OTHERS = {  # product -> (price, category)
     "Classic Burger": ("12.50", "burger"), "Veggie Burger": ("12.00", "burger"),
     "Fries": ("3.50", "side"), "Garlic Bread": ("4.00", "side"),
@@ -56,8 +59,15 @@ def other_ref(name: str) -> str:
     return name[:4].upper()
 
 
-def _sku(ref: str, name: str | None, price: str) -> dict[str, Any]:
+def topping_ref(name: str) -> str:
+    return name[:3].upper()
+
+
+def _sku(ref: str, name: str | None, price: str,
+         option_lists: tuple[str, ...] = ()) -> dict[str, Any]:
     sku: dict[str, Any] = {"ref": ref, "name": name, "price": f"{price} EUR"}
+    if option_lists:
+        sku["option_list_refs"] = list(option_lists)
     if ref in SKU_TAGS:
         sku["tags"] = list(SKU_TAGS[ref])
     return sku
@@ -67,11 +77,16 @@ def catalog_data() -> dict[str, Any]:
     """The catalog's `data` (categories and products), as HubRise returns it."""
     products = [{"ref": name[:3].upper(), "category_ref": "pizza", "name": name,
                  "tags": list(TAGS[name]),
-                 "skus": [_sku(pizza_ref(name, size), size, prices[index])
+                 "skus": [_sku(pizza_ref(name, size), size, prices[index], ("TOPPINGS",))
                           for index, size in enumerate(SIZES)]}
                 for name, prices in PIZZAS.items()]
     products += [{"ref": other_ref(name), "category_ref": category, "name": name,
                   "tags": list(TAGS[name]), "skus": [_sku(other_ref(name), None, price)]}
                  for name, (price, category) in OTHERS.items()]
+    toppings = {"ref": "TOPPINGS", "name": "Toppings", "min_selections": 0,
+                "max_selections": None,
+                "options": [{"ref": topping_ref(name), "name": name, "price": f"{price} EUR",
+                             "tags": list(TOPPING_TAGS.get(name, []))}
+                            for name, price in TOPPINGS]}
     return {"categories": [{"ref": ref, "name": name} for ref, name in CATEGORIES.items()],
-            "products": copy.deepcopy(products)}
+            "products": copy.deepcopy(products), "option_lists": [toppings]}

@@ -5,7 +5,7 @@ kds.sync.catalog decides when to fetch it again."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,8 +24,17 @@ _COLUMNS = ("ref", "category_ref", "category_name", "product_ref", "product_name
 
 def create_catalog(db: Database) -> None:
     db.table("catalog_skus").create(dict.fromkeys(_COLUMNS, str), pk="ref")
+    db.table("catalog_options").create({"ref": str, "tags": str}, pk="ref")
     db.table("catalog").create({"id": int, "catalog_id": str, "fetched_at": str, "fetches": str,
                                 "update_seen_at": str}, pk="id")
+
+
+def write_options(db: Database, options: Mapping[str, frozenset[str]]) -> None:
+    """Replace every cached option's tags (inside the caller's transaction)."""
+    db.execute("DELETE FROM catalog_options")
+    db.conn.executemany("INSERT OR REPLACE INTO catalog_options VALUES (?, ?)",
+                        ([ref, json.dumps(sorted(tags), ensure_ascii=False)]
+                         for ref, tags in options.items()))
 
 
 def write_skus(db: Database, facts: Catalog) -> None:
@@ -77,12 +86,15 @@ class CatalogMixin(StoreBase):
             write_skus(self.db, facts)
         self._menu_marks = self._catalog_facts = None
 
-    def save_catalog(self, catalog_id: str, facts: Catalog, fetched_at: datetime) -> None:
-        """A fetched catalog: its facts, its id, the fetch noted, any waiting update answered."""
+    def save_catalog(self, catalog_id: str, facts: Catalog, fetched_at: datetime,
+                     options: Mapping[str, frozenset[str]] | None = None) -> None:
+        """A fetched catalog: its facts and option tags, its id, the fetch noted, any waiting
+        update answered."""
         state = self.catalog_state()
         recent = [t for t in state.fetches if fetched_at - t < FETCH_LOG] + [fetched_at]
         with self.transaction():
             write_skus(self.db, facts)
+            write_options(self.db, options or {})
             self.db.execute(
                 "INSERT OR REPLACE INTO catalog (id, catalog_id, fetched_at, fetches, "
                 "update_seen_at) VALUES (1, ?, ?, ?, NULL)",
@@ -118,9 +130,11 @@ class CatalogMixin(StoreBase):
             tag_sets: dict[object, frozenset[str]] = {}
             rows = self.db.execute("SELECT ref, product_name, sku_name, tags "
                                    "FROM catalog_skus").fetchall()
+            options = {ref: _tags(tags) for ref, tags in self.db.execute(
+                "SELECT ref, tags FROM catalog_options").fetchall()}
             self._menu_marks = MenuMarks.of_skus(
-                (ref, product, sku, tag_sets.get(tags) or tag_sets.setdefault(tags, _tags(tags)))
-                for ref, product, sku, tags in rows)
+                ((ref, product, sku, tag_sets.get(tags) or tag_sets.setdefault(tags, _tags(tags)))
+                 for ref, product, sku, tags in rows), options)
         return self._menu_marks
 
     def _ensure_catalog_row(self) -> None:

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from kds.clock import Clock
 from kds.hubrise.models import NamedResource
-from kds.kitchen.stations import Catalog, catalog_facts
+from kds.kitchen.stations import Catalog, catalog_facts, option_tags
 from kds.store.catalog import FETCH_LOG, CatalogState
 from kds.sync.connecting import is_hubrise_failure
 from kds.sync.reconcile import DAY_RESERVE, HIGH_LOAD_KEEP
@@ -41,7 +41,8 @@ class CatalogSource(Protocol):
 class CatalogMemory(Protocol):
     def catalog_state(self) -> CatalogState: ...
 
-    def save_catalog(self, catalog_id: str, facts: Catalog, fetched_at: datetime) -> None: ...
+    def save_catalog(self, catalog_id: str, facts: Catalog, fetched_at: datetime,
+                     options: Mapping[str, frozenset[str]] | None = None) -> None: ...
 
     def note_catalog_fetch_failed(self, at: datetime) -> None: ...
 
@@ -110,7 +111,7 @@ class CatalogKeeper:
         try:
             catalog = await client.get_catalog(self.catalog_id)
             facts = catalog_facts(catalog.raw)
-            self.store.save_catalog(self.catalog_id, facts, now)
+            self.store.save_catalog(self.catalog_id, facts, now, option_tags(catalog.raw))
         except Exception as exc:
             if not (is_hubrise_failure(exc) or is_disk_full(exc)):
                 raise

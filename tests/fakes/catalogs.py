@@ -56,6 +56,10 @@ def hostile_catalog(products: int = 2000, seed: int = 11) -> dict[str, Any]:
                                {"ref": "DUP", "tags": [rng.choice(("nuts", "gluten-free"))]}]
         items.append(product)
     items += ["a string product", None, 12]
+    option_lists: list[Any] = [
+        {"ref": "L1", "options": [{"ref": f"O{n}", "tags": rng.sample(weird_tags, 3)}
+                                  for n in range(300)] + ["bad", {"ref": 5, "tags": ["nuts"]}]},
+        "oops", {"options": "none"}]
     return {"id": "bad1", "name": "\u202eBad\u202c", "data": {
         "categories": [{"ref": "C0", "name": None}, "oops", {"name": "no ref"}],
-        "products": items}}
+        "products": items, "option_lists": option_lists, "options_lists": None}}

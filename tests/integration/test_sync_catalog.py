@@ -80,6 +80,7 @@ def test_the_catalog_is_fetched_once_per_start_and_not_per_order(tmp_path: Path)
         assert catalog_gets(world) == 1 and heard.catalog == 1
         assert set(store.menu_marks().by_ref["BROW"]) == {"NUTS", "EGG", "DAIRY", "GLUTEN",
                                                           "VEGETARIAN"}
+        assert store.menu_marks().by_option == {"MOZ": ("DAIRY",), "CHI": ("SPICY",)}
         # A restart an hour later: the cached copy serves, no new fetch.
         clock.advance(3600)
         asyncio.run(service(world, store, clock, orders=5, first=100))

@@ -123,18 +123,23 @@ def test_the_board_marks_items_from_the_stored_catalog(qtbot: Any, tmp_path: Pat
 
 
 def test_a_huge_hostile_catalog_does_not_crash_the_ticket(qtbot: Any, tmp_path: Path) -> None:
+    from kds.kitchen.stations import option_tags
+
     facts = catalog_facts(hostile_catalog())
-    assert 1000 < len(facts) < 4000 and "DUP" in facts
+    options = option_tags(hostile_catalog())
+    assert 1000 < len(facts) < 4000 and "DUP" in facts and 0 < len(options) <= 300
     store = Store.open(tmp_path / "kds.sqlite3", FakeClock(NOW))
     try:
-        store.save_catalog("bad1", facts, NOW)
+        store.save_catalog("bad1", facts, NOW, options)
         marks = store.menu_marks()
         assert store.get_catalog_facts() == facts   # kept as read, nothing lost or invented
     finally:
         store.close()
     items = [{"product_name": f"Odd {n}", "sku_ref": f"H{n}-S", "quantity": "1"}
              for n in range(3, 60)]
-    items += [{"product_name": "Odd 4", "quantity": "1"}, {"product_name": None, "quantity": "1"},
+    items += [{"product_name": "Odd 4", "quantity": "1", "options": [
+        {"name": "weird", "ref": f"O{n}"} for n in range(40)]},
+              {"product_name": None, "quantity": "1"},
               {"product_name": "x", "sku_ref": "DUP", "quantity": "1"}]
     ticket = ticket_with(raw_order(items=items), marks)
     for item in ticket.items:   # only our own labels, never the raw tag text

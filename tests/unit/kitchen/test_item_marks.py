@@ -60,3 +60,27 @@ def test_marks_are_shown_in_the_screens_language() -> None:
     finally:
         set_translator(None)
     assert marks_line(()) == ""
+
+
+def test_a_chosen_option_adds_its_tags_and_a_removed_one_does_not() -> None:
+    from kds.hubrise.order_model import OrderOption
+    from kds.kitchen.stations import catalog_facts, option_tags
+    from kds.sim import demo
+
+    raw = demo.catalog()
+    assert option_tags(raw) == {"MOZ": frozenset({"dairy"}), "CHI": frozenset({"spicy"})}
+    assert option_tags({"data": {"options_lists": raw["data"]["option_lists"]}}) \
+        == option_tags(raw)   # the retrieve example's spelling
+    menu = MenuMarks.of(catalog_facts(raw), option_tags(raw))
+
+    def regina(*options: OrderOption) -> OrderItem:
+        return OrderItem(None, "Regina", "Small", "REG-S", None, Decimal("1"), None, None, None,
+                         None, None, options, None)
+
+    chili = OrderOption("Toppings", "Chili", "CHI", None)
+    assert menu.marks(regina()) == ("GLUTEN", "DAIRY")
+    assert menu.marks(regina(chili)) == ("GLUTEN", "DAIRY", "SPICY")
+    removed = OrderOption("Toppings", "Chili", "CHI", None, removed=True)
+    assert menu.marks(regina(removed)) == ("GLUTEN", "DAIRY")
+    assert menu.marks(regina(OrderOption("Toppings", "Olives", "OLI", None))) == (
+        "GLUTEN", "DAIRY")
