@@ -26,7 +26,9 @@ def marked_orders(now: datetime) -> list[dict[str, Any]]:
                "customer": {"first_name": "Nour", "last_name": "B."},
                "items": [{"product_name": "Margherita", "sku_name": "Small", "sku_ref": "MAR-S",
                           "quantity": "1"},
-                         {"product_name": "Coke 33cl", "sku_ref": "COKE", "quantity": "1"},
+                         {"product_name": "Regina", "sku_name": "Medium", "sku_ref": "REG-M",
+                          "quantity": "1", "options": [{"option_list_name": "Toppings",
+                                                        "name": "Chili", "ref": "CHI"}]},
                          {"product_name": "Brownie", "sku_ref": "BROW", "quantity": "2"}]}
     spicy = {"id": "o00202x", "status": "in_preparation", "service_type": "eat_in",
              "ref": "T4", "created_at": at(-4), "expected_time": at(14),
@@ -45,7 +47,7 @@ def marked_orders(now: datetime) -> list[dict[str, Any]]:
 
 def render(path: Path, width: int, height: int) -> Path:
     from kds.clock import FakeClock
-    from kds.kitchen.stations import catalog_facts
+    from kds.kitchen.stations import catalog_facts, option_tags
     from kds.sim import demo
     from kds.store.store import Store
     from kds.ui.board.source import BoardConfig
@@ -56,7 +58,8 @@ def render(path: Path, width: int, height: int) -> Path:
     clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "kds.sqlite3", clock)
-        store.save_catalog(demo.CATALOG["id"], catalog_facts(demo.catalog()), clock.now())
+        raw = demo.catalog()
+        store.save_catalog(demo.CATALOG["id"], catalog_facts(raw), clock.now(), option_tags(raw))
         marks = store.menu_marks()
         store.close()
     source = MemoryBoardSource(clock)
