@@ -18,7 +18,7 @@ from kds.app.runtime import Runtime, open_store, start_demo_runtime
 from kds.platform.secrets.choose import open_secret_store
 from kds.store.settings import Settings
 from kds.store.store import Store
-from kds.sync.catalog import refresh_catalog_facts
+from kds.sync.catalog import CatalogKeeper
 from kds.sync.qt_bridge import SyncBridge
 from kds.store.set_aside import failed_changes, recent
 from kds.ui.board.board import BoardScreen
@@ -74,7 +74,6 @@ class AppController:
         self.board: BoardScreen | None = None
         self.acceptance: AcceptancePanel | None = None
         self._player = player
-        self._catalog_id: str | None = None   # the connection's catalog (station routing)
         self._figures_store: Store | None = None   # whose figures the Figures page shows
         self.problems: ProblemsDialog | None = None
         self.customer = CustomerDisplayHost()   # the public Preparing / Ready board
@@ -125,8 +124,9 @@ class AppController:
         self._add_location_pages(runtime)
         self._add_connection_page(info)
         self._add_figures_page(runtime)
-        self._catalog_id = info.catalog_id
-        self._fetch_catalog_if_needed()
+        if info.catalog_id:   # allergen marks and station routing read its tags
+            runtime.engine.catalog = CatalogKeeper(runtime.store, self.clock, info.catalog_id)
+        self.bridge.catalogChanged.connect(lambda: self._apply_board_config())
         self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
         self.bridge.healthChanged.connect(self._on_health)
         self.bridge.locationChanged.connect(self._on_location)
@@ -177,33 +177,18 @@ class AppController:
                                   default_preparation_minutes=prep),
             preparation_minutes=prep,
             busy=self._busy_thresholds(settings),
-            stations=self._station_lens(),
+            stations=self._station_lens(runtime),
+            marks=runtime.store.menu_marks(),
         )
 
-    def _station_lens(self) -> StationLens | None:
-        """This screen's station or expo role; None for the single screen (nothing changes)."""
-        lens = StationLens(self.store.get_screen_role(), self.store.get_routing(),
-                           self.store.get_catalog_facts())
+    def _station_lens(self, runtime: Runtime) -> StationLens | None:
+        """This screen's station or expo role; None for the single screen (nothing changes).
+        The catalog is the connection's (the demo's own file in demo mode), like the location."""
+        role = self.store.get_screen_role()
+        if role.single:   # the catalog's 6,000 rows are read only when a station needs them
+            return None
+        lens = StationLens(role, self.store.get_routing(), runtime.store.get_catalog_facts())
         return lens if lens.active else None
-
-    def _fetch_catalog_if_needed(self) -> None:
-        """Category and tag rules need the catalog: fetch it once (a high-load call), then
-        re-route the board. A failure is logged; refs, names and the default still route."""
-        runtime, catalog_id = self.runtime, self._catalog_id
-        if runtime is None or runtime.client is None or not catalog_id \
-                or not self.store.get_routing().needs_catalog:
-            return
-
-        async def fetch() -> None:
-            try:
-                assert runtime.client is not None
-                await refresh_catalog_facts(runtime.client, self.store, catalog_id)
-            except Exception as exc:  # noqa: BLE001 - shown in the log; routing falls back
-                log.warning("catalog for station routing not fetched: %s", type(exc).__name__)
-                return
-            self._apply_board_config()
-
-        runtime.tasks.append(asyncio.ensure_future(fetch()))
 
     @staticmethod
     def _busy_thresholds(settings: Settings) -> SuggestionThresholds:
@@ -376,7 +361,6 @@ class AppController:
         """Name, station and rules are this screen's own (the main store, like settings)."""
         self.store.save_routing(routing)
         self.store.save_screen_role(role)
-        self._fetch_catalog_if_needed()
         page = self.window.pages.get("connection")
         if isinstance(page, ConnectionInfoScreen):
             page.set_screen_role(role)

@@ -17,6 +17,7 @@ from typing import Any
 
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks, sort_marks
 from kds.kitchen.text import (
     clean_note,
     clean_text,
@@ -63,17 +64,20 @@ def mark_allergens(note: str) -> str:
 
 
 def ticket_lines(order: Order, *, paper_mm: int = 80, due_at: datetime | None = None,
-                 tz: tzinfo | None = None, kind: str = "arrival") -> list[PrintLine]:
-    """The printed ticket, top to bottom, every line within the roll's columns."""
+                 tz: tzinfo | None = None, kind: str = "arrival",
+                 marks: MenuMarks = NO_MARKS) -> list[PrintLine]:
+    """The printed ticket, top to bottom, every line within the roll's columns. `marks`: the
+    catalog's allergen/dietary tags (kds.kitchen.item_marks), printed like allergy words."""
     width = columns_for(paper_mm)
     lines: list[PrintLine] = []
     lines += _head(order, width, kind)
     lines += _times(order, width, due_at, tz)
-    lines += _allergy_warning(order, width)
+    lines += _allergy_warning(order, width, marks)
     lines.append(PrintLine("-" * width))
     for item in order.items:
         if not item.deleted:
             lines += _item(item, order, width)
+            lines += _item_marks(item, width, marks)
     lines += _notes(order, width)
     lines += _people(order, width)
     lines.append(PrintLine("-" * width))
@@ -134,8 +138,11 @@ def _all_notes(order: Order) -> list[str]:
     return [note for note in notes if note]
 
 
-def _allergy_warning(order: Order, width: int) -> list[PrintLine]:
+def _allergy_warning(order: Order, width: int, marks: MenuMarks) -> list[PrintLine]:
     labels = allergen_labels(*_all_notes(order))
+    tagged = sort_marks(mark for item in order.items if not item.deleted
+                        for mark in marks.marks(item)) if marks else ()
+    labels += [mark for mark in tagged if mark not in labels]
     if not labels:
         return []
     return _wrap("! " + ", ".join(labels) + " !", width, bold=True, inverse=True)
@@ -156,6 +163,14 @@ def _item(item: OrderItem, order: Order, width: int) -> list[PrintLine]:
     for part in note.split("\n") if note else ():
         lines += _wrap(f"> {mark_allergens(part)}", width, bold=True, indent="  ")
     return lines
+
+
+def _item_marks(item: OrderItem, width: int, marks: MenuMarks) -> list[PrintLine]:
+    """ "  *NUTS* *VEGAN*" under the item: a thermal printer has no colour or box."""
+    found = marks.marks(item) if marks else ()
+    if not found:
+        return []
+    return _wrap("! " + " ".join(f"*{mark}*" for mark in found), width, bold=True, indent="  ")
 
 
 def _option_text(option: OrderOption) -> str:

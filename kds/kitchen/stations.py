@@ -36,12 +36,16 @@ class BadRules(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ItemFacts:
-    """What the catalog says about one sku: its category (ref and name), product ref, tags."""
+    """What the catalog says about one sku: its category (ref and name), product ref, tags
+    (the product's and the sku's; the category's are not the item's), and its names (for
+    items that come without a ref, kds.kitchen.item_marks)."""
 
     category_ref: str | None = None
     category_name: str | None = None
     product_ref: str | None = None
     tags: frozenset[str] = frozenset()
+    product_name: str | None = None
+    sku_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +226,26 @@ def catalog_facts(raw_catalog: object) -> dict[str, ItemFacts]:
                 continue
             facts[ref] = ItemFacts(category, _text(names.get(category)),
                                    _text(product.get("ref")),
-                                   product_tags | _tags(sku.get("tags")))
+                                   product_tags | _tags(sku.get("tags")),
+                                   _name_text(product.get("name")), _name_text(sku.get("name")))
     return facts
+
+
+def option_tags(raw_catalog: object) -> dict[str, frozenset[str]]:
+    """Option ref → its tags ("Pesto" topping: ["nuts"]), from the catalog's option lists.
+    HubRise's upload calls them `option_lists`, its retrieve example `options_lists`: both
+    are read. Options without a ref or a tag are left out (an order's option is found by ref)."""
+    data = raw_catalog.get("data") if isinstance(raw_catalog, dict) else None
+    if not isinstance(data, dict):
+        return {}
+    tags: dict[str, frozenset[str]] = {}
+    for key in ("option_lists", "options_lists"):
+        for option_list in _objects(data.get(key)):
+            for option in _objects(option_list.get("options")):
+                ref, found = _text(option.get("ref")), _tags(option.get("tags"))
+                if ref is not None and found:
+                    tags[ref] = found
+    return tags
 
 
 def facts_to_json(facts: Catalog) -> str:
@@ -254,7 +276,16 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _name_text(value: object) -> str | None:
+    return value[:MAX_TEXT * 2] if isinstance(value, str) and value else None
+
+
+MAX_TAGS = 40        # per product or sku: a hostile catalog cannot fill memory with tags
+MAX_TAG_TEXT = 80    # a longer "tag" is no tag a kitchen rule or the allergen rule reads
+
+
 def _tags(value: object) -> frozenset[str]:
     if not isinstance(value, list):
         return frozenset()
-    return frozenset(tag for tag in value if isinstance(tag, str) and tag)
+    return frozenset(tag for tag in value[:MAX_TAGS]
+                     if isinstance(tag, str) and 0 < len(tag) <= MAX_TAG_TEXT)

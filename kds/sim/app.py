@@ -147,7 +147,7 @@ def _callback_routes(world: World) -> list[Spec]:
             ("/callback/events/{event_id}", event, ["GET", "DELETE"], _any_level)]
 
 
-def _directory_routes() -> list[Spec]:
+def _directory_routes(world: World) -> list[Spec]:
     """Names and ids for the connection screen."""
     def by_id(expected: str, value: Callable[[], Any]) -> Handler:
         def handler(request: Request, token: str, body: Any) -> Result:
@@ -160,16 +160,17 @@ def _directory_routes() -> list[Spec]:
     return [("/account", account, ["GET"], _account_level),
             ("/accounts/{id}", account, ["GET"], _account_level),
             ("/user", _user, ["GET"], lambda grant, _: scopes.require_profile(grant)),
-            ("/catalogs/{id}", _catalog(by_id), ["GET"],
+            ("/catalogs/{id}", _catalog(by_id, world), ["GET"],
              _reads("catalog", "all_catalogs")),
             ("/customer_lists/{id}", by_id(demo.CUSTOMER_LIST["id"], demo.customer_list),
              ["GET"], _reads("customer_list", "all_customer_lists"))]
 
 
-def _catalog(by_id: Callable[[str, Callable[[], Any]], Handler]) -> Handler:
-    """`hide_data` present (any value): the catalog without its data (seed 004)."""
+def _catalog(by_id: Callable[[str, Callable[[], Any]], Handler], world: World) -> Handler:
+    """The menu with its tags (kds.sim.menu); `hide_data` present (any value): the catalog
+    without its data (seed 004)."""
     def handler(request: Request, token: str, body: Any) -> Result:
-        found = by_id(demo.CATALOG["id"], demo.catalog)(request, token, body)
+        found = by_id(demo.CATALOG["id"], world.catalog)(request, token, body)
         if "hide_data" in request.query_params:
             found.pop("data", None)
         return found
@@ -218,7 +219,7 @@ def _is_high_load(request: Request) -> bool:
 
 def _api_routes(world: World) -> list[Route]:
     specs = (_order_routes(world) + _location_routes(world) + _callback_routes(world)
-             + _directory_routes())
+             + _directory_routes(world))
     routes = []
     for path, handler, methods, needs in specs:
         endpoint = _endpoint(world, handler, needs, high_load=_is_high_load)

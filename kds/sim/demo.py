@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from kds.sim.menu import catalog_data
+
 ACCOUNT = {"id": "3r4s3", "name": "Bella Pizza", "currency": "EUR"}
 LOCATION_ID = "3r4s3-1"
 TIMEZONE = "Europe/Paris"
@@ -54,8 +56,9 @@ def user(*, with_email: bool) -> dict[str, Any]:
 
 
 def catalog() -> dict[str, Any]:
+    """The catalog as first served; the world keeps the current menu (World.catalog)."""
     return {"id": CATALOG["id"], "account_id": ACCOUNT["id"], "location_id": LOCATION_ID,
-            "name": CATALOG["name"], "data": {"categories": [], "products": []}}
+            "name": CATALOG["name"], "data": catalog_data()}
 
 
 def customer_list() -> dict[str, Any]:

@@ -57,22 +57,25 @@ class CallbacksAndEvents:
 
     def _record_event(self, author: str, resource: str, event_type: str, ids: dict[str, str],
                       new_state: Any, previous_state: Any | None) -> None:
-        """One event per subscribed connection that is not the author's (see `_is_own`)."""
+        """One event per subscribed connection that is not the author's (see `_is_own`).
+        Catalog events never carry state (API-NOTES §1.4): pass None for both."""
         created_at = self.now_local()
         for conn in self.connections.values():
             subscribed = (conn.callback or {}).get("events", {}).get(resource, [])
             if self._is_own(conn, author) or event_type not in subscribed:
                 continue
-            new = new_state(conn.token)
+            stateless = new_state is None   # a catalog event: its ids only
+            new = None if stateless else new_state(conn.token)
             old = previous_state(conn.token) if previous_state else None
-            if event_type == "update" and new == old:
+            if event_type == "update" and new == old and not stateless:
                 continue  # nothing this connection can see has changed
             event: dict[str, Any] = {"id": self.new_id(), "resource_type": resource,
                                      "event_type": event_type, "created_at": created_at, **ids,
                                      "_seq": self._next_seq()}
-            if event_type == "update":
-                event["previous_state"] = old
-            event["new_state"] = new
+            if not stateless:
+                if event_type == "update":
+                    event["previous_state"] = old
+                event["new_state"] = new
             conn.events[event["id"]] = event
 
     def _is_own(self, conn: Connection, author: str) -> bool:

@@ -10,22 +10,13 @@ from typing import Any
 from kds.clock import Clock
 from kds.hubrise.money import Money, format_time
 from kds.sim.couriers import Couriers
+from kds.sim.menu import OTHERS, PIZZAS, SIZES, TOPPINGS, other_ref, pizza_ref, topping_ref
 from kds.sim.orders import item_subtotal
 from kds.sim.world import DEMO_PLATFORM_TOKEN, World
 
 EUR = "EUR"
-PIZZAS = {"Margherita": ("9.00", "11.50", "14.00"), "Regina": ("10.50", "13.00", "15.50"),
-          "Quattro Formaggi": ("11.00", "13.50", "16.00"), "Diavola": ("11.00", "13.50", "16.50")}
-SIZES = ("Small", "Medium", "Large")
-TOPPINGS = (("Mozzarella", "1.50"), ("Olives", "1.00"), ("Chili", "0.50"), ("Mushrooms", "1.00"))
+# The menu (with its allergen and diet tags) is kds.sim.menu: every item ordered is in it.
 REMOVABLE = ("Onions", "Basil", "Ham", "Garlic")
-OTHERS = {  # product -> (price, category)
-    "Classic Burger": ("12.50", "burger"), "Veggie Burger": ("12.00", "burger"),
-    "Fries": ("3.50", "side"), "Garlic Bread": ("4.00", "side"),
-    "Caesar Salad": ("7.50", "side"), "Coke 33cl": ("2.50", "drink"),
-    "Sparkling Water 50cl": ("2.00", "drink"), "Peroni 33cl": ("4.50", "drink"),
-    "Tiramisu": ("5.00", "dessert"), "Brownie": ("3.00", "dessert"),
-}
 TRICKY_NOTES = (
     "Please " + "ring twice and leave it with the concierge if nobody answers, " * 12 + "thanks!",
     "🍕🔥 Extra crispy please 🙏 (birthday party 🎉)",
@@ -150,21 +141,21 @@ class OrderGenerator:
         name = self.rng.choice(list(PIZZAS))
         size = self.rng.randrange(3)
         options: list[dict[str, Any]] = [
-            {"option_list_name": "Toppings", "name": top, "ref": top[:3].upper(),
+            {"option_list_name": "Toppings", "name": top, "ref": topping_ref(top),
              "price": f"{price} {EUR}", "quantity": self.rng.choice((1, 1, 2))}
             for top, price in self.rng.sample(TOPPINGS, self.rng.randint(0, 2))]
         if self.rng.random() < 0.4:
             options.append({"option_list_name": "Ingredients",
                             "name": self.rng.choice(REMOVABLE), "removed": True})
         return {"product_name": name, "sku_name": SIZES[size],
-                "sku_ref": f"{name[:3].upper()}-{SIZES[size][0]}",
+                "sku_ref": pizza_ref(name, SIZES[size]),
                 "price": f"{PIZZAS[name][size]} {EUR}", "quantity": self.rng.choice("1112"),
                 "options": options}
 
     def _other(self, category: str | None = None) -> dict[str, Any]:
         names = [n for n, (_, c) in OTHERS.items() if category in (None, c)]
         name = self.rng.choice(names)
-        item: dict[str, Any] = {"product_name": name, "sku_ref": name[:4].upper(),
+        item: dict[str, Any] = {"product_name": name, "sku_ref": other_ref(name),
                                 "price": f"{OTHERS[name][0]} {EUR}",
                                 "quantity": self.rng.choice("1112")}
         if OTHERS[name][1] == "burger":

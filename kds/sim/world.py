@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from kds.clock import Clock
 from kds.hubrise import field_checks, order_rules, rules
 from kds.hubrise.money import format_time, parse_time
-from kds.sim import demo, numbers
+from kds.sim import demo, menu, numbers
 from kds.sim.deliveries import Deliveries
 from kds.sim.errors import MAX_PAGE, SimError, cursor_seq, invalid, not_found
 from kds.sim.event_queue import EXCLUSION_MODES, PER_CLIENT, CallbacksAndEvents
@@ -59,6 +59,7 @@ class World(CallbacksAndEvents, Deliveries):
         self.request_log: list[LoggedRequest] = []
         self.oauth = OAuthServer(self)
         self._location = demo.initial_location()
+        self._catalog_data = menu.catalog_data()
         self._limits = RateLimits()
         self._rng = random.Random(seed)
         self._ids: set[str] = set()
@@ -271,6 +272,22 @@ class World(CallbacksAndEvents, Deliveries):
             raise invalid([rules.FieldError("after/before", f"'{text}' is not a valid time")]) \
                 from exc
         return value if value.tzinfo else value.replace(tzinfo=self.tz)
+
+    # ------------------------------------------------------------ catalog
+
+    def catalog(self) -> dict[str, Any]:
+        """`GET /catalogs/:id`: the demo catalog with its menu (kds.sim.menu)."""
+        with self.lock:
+            return {**demo.catalog(), "data": copy.deepcopy(self._catalog_data)}
+
+    def update_catalog(self, data: dict[str, Any], author: str = "epos-demo") -> None:
+        """The restaurant's till pushes a new menu (`PUT /catalogs/:id`): every subscribed
+        connection gets a `catalog.update` event carrying the catalog id and no state."""
+        with self.lock:
+            self._catalog_data = copy.deepcopy(data)
+            self._record_event(author, "catalog", "update",
+                               {"catalog_id": demo.CATALOG["id"],
+                                "location_id": demo.LOCATION_ID}, None, None)
 
     # ------------------------------------------------------------ location
 

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
+from kds.kitchen.stations import facts_from_json
+from kds.store.catalog import create_catalog, write_skus
 from kds.store.connection import immediate_transaction
 from kds.store.print_queue import create_print_jobs
 
@@ -80,8 +82,21 @@ def _add_stations(db: Database) -> None:
     db.table("station_config").create({"key": str, "value": str}, pk="key")
 
 
+def _add_catalog(db: Database) -> None:
+    """Version 7: the connected catalog's cache (kds/store/catalog.py): one row per sku ref with
+    what routing and the allergen marks read, and when it was fetched (GET /catalogs/:id is a
+    high-load call: fetched a few times a day at most). The facts version 6 kept as one JSON
+    text in station_config move here; their catalog id was not kept, so the next start
+    fetches the catalog again."""
+    create_catalog(db)
+    row = db.execute("SELECT value FROM station_config WHERE key = 'catalog_facts'").fetchone()
+    if row is not None:
+        write_skus(db, facts_from_json(row[0]))
+        db.execute("DELETE FROM station_config WHERE key = 'catalog_facts'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner,
-                                     _add_print_queue, _add_stations)
+                                     _add_print_queue, _add_stations, _add_catalog)
 
 
 def schema_version(db: Database) -> int:

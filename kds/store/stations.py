@@ -8,13 +8,9 @@ import logging
 from kds.kitchen.station_progress import fits, progress_body
 from kds.kitchen.stations import (
     BadRules,
-    Catalog,
-    ItemFacts,
     Routing,
     ScreenRole,
     StationRule,
-    facts_from_json,
-    facts_to_json,
     make_routing,
 )
 from kds.store.orders import STATION_PROGRESS, OrdersMixin, order_resource
@@ -105,14 +101,6 @@ class StationsMixin(OrdersMixin):
             self._set_station_config("screen_name", name)
             self._set_station_config("screen_station", role.station or "")
             self._set_station_config("screen_expo", "1" if role.expo else "")
-
-    def get_catalog_facts(self) -> dict[str, ItemFacts]:
-        """What the location's catalog says about each sku (category, tags), for routing."""
-        return facts_from_json(self._station_config().get("catalog_facts"))
-
-    def save_catalog_facts(self, facts: Catalog) -> None:
-        with self.transaction():
-            self._set_station_config("catalog_facts", facts_to_json(facts))
 
     def _station_config(self) -> dict[str, str]:
         return {str(k): str(v) for k, v in

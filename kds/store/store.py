@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from kds.clock import Clock
+from kds.store.catalog import CatalogMixin
 from kds.store.connection import (
     cannot_write,
     copy_before_migrating,
@@ -30,7 +31,7 @@ from kds.store.timefmt import to_db
 log = logging.getLogger(__name__)
 
 
-class Store(FiguresMixin, OutboxMixin, StationsMixin):
+class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
     """See docs/CONTRACTS.md ("kds/store") for what each part promises."""
 
     #: Set with recovered_from: what was read back from the damaged file (for the notice).

@@ -11,6 +11,7 @@ from kds.clock import Clock
 from kds.kitchen.hours import is_open_now
 from kds.store.set_aside import count_recent, failed_changes
 from kds.store.settings import Settings
+from kds.sync.catalog import CatalogKeeper
 from kds.sync.connecting import ConnectSteps, is_hubrise_failure
 from kds.sync.health import DISK_FULL, Health, PollResult
 from kds.sync.limiter_store import persist_limiter
@@ -76,6 +77,8 @@ class SyncEngine(ConnectSteps):
         self._first_sync_failures = 0
         self._first_sync_at: datetime | None = None  # next try of a failed first sync
         self._first_sync_task: asyncio.Future[None] | None = None
+        # The connection's catalog (allergen marks, station routing); None: no catalog granted.
+        self.catalog: CatalogKeeper | None = None
 
     # -- listeners and health ----------------------------------------------------------------
 
@@ -144,10 +147,22 @@ class SyncEngine(ConnectSteps):
             self._last_order_news = self.clock.now()
         if result.location_changed:
             self._news.location_changed()
+        if result.catalog_ids and self.catalog is not None:
+            self.catalog.note_update(result.catalog_ids)
         self.refresh_counts()
         if self._news.health.pending:
             self.kick()  # auto-receive may have queued acknowledgements
         return result
+
+    async def refresh_catalog_if_due(self) -> bool:
+        """The poll loop's catalog check (kds.sync.catalog decides and logs a failure); True
+        when a new copy was kept: the board re-reads its marks."""
+        if self.catalog is None or self._news.health.reconnect_needed:
+            return False
+        fetched = await self.catalog.refresh_if_due(self.client, self._remaining())
+        if fetched:
+            self._news.catalog_changed()
+        return fetched
 
     async def reconcile_if_due(self) -> ReconcileResult | None:
         """The poll loop's reconcile: every couple of minutes while open, less when closed."""
@@ -339,6 +354,7 @@ class SyncEngine(ConnectSteps):
                     await self._catch_up_if_due()
                     await self.poll_once()
                     await self.reconcile_if_due()
+                    await self.refresh_catalog_if_due()
             except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the orders
                 self._note_bug("poll", exc)
             await self._wait(self._planned_wait(), wake_on_kick=False)

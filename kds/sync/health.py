@@ -41,6 +41,7 @@ class PollResult:
     requests: int = 0         # HubRise requests this poll used
     order_ids: tuple[str, ...] = ()
     location_changed: bool = False
+    catalog_ids: tuple[str | None, ...] = ()   # catalog.update events (None: no id given)
     failure: BaseException | None = field(default=None, compare=False)  # stopped half-way
 
 

@@ -13,7 +13,7 @@ from kds.sync.retry import NETWORK
 
 log = logging.getLogger(__name__)
 
-NEWS = ("orders_changed", "location_changed", "health_changed")
+NEWS = ("orders_changed", "location_changed", "health_changed", "catalog_changed")
 
 
 class News:
@@ -43,6 +43,10 @@ class News:
 
     def location_changed(self) -> None:
         self._emit("location_changed")
+
+    def catalog_changed(self) -> None:
+        """A new copy of the catalog is in the store: tickets re-read their marks."""
+        self._emit("catalog_changed")
 
     def update(self, **changes: Any) -> None:
         """Change health fields; listeners hear about it only when something differs."""

@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 # carrying the order with its `delivery` (API-NOTES §1.3), which is all a ticket shows. The
 # delivery-only events are GPS moves, one every few seconds per rider: subscribing would spend
 # requests on positions the kitchen never shows (tests/integration/test_sync_deliveries.py).
-WANTED_EVENTS: dict[str, list[str]] = {"order": ["create", "update"], "location": ["update"]}
+# `catalog.update` only: the menu's tags mark allergens and route items (kds.sync.catalog); a
+# catalog event carries no state (API-NOTES §1.4), so it costs its DELETE and nothing else.
+WANTED_EVENTS: dict[str, list[str]] = {"order": ["create", "update"], "location": ["update"],
+                                       "catalog": ["update"]}
 CATCH_UP = timedelta(hours=24)
 CAUGHT_UP_META = "sync.caught_up_at"
 _STORE_DEAD_LETTERED = "dead-lettered by the store"
@@ -43,7 +46,7 @@ class Fetched:
 
     event: Event
     event_id: str                  # the listed event's id (checked non-empty before fetching)
-    kind: str                      # "order" | "location" | "other"
+    kind: str                      # "order" | "location" | "catalog" | "other"
     payload: dict[str, Any] | None = None  # a location's state
     order: Order | None = None     # an order's state, read once on arrival (hubrise/arrival.py)
     problem: str | None = None     # set → dead-letter instead of applying
@@ -145,7 +148,7 @@ class Poller:
             already_applied=result.already_applied, dead_lettered=result.dead_lettered,
             acknowledged=acknowledged, requests=batch.requests + ack_requests,
             order_ids=result.order_ids, location_changed=result.location_changed,
-            failure=batch.failure,
+            catalog_ids=result.catalog_ids, failure=batch.failure,
         )
 
     async def _fetch_into(self, batch: Batch, event: Event, event_id: str) -> None:
@@ -169,6 +172,8 @@ class Poller:
             return await self._fetch_order_state(event, event_id, batch)
         if resource == "location":
             return await self._fetch_location_state(event_id, batch)
+        if resource == "catalog":   # no state to fetch: kds.sync.catalog reads it when allowed
+            return Fetched(event, event_id, "catalog")
         return Fetched(event, event_id, "other", problem=f"unexpected event type {resource!r}")
 
     async def _fetch_order_state(self, event: Event, event_id: str, batch: Batch) -> Fetched:
@@ -212,6 +217,7 @@ class Poller:
         now = self.clock.now()
         applied = dead = 0
         order_ids: list[str] = []
+        catalogs: list[str | None] = []
         location = False
         self._hold_back_outdated(batch)
         if not batch.fetched:
@@ -222,13 +228,15 @@ class Poller:
                 if problem is None:
                     applied += 1
                     location = location or item.kind == "location"
+                    if item.kind == "catalog":
+                        catalogs.append(_catalog_id(item.event))
                 else:
                     dead += 1
                     if problem is not _STORE_DEAD_LETTERED:
                         self.store.dead_letter("event", item.event.raw, problem)
                 self.store.record_event(item.event_id, item.event.raw, now)
         return PollResult(applied=applied, dead_lettered=dead, order_ids=tuple(order_ids),
-                          location_changed=location,
+                          location_changed=location, catalog_ids=tuple(catalogs),
                           already_applied=self._count_known(batch))
 
     def _hold_back_outdated(self, batch: Batch) -> None:
@@ -251,6 +259,8 @@ class Poller:
 
     def _apply_one(self, item: Fetched, order_ids: list[str]) -> str | None:
         """Apply one payload; return the reason when it cannot be applied."""
+        if item.kind == "catalog":
+            return None   # noted by the engine (PollResult.catalog_ids); recorded, acknowledged
         try:
             if item.kind == "location" and item.payload is not None:
                 self.store.set_location(item.payload)
@@ -298,6 +308,13 @@ class Poller:
                 raise
             done += 1
         return done, requests
+
+
+def _catalog_id(event: Event) -> str | None:
+    """The changed catalog (`catalog_id`, as HubRise's own apps read it; API-NOTES §1.4)."""
+    raw = event.raw if isinstance(event.raw, dict) else {}
+    value = raw.get("catalog_id")
+    return value if isinstance(value, str) and value else None
 
 
 def _same_callback(current: Callback, wanted: dict[str, list[str]]) -> bool:

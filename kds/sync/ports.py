@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kds.hubrise.models import Callback, Event, Location
+from kds.hubrise.models import Callback, Event, Location, NamedResource
 from kds.hubrise.order_model import Order
 from kds.hubrise.ratelimit import RateLimiter
 from kds.store.orders import UpsertResult
@@ -58,6 +58,8 @@ class HubRiseApi(Protocol):
     async def get_order(self, order_id: str) -> Order: ...
 
     async def update_order(self, order_id: str, body: Mapping[str, Any]) -> Order: ...
+
+    async def get_catalog(self, catalog_id: str) -> NamedResource: ...
 
 
 class LimiterMemory(Protocol):

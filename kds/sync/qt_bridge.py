@@ -26,6 +26,7 @@ class SyncBridge(QObject):
 
     ordersChanged = Signal(list)
     locationChanged = Signal()
+    catalogChanged = Signal()
     healthChanged = Signal()
 
     def __init__(self, engine: EngineNews, parent: QObject | None = None) -> None:
@@ -42,6 +43,9 @@ class SyncBridge(QObject):
 
     def location_changed(self) -> None:
         self.locationChanged.emit()
+
+    def catalog_changed(self) -> None:
+        self.catalogChanged.emit()
 
     def health_changed(self) -> None:
         self.healthChanged.emit()

@@ -347,6 +347,14 @@
         <source>KOSHER</source>
         <translation>CASHER</translation>
     </message>
+    <message>
+        <source>SPICY</source>
+        <translation>ÉPICÉ</translation>
+    </message>
+    <message>
+        <source>{label}-FREE</source>
+        <translation>SANS {label}</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -521,6 +529,10 @@
     <message>
         <source>Connected to {location}.</source>
         <translation>Connecté à {location}.</translation>
+    </message>
+    <message>
+        <source>HubRise also lets this screen read your catalog: its tags mark allergens and diets on tickets (nuts, gluten, vegan…) and send items to their stations.</source>
+        <translation>HubRise permet aussi à cet écran de lire votre catalogue : ses étiquettes signalent les allergènes et les régimes sur les tickets (fruits à coque, gluten, végan…) et envoient les articles à leur poste.</translation>
     </message>
 </context>
 <context>

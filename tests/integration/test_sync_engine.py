@@ -386,7 +386,7 @@ def test_malformed_events_are_dead_lettered_and_the_rest_of_the_batch_is_applied
                 conn.events["nooid"] = {"id": "nooid", "resource_type": "order",
                                         "event_type": "update", "created_at": world.now_local(),
                                         "_seq": seq + 1}
-                conn.events["weird"] = {"id": "weird", "resource_type": "catalog",
+                conn.events["weird"] = {"id": "weird", "resource_type": "customer",
                                         "event_type": "update", "created_at": world.now_local(),
                                         "_seq": seq + 2}
                 world.orders[bad["id"]]["total"] = "abc"
@@ -402,7 +402,7 @@ def test_malformed_events_are_dead_lettered_and_the_rest_of_the_batch_is_applied
     problems = " ".join(store.get_order(bad["id"]).problems)
     assert "total" in problems and "customer_notes" in problems
     reasons = " ".join(d["reason"] for d in store.dead_letters())
-    assert "order_id" in reasons and "catalog" in reasons
+    assert "order_id" in reasons and "customer" in reasons
     assert world.pending_events(DEMO_KDS_TOKEN) == []
 
 

@@ -30,7 +30,7 @@ _TEXT_COLOURS = {
     "deal": theme.PALETTE.option_list, "option": theme.PALETTE.option_list,
     "inote": theme.PALETTE.note_bg, "snote": theme.PALETTE.muted, "more": theme.PALETTE.problem,
     "problem": "#1b1b1b", "allergy": "#ffffff", "dnote": theme.PALETTE.text,
-    "ids": theme.PALETTE.muted,
+    "ids": theme.PALETTE.muted, "imark": "#ffffff",
 }
 
 
@@ -59,7 +59,7 @@ def paint_block(painter: QPainter, line: QRect, block: Block, checked: bool) -> 
     elif block.kind in ("remote", "problem", "sync", "allergy") or block.fill:
         _paint_badge_fill(painter, rect, block.kind, block.fill)
         flags = WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    if block.kind in NOTE_KINDS:
+    if block.kind in NOTE_KINDS or block.kind == "imark":
         paint_allergen_marks(painter, block, rect)
     if block.kind == "channel":
         return   # the pill is the whole line

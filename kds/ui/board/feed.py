@@ -49,7 +49,7 @@ class TicketFeed:
             return cached[1]
         try:
             ticket = build_ticket(row, self._parse(row.raw), self.config.thresholds,
-                                  self.config.preparation_minutes)
+                                  self.config.preparation_minutes, marks=self.config.marks)
         except Exception:   # NotAnOrder or a surprise in the payload: never hide an order
             log.exception("order %s could not be turned into a ticket", row.id[:40])
             ticket = unreadable_ticket(row, self.config.thresholds)

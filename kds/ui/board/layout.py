@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
 from kds.kitchen.allergens import find_allergens
+from kds.kitchen.item_marks import marks_line
 from kds.kitchen.text import clean_text, isolate, isolate_lines
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
@@ -68,6 +69,7 @@ def _height(kind: str, text: str, width: int) -> int:
 def font_key(kind: str) -> str:
     return {"customer": "body", "remote": "badge", "problem": "badge", "sync": "badge",
             "cnote": "note", "deal": "option", "removed": "item", "inote": "option",
+            "imark": "badge",
             "snote": "body", "dnote": "body", "allergy": "note", "more": "more",
             "cont": "more", "pay": "badge",
             "paybig": "pay", "rider": "service",
@@ -110,7 +112,7 @@ def _body_lines(ticket: TicketView, tz: tzinfo | None) -> list[Line]:
         if text:
             lines.append((kind, text, 0, "", -1))
     if ticket.allergens:   # first, and never cut: the words may sit in a note's cut part
-        lines.append(("allergy", ticket.allergens, 0, "", -1))
+        lines.append(("allergy", unbroken_labels(ticket.allergens), 0, "", -1))
     if ticket.customer_notes:
         lines.append(("cnote", "✍ " + isolate_lines(ticket.customer_notes), 0, "", -1))
     if ticket.delivery_notes:
@@ -181,6 +183,8 @@ def _item_lines(ticket: TicketView) -> list[Line]:
         if item.deal_label:
             lines.append(("deal", "◆ " + isolate(item.deal_label), 0, "", index))
         lines.append(("item", isolate(item.name), indent, f"{item.quantity}×", index))
+        if item.marks:   # the catalog's tags, boxed like an allergy word in a note
+            lines.append(("imark", unbroken_labels(marks_line(item.marks)), indent, "", index))
         for group in item.groups:
             label = f"{isolate(group.list_name)}: " if group.list_name else ""
             lines.append(("option", label + ", ".join(isolate(name) for name in group.names),
@@ -328,9 +332,24 @@ def allergen_rects(text: str, kind: str, rect: QRect) -> list[QRectF]:
             for x, y, width, height in _allergen_boxes(text, kind, rect.width())]
 
 
+def unbroken_labels(line: str) -> str:
+    """ "⚠ NUTS, GLUTEN-FREE": a label wraps whole ("GLUTEN-" / "FREE" split its box; French
+    "SANS GLUTEN" too), lines break only after a comma."""
+    head, _, labels = line.partition(" ")
+    return head + " " + ", ".join(label.replace("-", "\u2011").replace(" ", "\u00a0")
+                                  for label in labels.split(", "))
+
+
+def marked_spans(text: str, kind: str) -> list[tuple[int, int]]:
+    """What is boxed: the allergy words of a note; every label of an item's marks line."""
+    if kind == "imark":   # "⚠ NUTS, GLUTEN-FREE": our own labels, each one boxed
+        return [(m.start(), m.end()) for m in re.finditer(r"[^,⚠\s][^,]*", text)]
+    return [(start, end) for start, end, _ in find_allergens(text)]
+
+
 @lru_cache(maxsize=2048)   # painted on every repaint; the text and width rarely change
 def _allergen_boxes(text: str, kind: str, width: int) -> tuple[tuple[float, ...], ...]:
-    spans = find_allergens(text)
+    spans = marked_spans(text, kind)
     if not spans:
         return ()
     layout = QTextLayout(text.replace("\n", "\u2028"), font_for(font_key(kind)))
@@ -347,7 +366,7 @@ def _allergen_boxes(text: str, kind: str, width: int) -> tuple[tuple[float, ...]
         lines.append(line)
     layout.endLayout()
     boxes = []
-    for start, end, _ in spans:
+    for start, end in spans:
         for line in lines:
             first, last = line.textStart(), line.textStart() + line.textLength()
             a, b = max(start, first), min(end, last)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol, Sequence
 
 from kds.kitchen.acceptance import SuggestionThresholds
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks
 from kds.kitchen.timezone import zone_named
 from kds.store.rows import OrderRow, SyncCounts
 from kds.ui.board.ticket import Thresholds
@@ -58,6 +59,7 @@ class BoardConfig:
     busy: SuggestionThresholds = field(default_factory=SuggestionThresholds)  # "Busy mode?" hint
     touch_hold_ms: int = 1500            # after a tap, tickets keep their places this long
     stations: StationLens | None = None  # a station or expo screen (None: the single screen)
+    marks: MenuMarks = NO_MARKS          # the catalog's allergen/dietary tags per sku ref
 
     @property
     def tz(self) -> tzinfo:

@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen import due, text as kitchen_text
-from kds.kitchen.allergens import allergen_line
+from kds.kitchen.allergens import allergen_labels
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks, marks_line, sort_marks
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
 from kds.kitchen.payment import payment_state
@@ -79,6 +80,7 @@ class ItemLine:
     deal_label: str = ""
     notes: str = ""
     quantity_value: Decimal = Decimal("1")
+    marks: tuple[str, ...] = ()   # the catalog's allergen/dietary tags ("NUTS", "VEGAN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ class TicketView:
     checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
     delivery_notes: str = ""   # the customer's standing delivery instructions
-    allergens: str = ""        # "⚠ PEANUTS, ALLERGY": allergy words found in any note
+    allergens: str = ""        # "⚠ PEANUTS, ALLERGY, NUTS": the notes' words, items' tags
     channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
     paid: bool | None = None   # None when unknown (an unreadable order)
     pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
@@ -190,7 +192,7 @@ def _deal_label(item: Any, deals: dict[str, Any]) -> str:
     return " · ".join(part for part in parts if part) or "Deal"
 
 
-def item_lines(order: Any) -> tuple[ItemLine, ...]:
+def item_lines(order: Any, marks: MenuMarks = NO_MARKS) -> tuple[ItemLine, ...]:
     lines = []
     for item in order.items:
         if item.deleted:
@@ -203,6 +205,7 @@ def item_lines(order: Any) -> tuple[ItemLine, ...]:
             quantity=format_quantity(quantity), name=f"{name} · {sku}" if sku else name,
             groups=groups, removed=removed, deal_label=_deal_label(item, order.deals),
             notes=clean_note(item.customer_notes), quantity_value=quantity,
+            marks=marks.marks(item) if marks else (),
         ))
     return tuple(lines)
 
@@ -220,9 +223,12 @@ def _delivery_notes(order: Any) -> str:
 
 def _allergens(order_notes: str, seller_notes: str, delivery_notes: str,
                items: tuple[ItemLine, ...]) -> str:
-    """Every note is searched, whole: a card may have to cut a note, never this line."""
-    return allergen_line(order_notes, *(item.notes for item in items), delivery_notes,
-                         seller_notes)
+    """Every note is searched, whole, and every item's catalog marks joined: a card may have
+    to cut a note or an item, never this line."""
+    labels = allergen_labels(order_notes, *(item.notes for item in items), delivery_notes,
+                             seller_notes)
+    tagged = sort_marks(mark for item in items for mark in item.marks)
+    return marks_line([*labels, *(mark for mark in tagged if mark not in labels)])
 
 
 def _sync_badge(row: OrderRow) -> str:
@@ -249,7 +255,8 @@ def _remote_label(change: str | None) -> str:
 
 
 def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None,
-                 preparation_minutes: int | None = None) -> TicketView:
+                 preparation_minutes: int | None = None, *,
+                 marks: MenuMarks = NO_MARKS) -> TicketView:
     """Turn a stored order and its parsed payload into what the kitchen screen draws."""
     thresholds = thresholds or Thresholds()
     prep = preparation_minutes if preparation_minutes is not None \
@@ -263,7 +270,7 @@ def build_ticket(row: OrderRow, order: Any, thresholds: Thresholds | None = None
     channel = channel_of(order.created_by, order.service_type_ref, service_type)
     name, phone = _customer(order)
     problem_text = _problem_text(row, order)
-    items = item_lines(order)
+    items = item_lines(order, marks)
     notes, seller, delivery = (clean_note(order.customer_notes), clean_note(order.seller_notes),
                                _delivery_notes(order))
     return TicketView(

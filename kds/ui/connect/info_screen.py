@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kds.hubrise.connection import ConnectionInfo, DisconnectReport
 from kds.kitchen.stations import ScreenRole
-from kds.ui.connect.widgets import MUTED, TaskRunner, big_button, plain_label, text_style
+from kds.ui.connect.widgets import CATALOG_WHY, MUTED, TaskRunner, big_button, plain_label, text_style
 from kds.ui.stations.setup import role_words
 from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.i18n import translate
@@ -65,6 +65,9 @@ class ConnectionInfoScreen(QWidget):
         self.reconnect_banner = self._reconnect_banner()
         column.addWidget(self.reconnect_banner)
         column.addLayout(self._grid())
+        self.catalog_why = plain_label(translate("Connection", CATALOG_WHY), 18, color=MUTED)
+        self.catalog_why.setObjectName("catalogWhy")
+        column.addWidget(self.catalog_why)
         column.addLayout(self._screen_row())
         self.notice_label = plain_label(storage_notice or "", 18, color="#f39c12")
         self.notice_label.setVisible(bool(storage_notice))

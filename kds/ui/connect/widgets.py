@@ -10,9 +10,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.theme import TOUCH, font
 
 log = logging.getLogger(__name__)
+# Why the connection asks for `catalog.read` (kds.app.connection.SCOPE), on the connection page
+# beside the catalog's name (the sign-in page has no room left at 1024x600).
+CATALOG_WHY = QT_TRANSLATE_NOOP(
+    "Connection", "HubRise also lets this screen read your catalog: its tags mark allergens and "
+                  "diets on tickets (nuts, gluten, vegan…) and send items to their stations.")
 MUTED = "#a6adb4"
 DISABLED_STYLE = ("QPushButton:disabled { background: #1f2328; color: #5d6670; "
                   "border: 2px dashed #3a4048; }")

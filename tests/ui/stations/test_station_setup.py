@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -103,10 +102,15 @@ async def test_saving_the_setup_makes_the_running_board_a_station_board(qtbot, t
         assert controller.store.get_routing().rules == ROUTING.rules
         page = controller.window.pages["connection"]
         assert page.screen_label.text().startswith("Grill — Grill station")
-        # A category rule needs the catalog: fetched once, in the background.
-        await asyncio.wait_for(controller.runtime.tasks[-1], 10)
+        # A category rule needs the catalog: the engine fetches it once after its first poll
+        # (kds.sync.catalog) and the running board routes with it.
+        from tests.waiting import watch_engine
+
+        wakeups = watch_engine(controller.runtime.engine)
+        await wakeups.until(lambda: "MAR-S" in controller.board.config.stations.catalog)
         world = controller.runtime.demo.world
-        assert [r for r in world.request_log if "/catalogs/" in r.path and r.status == 200]
+        assert len([r for r in world.request_log if "/catalogs/" in r.path
+                    and r.status == 200]) == 1
     finally:
         await controller.stop_runtime()
 

@@ -127,3 +127,25 @@ def test_an_unknown_paper_width_is_refused() -> None:
 def test_a_reprint_says_so() -> None:
     lines = ticket_lines(parse_order(order_payload()), kind="reprint:3")
     assert "** REPRINT **" in ticket_text(lines)
+
+
+def test_catalog_tagged_items_are_printed_marked_like_allergy_words() -> None:
+    from kds.kitchen.item_marks import MenuMarks
+    from kds.kitchen.stations import catalog_facts
+    from kds.sim import demo
+
+    order = parse_order({"id": "ord1", "status": "new", "service_type": "collection",
+                         "items": [{"product_name": "Brownie", "sku_ref": "BROW",
+                                    "quantity": "1"},
+                                   {"product_name": "Coke 33cl", "sku_ref": "COKE",
+                                    "quantity": "1"}]})
+    marks = MenuMarks.of(catalog_facts(demo.catalog()))
+    lines = ticket_lines(order, paper_mm=58, marks=marks)
+    text = [line.text for line in lines]
+    warning = " ".join(line.text for line in lines if line.inverse)   # wrapped on 58 mm
+    assert "NUTS" in warning and "VEGETARIAN" in warning
+    brownie = next(i for i, t in enumerate(text) if "Brownie" in t)
+    assert text[brownie + 1].startswith("  ! *GLUTEN* *NUTS*")
+    assert not any("*" in t for t in text[brownie + 2:] if "Coke" in t)
+    assert all(len(t) <= 32 for t in text)
+    assert not any(line.inverse for line in ticket_lines(order, paper_mm=58))   # no catalog

@@ -69,3 +69,29 @@ def test_a_store_from_a_newer_kds_is_refused_and_left_untouched(tmp_path: Path) 
         Store.open(path, FakeClock(NOW))
     assert dump(path) == before                            # not one row or table changed
     assert not list(tmp_path.glob("kds.sqlite3.schema-*"))
+
+
+def test_a_version_6_store_keeps_its_catalog_facts_in_the_version_7_cache(tmp_path: Path) -> None:
+    """Schema 7 moved the catalog out of station_config's one JSON text into its own table;
+    the old facts keep routing until the next fetch, which the unknown catalog id asks for."""
+    from kds.kitchen.stations import ItemFacts
+    from kds.sync.catalog import why_fetch
+
+    path = tmp_path / "kds.sqlite3"
+    shutil.copy(FIXTURES / "v6.sqlite3", path)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO station_config (key, value) VALUES ('catalog_facts', ?)",
+                   ['{"BUR-S":["C1","Burgers","P1",["grill","nuts"]],"bad":"x"}'])
+    store = Store.open(path, FakeClock(NOW))
+    try:
+        assert store.copied_before_migrating is not None
+        assert store.get_catalog_facts() == {
+            "BUR-S": ItemFacts("C1", "Burgers", "P1", frozenset({"grill", "nuts"}))}
+        assert store.menu_marks().by_ref == {"BUR-S": ("NUTS",)}
+        assert why_fetch(store.catalog_state(), "psmlf", NOW) == "no cached copy of this catalog"
+        left = store.db.execute("SELECT COUNT(*) FROM station_config "
+                                "WHERE key = 'catalog_facts'").fetchone()[0]
+        assert left == 0
+        assert {store.get_order(f"old{i}") is not None for i in range(3)} == {True}
+    finally:
+        store.close()
