@@ -17,7 +17,7 @@ from typing import Any
 
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
-from kds.kitchen.item_marks import NO_MARKS, MenuMarks, sort_marks
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks
 from kds.kitchen.text import (
     clean_note,
     clean_text,
@@ -72,7 +72,7 @@ def ticket_lines(order: Order, *, paper_mm: int = 80, due_at: datetime | None = 
     lines: list[PrintLine] = []
     lines += _head(order, width, kind)
     lines += _times(order, width, due_at, tz)
-    lines += _allergy_warning(order, width, marks)
+    lines += _allergy_warning(order, width)
     lines.append(PrintLine("-" * width))
     for item in order.items:
         if not item.deleted:
@@ -138,11 +138,10 @@ def _all_notes(order: Order) -> list[str]:
     return [note for note in notes if note]
 
 
-def _allergy_warning(order: Order, width: int, marks: MenuMarks) -> list[PrintLine]:
+def _allergy_warning(order: Order, width: int) -> list[PrintLine]:
+    """What the customer declared; the catalog's tags are printed under their items (as on
+    screen, kds.ui.board.ticket._allergens says why)."""
     labels = allergen_labels(*_all_notes(order))
-    tagged = sort_marks(mark for item in order.items if not item.deleted
-                        for mark in marks.marks(item)) if marks else ()
-    labels += [mark for mark in tagged if mark not in labels]
     if not labels:
         return []
     return _wrap("! " + ", ".join(labels) + " !", width, bold=True, inverse=True)

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen import due, text as kitchen_text
 from kds.kitchen.allergens import allergen_labels
-from kds.kitchen.item_marks import NO_MARKS, MenuMarks, marks_line, sort_marks
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks, marks_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
 from kds.kitchen.payment import payment_state
@@ -114,7 +114,7 @@ class TicketView:
     checked: frozenset[int] = frozenset()   # items a cook ticked off (this screen only)
     rush: bool = False       # the kitchen's priority flag (kept in the store, never sent)
     delivery_notes: str = ""   # the customer's standing delivery instructions
-    allergens: str = ""        # "⚠ PEANUTS, ALLERGY, NUTS": the notes' words, items' tags
+    allergens: str = ""        # "⚠ PEANUTS, ALLERGY": what the customer declared in a note
     channel: Channel | None = None   # whose order: "Uber Eats", "Website · Burger Club"
     paid: bool | None = None   # None when unknown (an unreadable order)
     pay_text: str = ""         # "✔ PAID 23.50 EUR · PayPal" / "✖ TO PAY 23.50 EUR"
@@ -223,12 +223,12 @@ def _delivery_notes(order: Any) -> str:
 
 def _allergens(order_notes: str, seller_notes: str, delivery_notes: str,
                items: tuple[ItemLine, ...]) -> str:
-    """Every note is searched, whole, and every item's catalog marks joined: a card may have
-    to cut a note or an item, never this line."""
-    labels = allergen_labels(order_notes, *(item.notes for item in items), delivery_notes,
-                             seller_notes)
-    tagged = sort_marks(mark for item in items for mark in item.marks)
-    return marks_line([*labels, *(mark for mark in tagged if mark not in labels)])
+    """What the customer declared, from every note searched whole: a card may have to cut a
+    note, never this line. The catalog's tags stay on their items (boxed there): on this line
+    they would turn it red on nearly every order, and a red line staff see all day is a line
+    they stop reading — the one that says "peanut allergy" must stand out."""
+    return marks_line(allergen_labels(order_notes, *(item.notes for item in items),
+                                      delivery_notes, seller_notes))
 
 
 def _sync_badge(row: OrderRow) -> str:

@@ -60,13 +60,12 @@ def test_an_allergen_tagged_item_is_highlighted(qtbot: Any) -> None:
     delegate = delegate_for()
     drawn = painted(delegate, ticket)
     shown = texts(drawn)
-    # The "⚠" line names them at the top, above every item; the item has its own marks line.
-    warning = next(d for d in drawn if d.text == BROWNIE_MARKS and d.rect.top() < min(
-        e.rect.top() for e in drawn if e.plain in ("Coke 33cl", "Brownie")))
+    # The item has its own marks line, under it; no customer declared anything, so there is
+    # no red warning line at the top (it stays for "peanut allergy" in a note).
     brownie = next(d for d in drawn if d.plain == "Brownie")
-    own = [d for d in drawn if d.text == BROWNIE_MARKS and d is not warning]
+    own = [d for d in drawn if d.text == BROWNIE_MARKS]
     assert len(own) == 1 and own[0].rect.top() >= brownie.rect.bottom() - 2
-    assert warning.rect.bottom() <= brownie.rect.top()
+    assert ticket.allergens == ""
     # Each label boxed like an allergy word in a note, inside its line.
     line, marks = boxes(delegate, ticket, "imark")
     assert len(marks) == 5 and all(line.contains(m.toRect().adjusted(1, 1, -1, -1)) for m in marks)
@@ -74,17 +73,18 @@ def test_an_allergen_tagged_item_is_highlighted(qtbot: Any) -> None:
     coke = next(d for d in drawn if d.plain == "Coke 33cl")
     assert not any(d.text.startswith("⚠") and coke.rect.bottom() <= d.rect.top()
                    < brownie.rect.top() for d in drawn)
-    assert sum(text.startswith("⚠") for text in shown) == 2
+    assert sum(text.startswith("⚠") for text in shown) == 1
 
 
-def test_a_note_and_the_catalog_share_the_warning_line(qtbot: Any) -> None:
+def test_the_warning_line_says_what_the_customer_declared_and_items_keep_their_tags(
+        qtbot: Any) -> None:
     raw = raw_order(customer_notes="peanut allergy!", items=[
         {"product_name": "Margherita", "sku_name": "Small", "sku_ref": "MAR-S",
          "quantity": "1"}])
     ticket = ticket_with(raw)
-    # Notes' words first, then the catalog's: the small Margherita's gluten-free base is the
-    # sku's own tag, beside its product's.
-    assert ticket.allergens == "⚠ PEANUTS, ALLERGY, DAIRY, VEGETARIAN, GLUTEN-FREE"
+    # The red line is the customer's word alone; the small Margherita's gluten-free base (the
+    # sku's own tag, beside its product's) is marked on the item.
+    assert ticket.allergens == "⚠ PEANUTS, ALLERGY"
     assert ticket.items[0].marks == ("DAIRY", "VEGETARIAN", "GLUTEN-FREE")
 
 
@@ -118,7 +118,8 @@ def test_the_board_marks_items_from_the_stored_catalog(qtbot: Any, tmp_path: Pat
     board.show()
     board.refresh()
     ticket = board.ticket("ord77abc")
-    assert ticket is not None and ticket.allergens == BROWNIE_MARKS
+    assert ticket is not None and ticket.items[0].marks == ("GLUTEN", "NUTS", "DAIRY", "EGG",
+                                                            "VEGETARIAN")
     assert BROWNIE_MARKS in texts(painted(board.delegate, ticket))
 
 
