@@ -634,6 +634,65 @@
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>Disk full — orders are waiting on HubRise</source>
+        <translation>Disque plein — les commandes attendent sur HubRise</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only — orders are waiting on HubRise</source>
+        <translation>Le dossier des données est en lecture seule — les commandes attendent sur HubRise</translation>
+    </message>
+    <message>
+        <source>Not sent to HubRise</source>
+        <translation>Non envoyé à HubRise</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation>Non envoyé : {reason}</translation>
+    </message>
+    <message>
+        <source>HubRise refused permission (403): this connection&apos;s access does not allow it. Reconnect and approve the access KDS asks for</source>
+        <translation>HubRise a refusé l&apos;accès (403) : les droits de cette connexion ne le permettent pas. Reconnectez-vous et acceptez les accès demandés par KDS</translation>
+    </message>
+    <message>
+        <source>HubRise does not answer (timed out)</source>
+        <translation>HubRise ne répond pas (délai dépassé)</translation>
+    </message>
+    <message>
+        <source>the network is down</source>
+        <translation>le réseau est coupé</translation>
+    </message>
+    <message>
+        <source>answered with a web page — captive portal?</source>
+        <translation>réponse par une page web — portail captif ?</translation>
+    </message>
+    <message>
+        <source>HubRise&apos;s answer could not be read (invalid JSON)</source>
+        <translation>réponse de HubRise illisible (JSON invalide)</translation>
+    </message>
+    <message>
+        <source>HubRise&apos;s answer could not be read</source>
+        <translation>réponse de HubRise illisible</translation>
+    </message>
+    <message>
+        <source>HubRise asks us to wait</source>
+        <translation>HubRise demande d&apos;attendre</translation>
+    </message>
+    <message>
+        <source>HubRise is failing ({status})</source>
+        <translation>HubRise est en panne ({status})</translation>
+    </message>
+    <message>
+        <source>HubRise refused the request ({status})</source>
+        <translation>HubRise a refusé la demande ({status})</translation>
+    </message>
+    <message>
+        <source>sync error ({kind})</source>
+        <translation>erreur de synchronisation ({kind})</translation>
+    </message>
+</context>
+<context>
     <name>Hours</name>
     <message>
         <source>Closed</source>
@@ -932,6 +991,54 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>The local store was damaged and repaired; the damaged file is at {path}.</source>
+        <translation>La base locale était endommagée et a été réparée ; le fichier endommagé est ici : {path}.</translation>
+    </message>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 modification en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} modifications en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>1 order was kept</source>
+        <translation>1 commande conservée</translation>
+    </message>
+    <message>
+        <source>{count} orders were kept</source>
+        <translation>{count} commandes conservées</translation>
+    </message>
+    <message>
+        <source>The local store was damaged and repaired: {changes} and {orders}. The damaged file is at {path}.</source>
+        <translation>La base locale était endommagée et a été réparée : {changes} et {orders}. Le fichier endommagé est ici : {path}.</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available on this computer; the HubRise access token is stored in {path}, readable only by this user.</source>
+        <translation>Aucun trousseau du système sur cet ordinateur ; le jeton d&apos;accès HubRise est enregistré dans {path}, lisible par cet utilisateur seulement.</translation>
+    </message>
+    <message>
+        <source>No saved orders could be read, so the board starts empty and nothing will be kept when KDS closes.</source>
+        <translation>Aucune commande enregistrée n&apos;a pu être lue : l&apos;écran démarre vide et rien ne sera gardé à la fermeture de KDS.</translation>
+    </message>
+    <message>
+        <source>The board shows the orders saved before; new orders and taps cannot be saved, orders are waiting on HubRise.</source>
+        <translation>L&apos;écran montre les commandes enregistrées avant ; les nouvelles commandes et les actions ne peuvent pas être enregistrées, les commandes attendent sur HubRise.</translation>
+    </message>
+    <message>
+        <source>Nothing can be saved: {reason} ({folder}). {kept} Free some space or fix the folder, then restart KDS.</source>
+        <translation>Rien ne peut être enregistré : {reason} ({folder}). {kept} Libérez de la place ou réparez le dossier, puis redémarrez KDS.</translation>
+    </message>
+    <message>
+        <source>The log cannot be written to {folder} ({reason}); messages go to the terminal only.</source>
+        <translation>Le journal ne peut pas être écrit dans {folder} ({reason}) ; les messages vont seulement au terminal.</translation>
+    </message>
+    <message>
+        <source>The token file {path} can be read by other users of this computer (mode {mode}): anyone logged in can copy the HubRise access token. Make it private (chmod 600 {path}).</source>
+        <translation>Le fichier du jeton {path} est lisible par les autres utilisateurs de cet ordinateur (mode {mode}) : toute personne connectée peut copier le jeton d&apos;accès HubRise. Rendez-le privé (chmod 600 {path}).</translation>
+    </message>
 </context>
 <context>
     <name>Payment</name>
@@ -946,6 +1053,96 @@
     <message>
         <source>PAID</source>
         <translation>PAYÉ</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <source>COLLECTION</source>
+        <translation>À EMPORTER</translation>
+    </message>
+    <message>
+        <source>EAT IN</source>
+        <translation>SUR PLACE</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>RÉIMPRESSION</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>COMMANDE</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kitchen</source>
+        <translation>Cuisine</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>DUE {clock}</source>
+        <translation>POUR {clock}</translation>
+    </message>
+    <message>
+        <source>Ordered {clock}</source>
+        <translation>Commandé à {clock}</translation>
+    </message>
+    <message>
+        <source>NO {option}</source>
+        <translation>SANS {option}</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>{title}: {note}</source>
+        <translation>{title} : {note}</translation>
+    </message>
+    <message>
+        <source>Rider: {name}</source>
+        <translation>Livreur : {name}</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>Client : {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>1 ticket waiting</source>
+        <translation>1 ticket en attente</translation>
+    </message>
+    <message>
+        <source>{count} tickets waiting</source>
+        <translation>{count} tickets en attente</translation>
+    </message>
+    <message>
+        <source>Printer {name}: {reason} · {tickets}</source>
+        <translation>Imprimante {name} : {reason} · {tickets}</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from kds.kitchen import due, text as kitchen_text
 from kds.kitchen.allergens import allergen_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
+from kds.kitchen.formats import clock_text
 from kds.kitchen.payment import payment_state
 from kds.kitchen.rider import Rider, rider_of
 from kds.kitchen.status_flow import main_action
@@ -357,9 +358,8 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
 
 
 def format_clock(when: datetime | None, tz: tzinfo | None) -> str:
-    if when is None:
-        return ""
-    return when.astimezone(tz).strftime("%H:%M") if tz else when.strftime("%H:%M")
+    """The board's times of day: the kitchen's one rule (kds.kitchen.formats.clock_text)."""
+    return clock_text(when, tz)
 
 
 def sort_key(ticket: TicketView) -> tuple[datetime, str]:

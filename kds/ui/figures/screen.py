@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kds.kitchen.figures import PERIOD_LABELS, PERIODS, Figures, Group, Period, Spread, to_csv
+from kds.kitchen.formats import decimal_text
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
 from kds.ui.figures.chart import HourChart
 
@@ -28,7 +29,7 @@ AskPath = Callable[[str], str | None]   # suggested file name → chosen path, N
 
 
 def _minutes(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value.normalize():f}"
+    return "—" if value is None else decimal_text(value)   # "12,5" in French
 
 
 def spread_text(spread: Spread) -> str:
