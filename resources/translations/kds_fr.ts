@@ -555,6 +555,101 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>orders (max {count})</source>
+        <translation>commandes (max {count})</translation>
+    </message>
+    <message>
+        <source>prep, min</source>
+        <translation>préparation, min</translation>
+    </message>
+    <message>
+        <source>median prep (max {minutes} min)</source>
+        <translation>préparation médiane (max {minutes} min)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>{name}: {orders} · {late} late · {minutes} min</source>
+        <translation>{name} : {orders} · {late} en retard · {minutes} min</translation>
+    </message>
+    <message>
+        <source>Export the figures</source>
+        <translation>Exporter les chiffres</translation>
+    </message>
+    <message>
+        <source>Times from arrival: median / slowest 10 %</source>
+        <translation>Minutes depuis l&apos;arrivée : médiane / 10 % les plus lentes</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>To accepted, min</source>
+        <translation>Acceptée, min</translation>
+    </message>
+    <message>
+        <source>To ready, min</source>
+        <translation>Prête, min</translation>
+    </message>
+    <message>
+        <source>To completed, min</source>
+        <translation>Terminée, min</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>By service</source>
+        <translation>Par service</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Par canal</translation>
+    </message>
+    <message>
+        <source>Slowest products</source>
+        <translation>Produits les plus lents</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter CSV</translation>
+    </message>
+    <message>
+        <source>{name}: {minutes} min ({orders})</source>
+        <translation>{name} : {minutes} min ({orders})</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>Enregistré : {file}</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Location not loaded yet</source>
@@ -1675,6 +1770,10 @@
     <message>
         <source>for {clock}</source>
         <translation>pour {clock}</translation>
+    </message>
+    <message>
+        <source> … (tap note for all)</source>
+        <translation> … (touchez la note pour tout lire)</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
 from kds.kitchen.allergens import find_allergens
 from kds.kitchen.text import clean_text, isolate, isolate_lines
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 from kds.ui.i18n import translate
@@ -269,7 +270,7 @@ NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
 # Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
 NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}
 NOTE_MAX_LINES = 4   # a novel in a note must not push the items off the card
-CLIPPED = " … (tap note for all)"
+CLIPPED = QT_TRANSLATE_NOOP("Ticket", " … (tap note for all)")   # shown translated
 
 
 def clip_note(text: str, kind: str, width: int) -> str:
@@ -277,16 +278,17 @@ def clip_note(text: str, kind: str, width: int) -> str:
     limit = QFontMetrics(font_for(font_key(kind))).lineSpacing() * NOTE_MAX_LINES + 2
     if _height(kind, text, width) <= limit:
         return text
+    marker = translate("Ticket", CLIPPED)
     # Four lines never hold 1,000 characters: measure no more than that while searching.
     text = text[:1000]
     low, high = 0, len(text)
     while low < high:   # the longest prefix that still fits with the marker
         middle = (low + high + 1) // 2
-        if _height(kind, text[:middle] + CLIPPED, width) <= limit:
+        if _height(kind, text[:middle] + marker, width) <= limit:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + CLIPPED
+    return text[:low].rstrip() + marker
 
 
 def ticket_lines(ticket: TicketView, tz: tzinfo | None) -> list[str]:

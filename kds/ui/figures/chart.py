@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kds.kitchen.formats import decimal_text
+from kds.ui.i18n import translate
 from kds.ui.theme import PALETTE, font
 
 BACKGROUND = QColor(PALETTE.card)
@@ -93,10 +95,12 @@ class HourChart(QWidget):
                              Qt.AlignmentFlag.AlignLeft, f"{hour:02d}h")
         painter.setPen(BAR.lighter(140))
         painter.drawText(QRectF(4, 4, 300, 28), Qt.AlignmentFlag.AlignLeft,
-                         f"orders (max {max(self.counts)})")
+                         translate("Figures", "orders (max {count})").format(
+                             count=max(self.counts)))
         painter.setPen(LINE)
         slowest = max((p for p in self.prep if p is not None), default=None)
-        prep_text = "prep, min" if slowest is None else \
-            f"median prep (max {slowest.normalize():f} min)"
+        prep_text = translate("Figures", "prep, min") if slowest is None else \
+            translate("Figures", "median prep (max {minutes} min)").format(
+                minutes=decimal_text(slowest))
         painter.drawText(QRectF(self.width() - 304, 4, 300, 28), Qt.AlignmentFlag.AlignRight,
                          prep_text)

@@ -105,3 +105,30 @@ def test_formats_go_back_to_english_with_the_language(qapp: Any, language: Any) 
 
     remove_language(qapp, None)
     assert formats.current() is formats.ENGLISH
+
+
+def test_the_figures_screen_in_french(qtbot: Any, language: Any) -> None:
+    """Titles, periods, groups and the decimal comma: no English left on the Figures screen."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from tests.screens.all_screens import _figures_page
+
+    language("fr")
+    page = _figures_page()
+    qtbot.addWidget(page)
+    page.show_period("today")
+    shown = [w.text() for kind in (QLabel, QAbstractButton) for w in page.findChildren(kind)]
+    assert {"Chiffres", "Aujourd'hui", "Hier", "7 derniers jours", "Par service", "Fermer",
+            "Exporter CSV", "En retard"} <= set(shown)
+    service = page.values["service"].text()
+    assert "Livraison : " in service and " en retard · " in service and "delivery" not in service
+    english = {"Figures", "Today", "Close", "Late", "By service", "Slowest products"}
+    assert not english & set(shown)
+
+
+def test_a_cut_note_says_so_in_french(qtbot: Any, language: Any) -> None:
+    from kds.ui.board.layout import clip_note
+
+    language("fr")
+    cut = clip_note("Sonner deux fois, bébé qui dort. " * 40, "cnote", 280)
+    assert cut.endswith(" … (touchez la note pour tout lire)")
