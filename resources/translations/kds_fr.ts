@@ -349,6 +349,29 @@
     </message>
 </context>
 <context>
+    <name>Channel</name>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Kitchen display for HubRise</source>

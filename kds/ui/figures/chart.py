@@ -94,7 +94,8 @@ class HourChart(QWidget):
             painter.drawText(QRectF(plot.left() + hour * slot - 10, plot.bottom() + 4, 60, 28),
                              Qt.AlignmentFlag.AlignLeft, f"{hour:02d}h")
         painter.setPen(BAR.lighter(140))
-        painter.drawText(QRectF(4, 4, 300, 28), Qt.AlignmentFlag.AlignLeft,
+        half = self.width() / 2 - 8   # each legend gets half the width: French is longer
+        painter.drawText(QRectF(4, 4, half, 28), Qt.AlignmentFlag.AlignLeft,
                          translate("Figures", "orders (max {count})").format(
                              count=max(self.counts)))
         painter.setPen(LINE)
@@ -102,5 +103,5 @@ class HourChart(QWidget):
         prep_text = translate("Figures", "prep, min") if slowest is None else \
             translate("Figures", "median prep (max {minutes} min)").format(
                 minutes=decimal_text(slowest))
-        painter.drawText(QRectF(self.width() - 304, 4, 300, 28), Qt.AlignmentFlag.AlignRight,
-                         prep_text)
+        painter.drawText(QRectF(self.width() - half - 4, 4, half, 28),
+                         Qt.AlignmentFlag.AlignRight, prep_text)

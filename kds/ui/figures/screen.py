@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kds.kitchen.channels import channel_word
 from kds.kitchen.figures import PERIOD_LABELS, PERIODS, Figures, Group, Period, Spread, to_csv
 from kds.kitchen.formats import decimal_text
 from kds.kitchen.words import QT_TRANSLATE_NOOP
@@ -47,8 +48,14 @@ def spread_text(spread: Spread) -> str:
 
 def _group_lines(groups: tuple[Group, ...], services: bool = False) -> str:
     return "\n".join(translate("Figures", "{name}: {orders} · {late} late · {minutes} min").format(
-        name=service_name(g.name) if services and g.name != "—" else g.name, orders=g.orders,
+        name=_group_name(g.name, services), orders=g.orders,
         late=g.late, minutes=_minutes(g.prep.median)) for g in groups[:5]) or "—"
+
+
+def _group_name(name: str, services: bool) -> str:
+    if name == "—":
+        return name
+    return service_name(name) if services else channel_word(name)
 
 
 def _ask_path(suggested: str) -> str | None:

@@ -124,6 +124,17 @@ def test_the_figures_screen_in_french(qtbot: Any, language: Any) -> None:
     assert "Livraison : " in service and " en retard · " in service and "delivery" not in service
     english = {"Figures", "Today", "Close", "Late", "By service", "Slowest products"}
     assert not english & set(shown)
+    channels = page.values["channel"].text()
+    assert "Site web : 2" in channels and "Caisse : 1" in channels and "Till" not in channels
+
+
+def test_channels_named_by_kind_are_french_on_the_badge(qtbot: Any, language: Any) -> None:
+    from kds.kitchen.channels import channel_of
+
+    language("fr")
+    assert channel_of("pos-caisse-1", None).label == "Caisse"          # type: ignore[union-attr]
+    assert channel_of("website", "Burger Club").label == "Site web · Burger Club"  # type: ignore[union-attr]
+    assert channel_of("uber-eats", None).label == "Uber Eats"          # type: ignore[union-attr]
 
 
 def test_a_cut_note_says_so_in_french(qtbot: Any, language: Any) -> None:
