@@ -18,6 +18,7 @@ from typing import Any
 
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
+from kds.kitchen.channels import channel_of
 from kds.kitchen.formats import clock_text
 from kds.kitchen.payment import payment_state
 from kds.kitchen.text import (
@@ -105,8 +106,10 @@ def _wrap(text: str, width: int, *, large: bool = False, bold: bool = False,
 
 
 def channel_name(order: Order) -> str:
-    """Who sent the order (HubRise's created_by: "Uber Eats", "Deliveroo", a till's name)."""
-    return clean_text(order.created_by, 40)
+    """Who sent the order, as the screen's badge names it ("Uber Eats", "Site web", a till's
+    own name; kds.kitchen.channels), from HubRise's created_by and service_type_ref."""
+    channel = channel_of(order.created_by, order.service_type_ref, order.service_type)
+    return clean_text(channel.label if channel is not None else "", 40)
 
 
 def _head(order: Order, width: int, kind: str) -> list[PrintLine]:

@@ -1264,6 +1264,37 @@
     </message>
 </context>
 <context>
+    <name>Rider</name>
+    <message>
+        <source>booking a rider</source>
+        <translation>recherche d&apos;un livreur</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <source>arriving</source>
+        <translation>arrive</translation>
+    </message>
+    <message>
+        <source>WAITING AT THE PASS</source>
+        <translation>ATTEND AU PASSE</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>récupérée</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livrée</translation>
+    </message>
+    <message>
+        <source>rider cancelled</source>
+        <translation>livreur annulé</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Find an order</source>
@@ -1777,6 +1808,14 @@
     <message>
         <source>HubRise id {id}</source>
         <translation>id HubRise {id}</translation>
+    </message>
+    <message>
+        <source>Rider at {clock}</source>
+        <translation>Livreur à {clock}</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Livreur</translation>
     </message>
     <message>
         <source>NO</source>

@@ -148,7 +148,8 @@ def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:
     if rider is None:
         return ""
     when = format_clock(rider.pickup_at, tz)
-    text = f"Rider at {when}" if when else "Rider"
+    text = translate("Ticket", "Rider at {clock}").format(clock=when) if when \
+        else translate("Ticket", "Rider")
     if rider.name:
         text += " · " + isolate(rider.name)
     if rider.status_label:

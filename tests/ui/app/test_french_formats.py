@@ -143,3 +143,20 @@ def test_a_cut_note_says_so_in_french(qtbot: Any, language: Any) -> None:
     language("fr")
     cut = clip_note("Sonner deux fois, bébé qui dort. " * 40, "cnote", 280)
     assert cut.endswith(" … (touchez la note pour tout lire)")
+
+
+def test_the_rider_line_in_french(qtbot: Any, language: Any) -> None:
+    from tests.screens.ticket_info_screenshot import info_orders
+
+    language("fr")
+    now = datetime(2026, 11, 24, 18, 34, tzinfo=UTC)
+    drawn, _ = paint(ticket_of(info_orders(now)[0]))
+    assert "Livreur à 18:42 · Marco · en route" in [d.plain for d in drawn]
+    assert not [d.plain for d in drawn if "Rider" in d.plain or "on the way" in d.plain]
+
+
+def test_a_printed_ticket_names_the_channel_as_the_badge_does(qtbot: Any,
+                                                              language: Any) -> None:
+    language("fr")
+    job = _printed(order_payload(created_by="website", service_type="collection"))
+    assert "SITE WEB · À EMPORTER".encode("cp858") in job
