@@ -372,6 +372,61 @@
     </message>
 </context>
 <context>
+    <name>Connect</name>
+    <message>
+        <source>Signing in with HubRise needs an OAuth client id and secret (KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET or config.toml).</source>
+        <translation>La connexion à HubRise demande un identifiant client OAuth et son secret (KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET ou config.toml).</translation>
+    </message>
+    <message>
+        <source>Paste the code shown by HubRise after you approved the connection.</source>
+        <translation>Collez le code affiché par HubRise après avoir accepté la connexion.</translation>
+    </message>
+    <message>
+        <source>The connection was refused on HubRise&apos;s page, so nothing was connected. Open the HubRise sign-in page again and approve it.</source>
+        <translation>La connexion a été refusée sur la page HubRise : rien n&apos;est connecté. Rouvrez la page de connexion HubRise et acceptez.</translation>
+    </message>
+    <message>
+        <source>HubRise did not give a code ({reason}). Open the HubRise sign-in page again.</source>
+        <translation>HubRise n&apos;a pas donné de code ({reason}). Rouvrez la page de connexion HubRise.</translation>
+    </message>
+    <message>
+        <source>No OAuth client is configured, so a code cannot be exchanged.</source>
+        <translation>Aucun client OAuth n&apos;est configuré : le code ne peut pas être échangé.</translation>
+    </message>
+    <message>
+        <source>HubRise did not accept this code: it is wrong, already used, or older than 10 minutes. Open the HubRise sign-in page again to get a new code.</source>
+        <translation>HubRise n&apos;a pas accepté ce code : il est faux, déjà utilisé ou vieux de plus de 10 minutes. Rouvrez la page de connexion HubRise pour en obtenir un nouveau.</translation>
+    </message>
+    <message>
+        <source>HubRise refused this app&apos;s OAuth client id or secret. Check KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.</source>
+        <translation>HubRise a refusé l&apos;identifiant client OAuth ou le secret de l&apos;application. Vérifiez KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>Could not reach HubRise to exchange the code ({kind}). Try again.</source>
+        <translation>HubRise injoignable pour échanger le code ({kind}). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Paste an access token.</source>
+        <translation>Collez un jeton d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Connected, but the token could not be saved: {reason}</source>
+        <translation>Connecté, mais le jeton n&apos;a pas pu être enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>HubRise refused this access token: it is wrong or the connection was revoked.</source>
+        <translation>HubRise a refusé ce jeton d&apos;accès : il est faux ou la connexion a été révoquée.</translation>
+    </message>
+    <message>
+        <source>This token cannot read the location: connect at location level.</source>
+        <translation>Ce jeton ne peut pas lire l&apos;établissement : connectez-vous au niveau de l&apos;établissement.</translation>
+    </message>
+    <message>
+        <source>Could not reach HubRise to check the token ({kind}). Try again.</source>
+        <translation>HubRise injoignable pour vérifier le jeton ({kind}). Réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Kitchen display for HubRise</source>
@@ -466,8 +521,24 @@
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>Connected to HubRise</source>
+        <translation>Connecté à HubRise</translation>
+    </message>
+    <message>
+        <source>Not in contact with HubRise</source>
+        <translation>Pas de contact avec HubRise</translation>
+    </message>
+    <message>
         <source>Disconnecting…</source>
         <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Disconnecting failed ({kind}). Try again.</source>
+        <translation>La déconnexion a échoué ({kind}). Réessayez.</translation>
     </message>
     <message>
         <source>enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.</source>
@@ -1087,6 +1158,10 @@
         <translation>Tickets</translation>
     </message>
     <message>
+        <source>Busy / Pause  ⚠ suggested</source>
+        <translation>Occupé/Pause ⚠</translation>
+    </message>
+    <message>
         <source>Busy / Pause</source>
         <translation>Occupé/Pause</translation>
     </message>
@@ -1101,6 +1176,10 @@
     <message>
         <source>Connection</source>
         <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>KDS — HubRise kitchen display</source>
+        <translation>KDS — écran de cuisine HubRise</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1343,29 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>{count} change(s) HubRise did not take:</source>
+        <translation>{count} modification(s) refusée(s) par HubRise :</translation>
+    </message>
+    <message>
+        <source>{orders} (last 24 h):</source>
+        <translation>{orders} (dernières 24 h) :</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Open order {reference}</source>
+        <translation>Ouvrir la commande {reference}</translation>
+    </message>
+</context>
+<context>
     <name>Rider</name>
     <message>
         <source>booking a rider</source>
@@ -1297,12 +1399,28 @@
 <context>
     <name>Search</name>
     <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>Finie aujourd&apos;hui</translation>
+    </message>
+    <message>
         <source>Find an order</source>
         <translation>Trouver une commande</translation>
     </message>
     <message>
         <source>Code, name or phone</source>
         <translation>Code, nom ou téléphone</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1566,8 +1684,28 @@
         <translation>Retour</translation>
     </message>
     <message>
+        <source>No rule or default sends items to {station}</source>
+        <translation>Aucune règle ni poste par défaut n&apos;envoie d&apos;articles à {station}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation>Non importé : {reason}</translation>
+    </message>
+    <message>
+        <source>Imported {count} rules — Save to keep them.</source>
+        <translation>{count} règles importées — Enregistrez pour les garder.</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>Non exporté : {reason}</translation>
+    </message>
+    <message>
+        <source>Rules written to {file}</source>
+        <translation>Règles écrites dans {file}</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ def _menu(path: Path, width: int, height: int) -> Path:
     board = shown_board(source, clock, width, height)
     dialog = board.open_menu(board.models["active"].tickets()[0].order_id)
     settle()
-    save(board.window(), path)
+    save(dialog if dialog.isWindow() else board.window(), path)   # a dialog is its own window
     dialog.close()
     board.close()
     return path

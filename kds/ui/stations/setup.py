@@ -218,7 +218,8 @@ class ScreenSetup(QWidget):
             return False
         role = self.chosen_role()
         if role.station is not None and role.station not in routing.stations:
-            self.message.setText(f"No rule or default sends items to {role.station}")
+            self.message.setText(translate("Stations", "No rule or default sends items to {station}")
+                                 .format(station=role.station))
             return False
         self.message.setText(translate("Stations", "Saved."))
         self.saved.emit(role, routing)
@@ -229,13 +230,14 @@ class ScreenSetup(QWidget):
         try:
             routing = Routing.from_json(path.read_text(encoding="utf-8")[:200_000])
         except (OSError, UnicodeDecodeError, BadRules) as exc:
-            self.message.setText(f"Not imported: {exc}")
+            self.message.setText(translate("Stations", "Not imported: {reason}").format(reason=exc))
             return False
         self.routing, self.rules = routing, list(routing.rules)
         self.default_field.setText(routing.default_station or "")
         self._show_rules()
         self._show_roles(self._chosen_key())
-        self.message.setText(f"Imported {len(self.rules)} rules — Save to keep them.")
+        self.message.setText(translate("Stations", "Imported {count} rules — Save to keep them.")
+                             .format(count=len(self.rules)))
         return True
 
     def export_to(self, path: Path) -> bool:
@@ -245,9 +247,9 @@ class ScreenSetup(QWidget):
         try:
             path.write_text(routing.to_json(), encoding="utf-8")
         except OSError as exc:
-            self.message.setText(f"Not exported: {exc}")
+            self.message.setText(translate("Stations", "Not exported: {reason}").format(reason=exc))
             return False
-        self.message.setText(f"Rules written to {path.name}")
+        self.message.setText(translate("Stations", "Rules written to {file}").format(file=path.name))
         return True
 
     def _ask_import(self) -> None:

@@ -160,3 +160,20 @@ def test_a_printed_ticket_names_the_channel_as_the_badge_does(qtbot: Any,
     language("fr")
     job = _printed(order_payload(created_by="website", service_type="collection"))
     assert "SITE WEB · À EMPORTER".encode("cp858") in job
+
+
+def test_find_an_order_and_the_problems_list_in_french(qtbot: Any, language: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from kds.ui.board.problems import ProblemsDialog
+    from kds.ui.board.search import SearchDialog, result_text
+
+    language("fr")
+    assert result_text("active", ticket_of(raw_order())).endswith(" · À emporter · En cours")
+    search = SearchDialog(list)
+    qtbot.addWidget(search)
+    assert "Fermer" in [b.text() for b in search.findChildren(QPushButton)]
+    problems = ProblemsDialog("● En ligne", [], [])
+    qtbot.addWidget(problems)
+    assert problems.windowTitle() == "À traiter"
+    assert [b.text() for b in problems.findChildren(QPushButton)] == ["Fermer"]
