@@ -349,6 +349,25 @@
     </message>
 </context>
 <context>
+    <name>Board</name>
+    <message>
+        <source>All stations done: {status}</source>
+        <translation>Tous les postes ont fini : {status}</translation>
+    </message>
+    <message>
+        <source>Order {reference}: {station} done</source>
+        <translation>Commande {reference} : {station} fini</translation>
+    </message>
+    <message>
+        <source>Order {reference}: {station} not done</source>
+        <translation>Commande {reference} : {station} pas fini</translation>
+    </message>
+    <message>
+        <source>⚠ Could not read orders; showing the last known tickets</source>
+        <translation>⚠ Commandes illisibles ; les derniers tickets connus restent affichés</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Website</source>
