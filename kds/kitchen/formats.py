@@ -29,6 +29,10 @@ def _english_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"   # the C locale's names are English
 
 
+def _english_short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"      # "Wed 25 Nov"
+
+
 @dataclass(frozen=True, slots=True)
 class Formats:
     """How one language writes numbers, money, times and dates."""
@@ -39,6 +43,7 @@ class Formats:
     sign_space: str = ""               # between the amount and the sign: "\u00a0" in French
     clock_format: str = "%H:%M"        # 24 h in both languages (English kept its 14:30 look)
     date_text: Callable[[date], str] = field(default=_english_date)
+    short_date_text: Callable[[date], str] = field(default=_english_short_date)
 
 
 ENGLISH = Formats()
@@ -93,6 +98,23 @@ def clock_text(when: datetime | None, tz: tzinfo | None = None) -> str:
     return local.strftime(_formats.clock_format)
 
 
+def when_text(when: datetime | None, tz: tzinfo | None, now: datetime) -> str:
+    """A time of day, with the day when it is not today where the kitchen is ("14:30",
+    "Wed 25 Nov 14:30" / "mer. 25 nov. 14:30"): a pre-order for tomorrow must not read as
+    today's."""
+    if when is None:
+        return ""
+    local = when.astimezone(tz) if tz is not None else when
+    today = now.astimezone(tz).date() if tz is not None else now.date()
+    clock = local.strftime(_formats.clock_format)
+    return clock if local.date() == today else f"{_formats.short_date_text(local.date())} {clock}"
+
+
 def date_text(day: date) -> str:
     """A day in words: "Tuesday 24 November 2026" / "mardi 24 novembre 2026"."""
     return _formats.date_text(day)
+
+
+def short_date_text(day: date) -> str:
+    """A day in short: "Wed 25 Nov" / "mer. 25 nov."."""
+    return _formats.short_date_text(day)

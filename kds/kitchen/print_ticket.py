@@ -19,7 +19,7 @@ from typing import Any
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
 from kds.kitchen.channels import channel_of
-from kds.kitchen.formats import clock_text
+from kds.kitchen.formats import clock_text, when_text
 from kds.kitchen.payment import payment_state
 from kds.kitchen.text import (
     clean_note,
@@ -73,12 +73,14 @@ def mark_allergens(note: str) -> str:
 
 
 def ticket_lines(order: Order, *, paper_mm: int = 80, due_at: datetime | None = None,
-                 tz: tzinfo | None = None, kind: str = "arrival") -> list[PrintLine]:
-    """The printed ticket, top to bottom, every line within the roll's columns."""
+                 tz: tzinfo | None = None, kind: str = "arrival",
+                 now: datetime | None = None) -> list[PrintLine]:
+    """The printed ticket, top to bottom, every line within the roll's columns. With `now`,
+    a due time on another day carries its date (a pre-order printed the day before)."""
     width = columns_for(paper_mm)
     lines: list[PrintLine] = []
     lines += _head(order, width, kind)
-    lines += _times(order, width, due_at, tz)
+    lines += _times(order, width, due_at, tz, now)
     lines += _allergy_warning(order, width)
     lines.append(PrintLine("-" * width))
     for item in order.items:
@@ -126,12 +128,12 @@ def _head(order: Order, width: int, kind: str) -> list[PrintLine]:
     return lines
 
 
-def _times(order: Order, width: int, due_at: datetime | None,
-           tz: tzinfo | None) -> list[PrintLine]:
+def _times(order: Order, width: int, due_at: datetime | None, tz: tzinfo | None,
+           now: datetime | None) -> list[PrintLine]:
     lines: list[PrintLine] = []
     if due_at is not None:
-        lines += _wrap(translate("Print", "DUE {clock}").format(clock=clock_text(due_at, tz)),
-                       width, large=True)
+        due = when_text(due_at, tz, now) if now is not None else clock_text(due_at, tz)
+        lines += _wrap(translate("Print", "DUE {clock}").format(clock=due), width, large=True)
     if order.created_at is not None:
         lines += _wrap(translate("Print", "Ordered {clock}").format(
             clock=clock_text(order.created_at, tz)), width)

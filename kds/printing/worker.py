@@ -170,7 +170,8 @@ class PrintWorker:
             raise LookupError("it was finished before the printer took it")
         due_at = row.due_at or self.store.due_time(row)
         lines = ticket_lines(parse_order(row.raw), paper_mm=self.setup.paper_mm, due_at=due_at,
-                             tz=location_zone(self.store.get_location_raw()), kind=job.kind)
+                             tz=location_zone(self.store.get_location_raw()), kind=job.kind,
+                             now=self.clock.now())
         return ticket_bytes(lines, self.setup.copies)
 
     def _printer_away(self, job: PrintJob, reason: str) -> None:

@@ -7,9 +7,8 @@ English is the source text everywhere; French comes from resources/translations/
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
@@ -51,9 +50,13 @@ def formats_for(language: str) -> formats.Formats:
     def date_text(day: date) -> str:
         return locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
 
+    def short_date_text(day: date) -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
     return formats.Formats(decimal_point=locale.decimalPoint(),
                            group_separator=locale.groupSeparator(), sign_first=first,
-                           sign_space=space, date_text=date_text)
+                           sign_space=space, date_text=date_text,
+                           short_date_text=short_date_text)
 
 
 def install_language(app: QCoreApplication, setting: str, folder: Path,

@@ -13,7 +13,7 @@ from kds.kitchen import due, text as kitchen_text
 from kds.kitchen.allergens import allergen_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
-from kds.kitchen.formats import clock_text
+from kds.kitchen.formats import clock_text, when_text
 from kds.kitchen.payment import payment_state
 from kds.kitchen.rider import Rider, rider_of
 from kds.kitchen.status_flow import main_action
@@ -348,7 +348,7 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
             translate("Ticket", "DUE {minutes} min").format(minutes=minutes_left)
     else:
         urgency = "normal"
-        clock = format_clock(ticket.due_at, tz)
+        clock = when_text(ticket.due_at, tz, now)   # with the day when it is not today
         due_text = translate("Ticket", "due {clock}").format(clock=clock) \
             if minutes_left > CLOCK_AFTER_MINUTES else \
             translate("Ticket", "due in {minutes} min").format(minutes=minutes_left)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kds.kitchen.channels import channel_word
 from kds.kitchen.figures import PERIOD_LABELS, PERIODS, Figures, Group, Period, Spread, to_csv
-from kds.kitchen.formats import decimal_text
+from kds.kitchen.formats import date_text, decimal_text, short_date_text
 from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.board.ticket import service_name
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
@@ -50,6 +50,15 @@ def _group_lines(groups: tuple[Group, ...], services: bool = False) -> str:
     return "\n".join(translate("Figures", "{name}: {orders} · {late} late · {minutes} min").format(
         name=_group_name(g.name, services), orders=g.orders,
         late=g.late, minutes=_minutes(g.prep.median)) for g in groups[:5]) or "—"
+
+
+def days_text(figures: Figures, zone: tzinfo) -> str:
+    """The day (or days) the figures cover, as the screen's language writes dates."""
+    first = figures.start.astimezone(zone).date()
+    last = (figures.end.astimezone(zone) - timedelta(days=1)).date()
+    if last <= first:
+        return date_text(first)
+    return f"{short_date_text(first)} – {short_date_text(last)}"
 
 
 def _group_name(name: str, services: bool) -> str:
@@ -91,6 +100,9 @@ class FiguresScreen(QWidget):
         row = QHBoxLayout()
         row.addWidget(plain_label(translate("Figures", "Figures"), size=32, bold=True,
                                   wrap=False))
+        self.days_label = plain_label("", 18, color=MUTED, wrap=False)   # "mardi 24 novembre…"
+        row.addSpacing(16)
+        row.addWidget(self.days_label)
         row.addStretch(1)
         self.period_group = QButtonGroup(self)
         self.period_buttons: dict[Period, QPushButton] = {}
@@ -150,6 +162,7 @@ class FiguresScreen(QWidget):
         self.period = period
         self.period_buttons[period].setChecked(True)
         self.figures = figures = self._load(period)
+        self.days_label.setText(days_text(figures, self._zone()))
         self.values["orders"].setText(str(figures.orders))
         self.values["accepted"].setText(spread_text(figures.to_accepted))
         self.values["ready"].setText(spread_text(figures.to_ready))

@@ -177,3 +177,31 @@ def test_find_an_order_and_the_problems_list_in_french(qtbot: Any, language: Any
     qtbot.addWidget(problems)
     assert problems.windowTitle() == "À traiter"
     assert [b.text() for b in problems.findChildren(QPushButton)] == ["Fermer"]
+
+
+def test_a_pre_order_for_tomorrow_says_which_day_in_french(qtbot: Any, language: Any) -> None:
+    """On the ticket and on the printed ticket: "pour 12:30" alone would read as today."""
+    from dataclasses import replace
+
+    from kds.ui.board.ticket import Thresholds, ticket_timing
+
+    language("fr")
+    now = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
+    tomorrow = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)          # 12:30 in Paris
+    ticket = replace(ticket_of(raw_order()), due_at=tomorrow)
+    assert "mer. 25 nov. 12:30" in ticket_timing(ticket, now, Thresholds(), PARIS).due_text
+    lines = ticket_lines(parse_order(order_payload()), paper_mm=80, due_at=tomorrow, tz=PARIS,
+                         now=now)
+    assert "POUR mer. 25 nov. 12:30" in [line.text for line in lines]
+
+
+def test_the_figures_say_which_days_in_french(qtbot: Any, language: Any) -> None:
+    from tests.screens.all_screens import _figures_page
+
+    language("fr")
+    page = _figures_page()
+    qtbot.addWidget(page)
+    page.show_period("today")
+    assert page.days_label.text() == "mardi 24 novembre 2026"
+    page.show_period("week")
+    assert page.days_label.text() == "mer. 18 nov. – mar. 24 nov."

@@ -73,3 +73,12 @@ def test_dates_follow_the_hook(french: None) -> None:
     assert date_text(date(2026, 11, 24)) == "jour 2026-11-24"
     formats.set_formats(None)
     assert date_text(date(2026, 11, 24)) == "Tuesday 24 November 2026"
+
+
+def test_a_time_on_another_day_carries_the_day() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    now = datetime(2026, 11, 24, 22, 30, tzinfo=UTC)           # 23:30 on Tuesday in Paris
+    assert formats.when_text(datetime(2026, 11, 24, 22, 45, tzinfo=UTC), paris, now) == "23:45"
+    tomorrow = datetime(2026, 11, 24, 23, 15, tzinfo=UTC)       # 00:15 on Wednesday in Paris
+    assert formats.when_text(tomorrow, paris, now) == "Wed 25 Nov 00:15"
+    assert formats.when_text(None, paris, now) == ""
