@@ -205,3 +205,15 @@ def test_the_figures_say_which_days_in_french(qtbot: Any, language: Any) -> None
     assert page.days_label.text() == "mardi 24 novembre 2026"
     page.show_period("week")
     assert page.days_label.text() == "mer. 18 nov. – mar. 24 nov."
+
+
+def test_quantities_take_the_french_decimal_comma(qtbot: Any, language: Any) -> None:
+    from decimal import Decimal
+
+    from kds.kitchen.text import format_quantity
+
+    language("fr")
+    assert [format_quantity(Decimal(q)) for q in ("1.50", "2", "1000", "0.333")] == \
+        ["1,5", "2", "1000", "0,333"]
+    job = _printed(order_payload())
+    assert b"0,333 x Olive oil" in job
