@@ -231,7 +231,9 @@ class ConnectionService:
                 self._wipe_cache()
                 report.cache_wiped = True
             except OSError as exc:
-                report.problems.append(f"The local cache could not be deleted: {exc.strerror}")
+                report.problems.append(translate(
+                    "Connect", "The local cache could not be deleted: {reason}").format(
+                        reason=exc.strerror))
         log.info("Disconnected (cache %s)", "wiped" if report.cache_wiped else "kept")
         return report
 
@@ -244,20 +246,23 @@ class ConnectionService:
             if _status(exc) in (401, 404):
                 report.callback_deleted = True  # nothing left to delete on HubRise's side
             else:
-                report.problems.append(
-                    f"The HubRise callback could not be deleted ({type(exc).__name__}).")
+                report.problems.append(translate(
+                    "Connect", "The HubRise callback could not be deleted ({kind}).").format(
+                        kind=type(exc).__name__))
 
     async def _revoke(self, token: str, report: DisconnectReport) -> None:
         if self.oauth is None:
-            report.problems.append("No OAuth client is configured, so the token was not revoked; "
-                                   "remove the connection in the HubRise back office.")
+            report.problems.append(translate(
+                "Connect", "No OAuth client is configured, so the token was not revoked; "
+                "remove the connection in the HubRise back office."))
             return
         try:
             await self.oauth.revoke(token)
             report.token_revoked = True
         except Exception as exc:  # noqa: BLE001
-            report.problems.append(f"HubRise could not revoke the token ({type(exc).__name__}); "
-                                   "remove the connection in the HubRise back office.")
+            report.problems.append(translate(
+                "Connect", "HubRise could not revoke the token ({kind}); remove the "
+                "connection in the HubRise back office.").format(kind=type(exc).__name__))
 
     def _forget_token(self, report: DisconnectReport) -> bool:
         try:

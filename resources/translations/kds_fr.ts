@@ -444,6 +444,22 @@
         <source>Could not reach HubRise to check the token ({kind}). Try again.</source>
         <translation>HubRise injoignable pour vérifier le jeton ({kind}). Réessayez.</translation>
     </message>
+    <message>
+        <source>The local cache could not be deleted: {reason}</source>
+        <translation>Le cache local n&apos;a pas pu être supprimé : {reason}</translation>
+    </message>
+    <message>
+        <source>The HubRise callback could not be deleted ({kind}).</source>
+        <translation>Le callback HubRise n&apos;a pas pu être supprimé ({kind}).</translation>
+    </message>
+    <message>
+        <source>No OAuth client is configured, so the token was not revoked; remove the connection in the HubRise back office.</source>
+        <translation>Aucun client OAuth n&apos;est configuré : le jeton n&apos;a pas été révoqué ; supprimez la connexion dans le back-office HubRise.</translation>
+    </message>
+    <message>
+        <source>HubRise could not revoke the token ({kind}); remove the connection in the HubRise back office.</source>
+        <translation>HubRise n&apos;a pas pu révoquer le jeton ({kind}) ; supprimez la connexion dans le back-office HubRise.</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
