@@ -1675,6 +1675,14 @@
         <translation>{status} · {done}/{count} postes</translation>
     </message>
     <message>
+        <source>Only screen</source>
+        <translation>Écran unique</translation>
+    </message>
+    <message>
+        <source>Expo (pass)</source>
+        <translation>Passe (expo)</translation>
+    </message>
+    <message>
         <source>This screen</source>
         <translation>Cet écran</translation>
     </message>
@@ -1691,8 +1699,24 @@
         <translation>{name} — écran unique : tous les articles</translation>
     </message>
     <message>
+        <source>Name on this screen, e.g. Grill</source>
+        <translation>Nom de cet écran, ex. Grill</translation>
+    </message>
+    <message>
+        <source>Default station (what no rule matches)</source>
+        <translation>Poste par défaut (sans règle)</translation>
+    </message>
+    <message>
         <source>Rules: the first that matches an item sends it to its station</source>
         <translation>Règles : la première qui correspond à un article l&apos;envoie à son poste</translation>
+    </message>
+    <message>
+        <source>Station, e.g. Pizza</source>
+        <translation>Poste, ex. Pizza</translation>
+    </message>
+    <message>
+        <source>Value, e.g. Pizzas</source>
+        <translation>Valeur, ex. Pizzas</translation>
     </message>
     <message>
         <source>Add rule</source>
@@ -1719,6 +1743,10 @@
         <translation>Retour</translation>
     </message>
     <message>
+        <source>{name} station</source>
+        <translation>Poste {name}</translation>
+    </message>
+    <message>
         <source>No rule or default sends items to {station}</source>
         <translation>Aucune règle ni poste par défaut n&apos;envoie d&apos;articles à {station}</translation>
     </message>
@@ -1741,6 +1769,22 @@
     <message>
         <source>Rules written to {file}</source>
         <translation>Règles écrites dans {file}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Product/SKU ref</source>
+        <translation>Réf. produit/SKU</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
     </message>
 </context>
 <context>

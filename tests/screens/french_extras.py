@@ -77,6 +77,23 @@ def _stations(folder: Path, width: int, height: int) -> list[Path]:
     return paths
 
 
+def _station_setup(path: Path, width: int, height: int) -> Path:
+    """Connection → Name / station: which screen this is and where items go."""
+    from kds.kitchen.stations import ScreenRole
+    from kds.ui.stations.setup import ScreenSetup
+    from tests.screens.shooting import save, settle, themed_app
+    from tests.screens.stations_screenshot import kitchen
+
+    themed_app()
+    setup = ScreenSetup(ScreenRole("Pizza", "Pizza"), kitchen())
+    setup.resize(width, height)
+    setup.show()
+    settle()
+    save(setup, path)
+    setup.close()
+    return path
+
+
 def printed_ticket(path: Path) -> Path:
     """An 80 mm ticket in French through the real bytes: lines → ESC/POS → read back → drawn."""
     from kds.hubrise.order_model import parse_order
@@ -104,6 +121,7 @@ def render(folder: Path, width: int, height: int) -> list[Path]:
             _menu(folder / f"ticket-menu-{size}-fr.png", width, height),
             search(folder / f"search-{size}-fr.png", width, height),
             _notices(folder / f"notices-{size}-fr.png", width, height),
+            _station_setup(folder / f"station-setup-{size}-fr.png", width, height),
             *_stations(folder, width, height)]
 
 

@@ -40,3 +40,19 @@ def test_no_french_label_cuts_a_word(qtbot: Any, language: Any, width: int,
     window = _window(qtbot, width, height)
     assert [problem for page in PAGES for problem in cut_labels(window, page)] == []
     assert window.pages["hours"].title.text() == "Horaires"
+
+
+def test_the_station_setup_in_french(qtbot: Any, language: Any) -> None:
+    from kds.kitchen.stations import ScreenRole
+    from kds.ui.stations.setup import ScreenSetup
+    from tests.screens.stations_screenshot import kitchen
+
+    language("fr")
+    setup = ScreenSetup(ScreenRole("Pizza", "Pizza"), kitchen())
+    qtbot.addWidget(setup)
+    assert [b.text() for b in setup.role_buttons.values()][:3] == \
+        ["Écran unique", "Passe (expo)", "Poste Pizza"]
+    assert setup.kind_box.itemText(0) == "Catégorie"
+    assert setup.station_field.placeholderText() == "Poste, ex. Pizza"
+    assert setup.rule_list.item(0).text() == "Pizza  ←  Nom du produit: Margherita"
+    assert setup.chosen_role() == ScreenRole("Pizza", "Pizza")   # the keys stay English
