@@ -1720,15 +1720,15 @@
     </message>
     <message>
         <source>Add rule</source>
-        <translation>Ajouter une règle</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation>Supprimer la sélection</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Import rules file</source>
-        <translation>Importer un fichier de règles</translation>
+        <translation>Importer des règles</translation>
     </message>
     <message>
         <source>Export rules file</source>
