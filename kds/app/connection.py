@@ -15,6 +15,7 @@ from kds.app.config import CONFIG_FILE_NAME, DEFAULT_API_URL, AppConfig
 from kds.hubrise.connection import ConnectError, ConnectionInfo, DisconnectReport
 from kds.hubrise.client import HubRiseClient
 from kds.hubrise.oauth import OAuthClient, oauth_error_in
+from kds.kitchen.words import translate
 from kds.platform.files import private_dir, write_private
 from kds.platform.instance import LOCK_FILE
 from kds.platform.logsetup import register_secret
@@ -110,24 +111,29 @@ class ConnectionService:
     def authorize_url(self) -> str:
         """The sign-in page to open in the browser; a fresh state each time."""
         if self.oauth is None:
-            raise ConnectError("Signing in with HubRise needs an OAuth client id and secret "
-                               "(KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET or config.toml).")
+            raise ConnectError(translate(
+                "Connect", "Signing in with HubRise needs an OAuth client id and secret "
+                "(KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET or config.toml)."))
         self.pending_state = random_tokens.token_urlsafe(16)
         return self.oauth.authorize_url(SCOPE, self.pending_state, self.device_id, OOB_REDIRECT)
 
     async def connect_with_code(self, code: str) -> ConnectionInfo:
         code = code.strip()
         if not code:
-            raise ConnectError("Paste the code shown by HubRise after you approved the connection.")
+            raise ConnectError(translate(
+                "Connect", "Paste the code shown by HubRise after you approved the connection."))
         refused = oauth_error_in(code)
         if refused == "access_denied":
-            raise ConnectError("The connection was refused on HubRise's page, so nothing was "
-                               "connected. Open the HubRise sign-in page again and approve it.")
+            raise ConnectError(translate(
+                "Connect", "The connection was refused on HubRise's page, so nothing was "
+                "connected. Open the HubRise sign-in page again and approve it."))
         if refused:
-            raise ConnectError(f"HubRise did not give a code ({refused}). Open the HubRise "
-                               "sign-in page again.")
+            raise ConnectError(translate(
+                "Connect", "HubRise did not give a code ({reason}). Open the HubRise sign-in "
+                "page again.").format(reason=refused))
         if self.oauth is None:
-            raise ConnectError("No OAuth client is configured, so a code cannot be exchanged.")
+            raise ConnectError(translate(
+                "Connect", "No OAuth client is configured, so a code cannot be exchanged."))
         try:
             grant = await self.oauth.exchange_code(code)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message for staff
@@ -139,25 +145,29 @@ class ConnectionService:
     def _exchange_message(exc: Exception) -> str:
         status = _status(exc)
         if status in (400, 404):
-            return ("HubRise did not accept this code: it is wrong, already used, or older than "
-                    "10 minutes. Open the HubRise sign-in page again to get a new code.")
+            return translate("Connect", "HubRise did not accept this code: it is wrong, "
+                             "already used, or older than 10 minutes. Open the HubRise sign-in "
+                             "page again to get a new code.")
         if status == 401:
-            return ("HubRise refused this app's OAuth client id or secret. Check "
-                    "KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.")
-        return f"Could not reach HubRise to exchange the code ({type(exc).__name__}). Try again."
+            return translate("Connect", "HubRise refused this app's OAuth client id or "
+                             "secret. Check KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.")
+        return translate("Connect", "Could not reach HubRise to exchange the code ({kind}). "
+                         "Try again.").format(kind=type(exc).__name__)
 
     async def connect_with_token(self, token: str, *, grant: Any = None) -> ConnectionInfo:
         """Check the token with GET /location, collect the names to show, then store the token."""
         token = token.strip()
         if not token:
-            raise ConnectError("Paste an access token.")
+            raise ConnectError(translate("Connect", "Paste an access token."))
         register_secret(token)
         async with self._client_factory(token) as client:
             info = await self._fetch_info(client, grant)
         try:
             self.secrets.set_token(self.secret_key, token)
         except SecretStoreError as exc:
-            raise ConnectError(f"Connected, but the token could not be saved: {exc}") from exc
+            raise ConnectError(translate(
+                "Connect", "Connected, but the token could not be saved: {reason}").format(
+                    reason=exc)) from exc
         self._save_info(info)
         log.info("Connected to location %s (%s)", info.location_id, info.location_name)
         return info
@@ -198,10 +208,13 @@ class ConnectionService:
     def _location_message(exc: Exception) -> str:
         status = _status(exc)
         if status == 401:
-            return "HubRise refused this access token: it is wrong or the connection was revoked."
+            return translate("Connect", "HubRise refused this access token: it is wrong or "
+                             "the connection was revoked.")
         if status == 403:
-            return "This token cannot read the location: connect at location level."
-        return f"Could not reach HubRise to check the token ({type(exc).__name__}). Try again."
+            return translate("Connect", "This token cannot read the location: connect at "
+                             "location level.")
+        return translate("Connect", "Could not reach HubRise to check the token ({kind}). "
+                         "Try again.").format(kind=type(exc).__name__)
 
     # ----- disconnecting -----
     async def disconnect(self, wipe_cache: bool) -> DisconnectReport:
@@ -218,7 +231,9 @@ class ConnectionService:
                 self._wipe_cache()
                 report.cache_wiped = True
             except OSError as exc:
-                report.problems.append(f"The local cache could not be deleted: {exc.strerror}")
+                report.problems.append(translate(
+                    "Connect", "The local cache could not be deleted: {reason}").format(
+                        reason=exc.strerror))
         log.info("Disconnected (cache %s)", "wiped" if report.cache_wiped else "kept")
         return report
 
@@ -231,20 +246,23 @@ class ConnectionService:
             if _status(exc) in (401, 404):
                 report.callback_deleted = True  # nothing left to delete on HubRise's side
             else:
-                report.problems.append(
-                    f"The HubRise callback could not be deleted ({type(exc).__name__}).")
+                report.problems.append(translate(
+                    "Connect", "The HubRise callback could not be deleted ({kind}).").format(
+                        kind=type(exc).__name__))
 
     async def _revoke(self, token: str, report: DisconnectReport) -> None:
         if self.oauth is None:
-            report.problems.append("No OAuth client is configured, so the token was not revoked; "
-                                   "remove the connection in the HubRise back office.")
+            report.problems.append(translate(
+                "Connect", "No OAuth client is configured, so the token was not revoked; "
+                "remove the connection in the HubRise back office."))
             return
         try:
             await self.oauth.revoke(token)
             report.token_revoked = True
         except Exception as exc:  # noqa: BLE001
-            report.problems.append(f"HubRise could not revoke the token ({type(exc).__name__}); "
-                                   "remove the connection in the HubRise back office.")
+            report.problems.append(translate(
+                "Connect", "HubRise could not revoke the token ({kind}); remove the "
+                "connection in the HubRise back office.").format(kind=type(exc).__name__))
 
     def _forget_token(self, report: DisconnectReport) -> bool:
         try:

@@ -25,6 +25,7 @@ from kds.ui.board.board import BoardScreen
 from kds.ui.board.header import connection_text, health_text, is_waiting
 from kds.ui.board.source import BoardConfig
 from kds.ui.board.ticket import Thresholds
+from kds.ui.i18n import translate
 from kds.ui.connect.info_screen import ConnectionInfoScreen
 from kds.kitchen.acceptance import SuggestionThresholds
 from kds.kitchen.due import base_preparation_minutes
@@ -163,8 +164,10 @@ class AppController:
         open_tickets = self.board.models["active"].rowCount()
         self.acceptance.set_kitchen_load(open_tickets, self.board.late_count)
         suggested = self.acceptance.suggestion.isVisibleTo(self.acceptance)
+        # In the screen's language: this runs on every refresh (it showed English in French).
         self.window.nav_buttons["acceptance"].setText(
-            "Busy / Pause  ⚠ suggested" if suggested else "Busy / Pause")
+            translate("Nav", "Busy / Pause  ⚠ suggested") if suggested
+            else translate("Nav", "Busy / Pause"))
 
     def _board_config(self, settings: Settings, runtime: Runtime) -> BoardConfig:
         location = runtime.store.get_location_raw()

@@ -12,6 +12,7 @@ from typing import Any
 
 from kds.hubrise.models import BadPayload, OrderAcceptance, parse_location
 from kds.hubrise.money import format_time
+from kds.kitchen.formats import clock_text
 from kds.kitchen.hours import business_date, day_opening_spans, normal_cutoff
 from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
@@ -174,7 +175,7 @@ def resume_text(acceptance: OrderAcceptance, now: datetime, tz: tzinfo) -> str:
         return ""
     if acceptance.resume_at is None:
         return translate("Acceptance", "Until you change it")
-    clock = acceptance.resume_at.astimezone(tz).strftime("%H:%M")
+    clock = clock_text(acceptance.resume_at, tz)
     return translate("Acceptance", "Back to normal at {clock} · {countdown}").format(
         clock=clock, countdown=countdown_text(acceptance.resume_at, now))
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kds.kitchen.text import clean_text
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,13 @@ PLATFORMS: tuple[Platform, ...] = (
                                  ("zelty",), ("tiller",), ("cashpad",), ("square",),
                                  ("sumup",), ("orderline",)), ink="#ffffff"),
 )
+# Channels named for what they are, not a brand: said in the screen's language on the badge
+# and in the figures (`name` stays English: the figures group by it).
+GENERIC_NAMES = frozenset((
+    QT_TRANSLATE_NOOP("Channel", "Website"), QT_TRANSLATE_NOOP("Channel", "Kiosk"),
+    QT_TRANSLATE_NOOP("Channel", "Phone"), QT_TRANSLATE_NOOP("Channel", "Till"),
+    QT_TRANSLATE_NOOP("Channel", "Order"),
+))
 OTHER_COLOUR = "#3b4148"    # an unknown client: neutral grey, its name in white
 OTHER_INK = "#ffffff"
 
@@ -69,7 +77,13 @@ class Channel:
     @property
     def label(self) -> str:
         """What the badge says: the channel, and the brand when there is one."""
-        return f"{self.name} · {self.brand}" if self.brand else self.name
+        name = channel_word(self.name)
+        return f"{name} · {self.brand}" if self.brand else name
+
+
+def channel_word(name: str) -> str:
+    """A channel's name as staff read it: "Caisse" for the till in French, brands as they are."""
+    return translate("Channel", name) if name in GENERIC_NAMES else name
 
 
 def _words(value: object) -> list[str]:

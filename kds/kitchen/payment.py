@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kds.hubrise.money import Money
+from kds.kitchen.formats import money_text
 from kds.kitchen.text import clean_text
 from kds.kitchen.words import translate
 
@@ -19,7 +20,7 @@ from kds.kitchen.words import translate
 @dataclass(frozen=True, slots=True)
 class PaymentState:
     paid: bool
-    text: str                 # "PAID 23.50 EUR · PayPal", "TO PAY 23.50 EUR"
+    text: str                 # "PAID €23.50 · PayPal", "À PAYER 23,50 €"
     to_pay: Money | None      # what is left to take at the counter (None when paid)
 
 
@@ -44,16 +45,16 @@ def payment_state(total: Money | None, payments: tuple[Any, ...]) -> PaymentStat
     names = _names(live)
     if not live:
         to_pay = translate("Payment", "TO PAY")
-        return PaymentState(False, f"{to_pay} {total}" if total else to_pay, total)
+        return PaymentState(False, f"{to_pay} {money_text(total)}" if total else to_pay, total)
     paid = _paid_sum(live, total.currency if total else None)
     if total is not None and (paid is None or paid.amount < total.amount):
         rest = total - paid if paid is not None else total
-        already = translate("Payment", " · paid {amount}").format(amount=paid) \
+        already = translate("Payment", " · paid {amount}").format(amount=money_text(paid)) \
             if paid is not None else ""
         to_pay = translate("Payment", "TO PAY")
-        return PaymentState(False, f"{to_pay} {rest}{already}" + (f" · {names}" if names else ""),
-                            rest)
+        text = f"{to_pay} {money_text(rest)}{already}" + (f" · {names}" if names else "")
+        return PaymentState(False, text, rest)
     shown = total or paid
-    amount = f" {shown}" if shown is not None else ""
+    amount = f" {money_text(shown)}" if shown is not None else ""
     paid_word = translate("Payment", "PAID")
     return PaymentState(True, f"{paid_word}{amount}" + (f" · {names}" if names else ""), None)

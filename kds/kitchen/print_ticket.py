@@ -4,7 +4,8 @@ The printer room (kds.printing) turns these lines into ESC/POS bytes; this modul
 the words, their order and which lines are printed large. It carries what the screen ticket
 carries: channel and service, the number to call out, the due time, the items with their
 quantities (in full, never rounded), options and removed options, every note with its allergy
-words marked, the table and the rider.
+words marked, the table and the rider, and PAID / TO PAY. The words are the app's language
+(kds.kitchen.words), money and times its writing (kds.kitchen.formats).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from typing import Any
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
 from kds.kitchen.item_marks import NO_MARKS, MenuMarks
+from kds.kitchen.channels import channel_of
+from kds.kitchen.formats import clock_text, when_text
+from kds.kitchen.payment import payment_state
 from kds.kitchen.text import (
     clean_note,
     clean_text,
@@ -25,13 +29,19 @@ from kds.kitchen.text import (
     short_reference,
     table_label,
 )
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 # Characters per line in the printer's normal font A: 58 mm rolls print 32, 80 mm rolls 48.
 COLUMNS = {58: 32, 80: 48}
 PAPER_WIDTHS = tuple(COLUMNS)
 
-SERVICE_WORDS = {"delivery": "DELIVERY", "collection": "COLLECTION", "eat_in": "EAT IN"}
-KIND_WORDS = {"reprint": "REPRINT"}
+SERVICE_WORDS = {"delivery": QT_TRANSLATE_NOOP("Print", "DELIVERY"),
+                 "collection": QT_TRANSLATE_NOOP("Print", "COLLECTION"),
+                 "eat_in": QT_TRANSLATE_NOOP("Print", "EAT IN")}
+KIND_WORDS = {"reprint": QT_TRANSLATE_NOOP("Print", "REPRINT")}
+ORDER_WORD = QT_TRANSLATE_NOOP("Print", "ORDER")   # no service type given
+NOTE_TITLES = (QT_TRANSLATE_NOOP("Print", "Note"), QT_TRANSLATE_NOOP("Print", "Kitchen"),
+               QT_TRANSLATE_NOOP("Print", "Delivery"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +75,14 @@ def mark_allergens(note: str) -> str:
 
 def ticket_lines(order: Order, *, paper_mm: int = 80, due_at: datetime | None = None,
                  tz: tzinfo | None = None, kind: str = "arrival",
-                 marks: MenuMarks = NO_MARKS) -> list[PrintLine]:
+                 marks: MenuMarks = NO_MARKS, now: datetime | None = None) -> list[PrintLine]:
     """The printed ticket, top to bottom, every line within the roll's columns. `marks`: the
-    catalog's allergen/dietary tags (kds.kitchen.item_marks), printed like allergy words."""
+    catalog's allergen/dietary tags (kds.kitchen.item_marks), printed under their items. With
+    `now`, a due time on another day carries its date (a pre-order printed the day before)."""
     width = columns_for(paper_mm)
     lines: list[PrintLine] = []
     lines += _head(order, width, kind)
-    lines += _times(order, width, due_at, tz)
+    lines += _times(order, width, due_at, tz, now)
     lines += _allergy_warning(order, width)
     lines.append(PrintLine("-" * width))
     for item in order.items:
@@ -80,6 +91,7 @@ def ticket_lines(order: Order, *, paper_mm: int = 80, due_at: datetime | None = 
             lines += _item_marks(item, width, marks)
     lines += _notes(order, width)
     lines += _people(order, width)
+    lines += _payment(order, width)
     lines.append(PrintLine("-" * width))
     return lines
 
@@ -99,16 +111,19 @@ def _wrap(text: str, width: int, *, large: bool = False, bold: bool = False,
 
 
 def channel_name(order: Order) -> str:
-    """Who sent the order (HubRise's created_by: "Uber Eats", "Deliveroo", a till's name)."""
-    return clean_text(order.created_by, 40)
+    """Who sent the order, as the screen's badge names it ("Uber Eats", "Site web", a till's
+    own name; kds.kitchen.channels), from HubRise's created_by and service_type_ref."""
+    channel = channel_of(order.created_by, order.service_type_ref, order.service_type)
+    return clean_text(channel.label if channel is not None else "", 40)
 
 
 def _head(order: Order, width: int, kind: str) -> list[PrintLine]:
-    service = SERVICE_WORDS.get(order.service_type or "", "ORDER")
+    service = translate("Print", SERVICE_WORDS.get(order.service_type or "", ORDER_WORD))
     channel = channel_name(order)
     head = f"{channel.upper()} · {service}" if channel else service
     lines = _wrap(head, width, bold=True)
     word = KIND_WORDS.get(kind.split(":", 1)[0])
+    word = translate("Print", word) if word else ""
     if word:
         lines.append(PrintLine(f"** {word} **", bold=True))
     number = short_reference(order.collection_code, order.ref, order.id)
@@ -116,17 +131,15 @@ def _head(order: Order, width: int, kind: str) -> list[PrintLine]:
     return lines
 
 
-def _clock(when: datetime, tz: tzinfo | None) -> str:
-    return when.astimezone(tz).strftime("%H:%M") if tz else when.strftime("%H:%M")
-
-
-def _times(order: Order, width: int, due_at: datetime | None,
-           tz: tzinfo | None) -> list[PrintLine]:
+def _times(order: Order, width: int, due_at: datetime | None, tz: tzinfo | None,
+           now: datetime | None) -> list[PrintLine]:
     lines: list[PrintLine] = []
     if due_at is not None:
-        lines += _wrap(f"DUE {_clock(due_at, tz)}", width, large=True)
+        due = when_text(due_at, tz, now) if now is not None else clock_text(due_at, tz)
+        lines += _wrap(translate("Print", "DUE {clock}").format(clock=due), width, large=True)
     if order.created_at is not None:
-        lines += _wrap(f"Ordered {_clock(order.created_at, tz)}", width)
+        lines += _wrap(translate("Print", "Ordered {clock}").format(
+            clock=clock_text(order.created_at, tz)), width)
     return lines
 
 
@@ -144,7 +157,8 @@ def _allergy_warning(order: Order, width: int) -> list[PrintLine]:
     labels = allergen_labels(*_all_notes(order))
     if not labels:
         return []
-    return _wrap("! " + ", ".join(labels) + " !", width, bold=True, inverse=True)
+    words = ", ".join(translate("Allergen", label) for label in labels)
+    return _wrap(f"! {words} !", width, bold=True, inverse=True)
 
 
 def _item(item: OrderItem, order: Order, width: int) -> list[PrintLine]:
@@ -175,7 +189,7 @@ def _item_marks(item: OrderItem, width: int, marks: MenuMarks) -> list[PrintLine
 def _option_text(option: OrderOption) -> str:
     name = clean_text(option.name, 80) or "?"
     if option.removed:
-        return f"NO {name}"
+        return translate("Print", "NO {option}").format(option=name)
     quantity = option.quantity if isinstance(option.quantity, int) else 1
     return f"+ {quantity} x {name}" if quantity > 1 else f"+ {name}"
 
@@ -186,18 +200,18 @@ def _deal(item: OrderItem, order: Order) -> str:
         return ""
     deal = order.deals.get(line.deal_key or "") if isinstance(order.deals, dict) else None
     parts = [clean_text(getattr(deal, "name", ""), 80), clean_text(line.label, 60)]
-    return " · ".join(part for part in parts if part) or "Deal"
+    return " · ".join(part for part in parts if part) or translate("Print", "Deal")
 
 
 def _notes(order: Order, width: int) -> list[PrintLine]:
     lines: list[PrintLine] = []
-    notes = [("Note", clean_note(order.customer_notes)),
-             ("Kitchen", clean_note(order.seller_notes))]
+    notes = [clean_note(order.customer_notes), clean_note(order.seller_notes)]
     if order.customer is not None:
-        notes.append(("Delivery", clean_note(order.customer.delivery_notes)))
-    for title, note in notes:
+        notes.append(clean_note(order.customer.delivery_notes))
+    for title, note in zip(NOTE_TITLES, notes, strict=False):
         for part in note.split("\n") if note else ():
-            lines += _wrap(f"{title}: {mark_allergens(part)}", width, bold=True)
+            lines += _wrap(translate("Print", "{title}: {note}").format(
+                title=translate("Print", title), note=mark_allergens(part)), width, bold=True)
     return lines
 
 
@@ -216,9 +230,16 @@ def _people(order: Order, width: int) -> list[PrintLine]:
         lines += _wrap(table, width, large=True, bold=True)
     rider = rider_name(order)
     if rider:
-        lines += _wrap(f"Rider: {rider}", width, bold=True)
+        lines += _wrap(translate("Print", "Rider: {name}").format(name=rider), width, bold=True)
     customer = order.customer
     name = clean_text(customer.display_name, 60) if customer is not None else ""
     if name:
-        lines += _wrap(f"Customer: {name}", width)
+        lines += _wrap(translate("Print", "Customer: {name}").format(name=name), width)
     return lines
+
+
+def _payment(order: Order, width: int) -> list[PrintLine]:
+    """PAID / TO PAY as on the screen ticket ("À PAYER 23,50 €"): the pass hands the bag over."""
+    if order.total is None and not order.payments:
+        return []
+    return _wrap(payment_state(order.total, tuple(order.payments)).text, width, bold=True)

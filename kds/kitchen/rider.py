@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from kds.kitchen.text import clean_text
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +26,16 @@ class Rider:
     status_label: str            # "on the way", "WAITING AT THE PASS"
 
 
-RIDER_STATUS_LABELS = {
-    "pending": "booking a rider", "pickup_enroute": "on the way",
-    "pickup_approaching": "arriving", "pickup_waiting": "WAITING AT THE PASS",
-    "dropoff_enroute": "picked up", "dropoff_approaching": "picked up",
-    "dropoff_waiting": "picked up", "delivered": "delivered", "cancelled": "rider cancelled",
+RIDER_STATUS_LABELS = {   # English source text, shown translated (rider_of)
+    "pending": QT_TRANSLATE_NOOP("Rider", "booking a rider"),
+    "pickup_enroute": QT_TRANSLATE_NOOP("Rider", "on the way"),
+    "pickup_approaching": QT_TRANSLATE_NOOP("Rider", "arriving"),
+    "pickup_waiting": QT_TRANSLATE_NOOP("Rider", "WAITING AT THE PASS"),
+    "dropoff_enroute": QT_TRANSLATE_NOOP("Rider", "picked up"),
+    "dropoff_approaching": QT_TRANSLATE_NOOP("Rider", "picked up"),
+    "dropoff_waiting": QT_TRANSLATE_NOOP("Rider", "picked up"),
+    "delivered": QT_TRANSLATE_NOOP("Rider", "delivered"),
+    "cancelled": QT_TRANSLATE_NOOP("Rider", "rider cancelled"),
 }
 
 
@@ -38,8 +44,9 @@ def rider_of(order: Any) -> Rider | None:
     if delivery is None:
         return None
     status = delivery.status or ""
+    label = RIDER_STATUS_LABELS.get(status, "")
     return Rider(
         pickup_at=delivery.estimated_pickup_at, name=clean_text(delivery.driver_name, 40),
         phone=clean_text(delivery.driver_phone, 30),
         access_code=clean_text(delivery.driver_phone_access_code, 20), status=status,
-        status_label=RIDER_STATUS_LABELS.get(status, ""))
+        status_label=translate("Rider", label) if label else "")

@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from kds.hubrise.order_model import Order, OrderItem
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 
 RuleKind = Literal["category", "ref", "tag", "name"]
 RULE_KINDS: tuple[RuleKind, ...] = get_args(RuleKind)
-KIND_WORDS: dict[RuleKind, str] = {"category": "Category", "ref": "Product/SKU ref",
-                                   "tag": "Tag", "name": "Product name"}
+KIND_WORDS: dict[RuleKind, str] = {   # English source text, shown translated ("Stations")
+    "category": QT_TRANSLATE_NOOP("Stations", "Category"),
+    "ref": QT_TRANSLATE_NOOP("Stations", "Product/SKU ref"),
+    "tag": QT_TRANSLATE_NOOP("Stations", "Tag"),
+    "name": QT_TRANSLATE_NOOP("Stations", "Product name")}
 FILE_FORMAT = "kds-station-rules"
 FILE_VERSION = 1
 MAX_STATIONS = 12

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from kds.kitchen import formats
+
 # Every network string is capped: a 5,000-character word must not cost a layout pass per paint.
 MAX_TEXT = 300
 # Notes are kept whole (up to this) so the full text is always one tap away; cards cut them.
@@ -77,14 +79,16 @@ def isolate_lines(text: str) -> str:
 
 
 def format_quantity(value: Decimal | None) -> str:
-    """A quantity in full, never in exponent form: 100, 1.5, 2.25, 0.333, and 2 for 2.0."""
+    """A quantity in full, never in exponent form: 100, 1.5, 2.25, 0.333, and 2 for 2.0; the
+    language's decimal point ("1,5" in French), no thousands grouping (1000 stays 1000)."""
     if value is None:
         return "1"
     try:
         text = format(value.normalize(), "f")
     except (InvalidOperation, ValueError):
         return "?"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return text.replace(".", formats.current().decimal_point)
 
 
 def short_reference(collection_code: object, ref: object, order_id: object) -> str:

@@ -6,7 +6,8 @@ bytes must be built on the app's loop without a blocking socket or a 250 ms impo
 docs/PRINTING.md). Command reference: Epson "ESC/POS Application Programming Guide".
 
     ESC @        initialise (clears any mode a previous job left)
-    ESC t n      character code table; n = 2 is PC850 (Western Europe: é, ç, ß, ·, ×)
+    ESC t n      character code table; n = 19 is PC858: PC850 (Western Europe: é, è, à, ç, ô,
+                 ß, ·, ×) with the euro sign at 0xD5, so a French ticket prints 12,50 €
     ESC E n      bold on (1) / off (0)
     GS ! n       character size; 0x11 = double width and double height, 0x00 = normal
     GS B n       white on black on (1) / off (0)
@@ -23,19 +24,19 @@ from kds.kitchen.print_ticket import PrintLine
 
 ESC, GS, LF = b"\x1b", b"\x1d", b"\n"
 INIT = ESC + b"@"
-CODE_PAGE = ESC + b"t\x02"      # PC850
-ENCODING = "cp850"
+CODE_PAGE = ESC + b"t\x13"      # PC858 (Epson table 19; the clones follow Epson)
+ENCODING = "cp858"
 BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
 LARGE, NORMAL = GS + b"!\x11", GS + b"!\x00"
 INVERSE_ON, INVERSE_OFF = GS + b"B\x01", GS + b"B\x00"
 CUT = GS + b"VB\x03"
-# Stand-ins for what PC850 cannot print (a "?" would hide a warning sign or a price).
-_STAND_INS = {"€": "EUR", "⚠": "!", "…": "...", "–": "-", "—": "-", "’": "'", "‘": "'",
+# Stand-ins for what PC858 cannot print (a "?" would hide a warning sign or a price).
+_STAND_INS = {"⚠": "!", "…": "...", "–": "-", "—": "-", "’": "'", "‘": "'",
               "“": '"', "”": '"', "œ": "oe", "Œ": "OE"}
 
 
 def encode_text(text: str) -> bytes:
-    """Text in the printer's code page: accents kept where PC850 has them, else dropped."""
+    """Text in the printer's code page: accents kept where PC858 has them, else dropped."""
     out = bytearray()
     for char in text:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
@@ -23,6 +24,7 @@ from kds.hubrise.reader import NotAnOrder
 from kds.hubrise.statuses import DONE_STATUSES
 from kds.kitchen.print_ticket import ticket_lines
 from kds.kitchen.timezone import location_zone
+from kds.kitchen.words import translate
 from kds.printing.address import DevicePrinter, Printer, PrinterAddress
 from kds.printing.escpos import ticket_bytes
 from kds.store.print_queue import PrintJob
@@ -81,8 +83,13 @@ class PrinterSetup:
 
 
 def describe(exc: BaseException) -> str:
+    """Why the printer did not take the job, in the header's words (the OS's text otherwise)."""
     if isinstance(exc, TimeoutError):
-        return "no answer"
+        return translate("Printer", "no answer")
+    if isinstance(exc, ConnectionRefusedError):
+        return translate("Printer", "connection refused")
+    if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+        return translate("Printer", "cannot be reached")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc)[:200] or type(exc).__name__
@@ -164,7 +171,7 @@ class PrintWorker:
         due_at = row.due_at or self.store.due_time(row)
         lines = ticket_lines(parse_order(row.raw), paper_mm=self.setup.paper_mm, due_at=due_at,
                              tz=location_zone(self.store.get_location_raw()), kind=job.kind,
-                             marks=self.store.menu_marks())
+                             marks=self.store.menu_marks(), now=self.clock.now())
         return ticket_bytes(lines, self.setup.copies)
 
     def _printer_away(self, job: PrintJob, reason: str) -> None:
@@ -173,8 +180,10 @@ class PrintWorker:
         self.hold_until = self.clock.now() + timedelta(seconds=pause)
         self.store.mark_print_retry(job.id, self.hold_until, reason)
         waiting, _ = self.store.print_counts(self.key)
-        tickets = f"{waiting} ticket{'s' if waiting != 1 else ''} waiting"
-        self._set_problem(f"Printer {self.setup.address.label}: {reason} · {tickets}")
+        tickets = translate("Printer", "1 ticket waiting") if waiting == 1 else \
+            translate("Printer", "{count} tickets waiting").format(count=waiting)
+        self._set_problem(translate("Printer", "Printer {name}: {reason} · {tickets}").format(
+            name=self.setup.address.label, reason=reason, tickets=tickets))
 
     def _set_problem(self, text: str) -> None:
         if text == self.problem:

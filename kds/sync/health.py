@@ -1,9 +1,15 @@
-"""Sync health as plain data the UI can show (no Qt here)."""
+"""Sync health as plain data the UI can show (no Qt here).
+
+The words are said in the screen's language (kds.kitchen.words) when they are made; the
+constants stay English source text for lupdate and for the log.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +52,9 @@ class PollResult:
 
 
 DISK_FULL = "disk_full"  # HubRise answered; this screen could not write it down
-DISK_FULL_TEXT = "Disk full — orders are waiting on HubRise"
-READ_ONLY_TEXT = "The data folder is read-only — orders are waiting on HubRise"
+DISK_FULL_TEXT = QT_TRANSLATE_NOOP("Health", "Disk full — orders are waiting on HubRise")
+READ_ONLY_TEXT = QT_TRANSLATE_NOOP("Health",
+                                   "The data folder is read-only — orders are waiting on HubRise")
 
 
 _NOT_SENT = "not sent:"
@@ -58,4 +65,6 @@ def not_sent_line(message: str | None) -> str:
     text = " ".join((message or "").split())
     while text.lower().startswith(_NOT_SENT):
         text = text[len(_NOT_SENT):].strip()
-    return f"Not sent: {text}" if text else "Not sent to HubRise"
+    if not text:
+        return translate("Health", "Not sent to HubRise")
+    return translate("Health", "Not sent: {reason}").format(reason=text)

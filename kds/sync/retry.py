@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kds.hubrise.errors import HubRiseError, RateLimited, Unauthorized
+from kds.kitchen.words import QT_TRANSLATE_NOOP, translate
 from kds.sync.health import DISK_FULL, DISK_FULL_TEXT, READ_ONLY_TEXT
 
 Verdict = Literal["retry", "reconnect", "failed"]
@@ -90,8 +91,9 @@ def is_network_failure(exc: BaseException) -> bool:
 NETWORK = "network"      # no HTTP answer at all
 FAILING = "failing"      # HubRise (or something pretending to be it) answered, but not usefully
 PERMISSION = "permission"  # HubRise answers, but this connection's scope does not allow the call
-PERMISSION_TEXT = ("HubRise refused permission (403): this connection's access does not allow "
-                   "it. Reconnect and approve the access KDS asks for")
+PERMISSION_TEXT = QT_TRANSLATE_NOOP(
+    "Health", "HubRise refused permission (403): this connection's access does not allow it. "
+    "Reconnect and approve the access KDS asks for")
 
 
 _CANNOT_WRITE = ("full", "readonly", "read-only")
@@ -105,7 +107,7 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def _cannot_write_text(exc: BaseException) -> str:
-    return DISK_FULL_TEXT if "full" in str(exc).lower() else READ_ONLY_TEXT
+    return translate("Health", DISK_FULL_TEXT if "full" in str(exc).lower() else READ_ONLY_TEXT)
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
@@ -117,24 +119,25 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if is_network_failure(exc):
         text = str((hubrise.message if hubrise is not None else None) or exc).lower()
         if "timed out" in text or isinstance(exc, TimeoutError):
-            return NETWORK, "HubRise does not answer (timed out)"
-        return NETWORK, "the network is down"
+            return NETWORK, translate("Health", "HubRise does not answer (timed out)")
+        return NETWORK, translate("Health", "the network is down")
     if _is_web_page(exc):
-        return FAILING, "answered with a web page — captive portal?"
+        return FAILING, translate("Health", "answered with a web page — captive portal?")
     if isinstance(exc.__cause__, ValueError):
-        return FAILING, "HubRise's answer could not be read (invalid JSON)"
+        return FAILING, translate("Health", "HubRise's answer could not be read (invalid JSON)")
     if isinstance(exc, ValueError) or (hubrise is not None
                                        and hubrise.error_type == "network_error"):
-        return FAILING, "HubRise's answer could not be read"
+        return FAILING, translate("Health", "HubRise's answer could not be read")
     if status == 403:  # not an outage: HubRise is up, the connection lacks a scope
-        return PERMISSION, PERMISSION_TEXT
+        return PERMISSION, translate("Health", PERMISSION_TEXT)
     if status == 429:
-        return FAILING, "HubRise asks us to wait"
+        return FAILING, translate("Health", "HubRise asks us to wait")
     if status is not None and status >= 500:
-        return FAILING, f"HubRise is failing ({status})"
+        return FAILING, translate("Health", "HubRise is failing ({status})").format(status=status)
     if status is not None:
-        return FAILING, f"HubRise refused the request ({status})"
-    return FAILING, f"sync error ({type(exc).__name__})"
+        return FAILING, translate("Health", "HubRise refused the request ({status})").format(
+            status=status)
+    return FAILING, translate("Health", "sync error ({kind})").format(kind=type(exc).__name__)
 
 
 def _is_web_page(exc: BaseException) -> bool:

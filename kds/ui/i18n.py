@@ -7,11 +7,12 @@ English is the source text everywhere; French comes from resources/translations/
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
-from kds.kitchen import words
+from kds.kitchen import formats, words
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,31 @@ def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     return code if code in TRANSLATED else "en"
 
 
+# The locale whose writing each screen language follows (English: the UK look, 24 h clock).
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def formats_for(language: str) -> formats.Formats:
+    """What QLocale says about writing numbers, money and dates in `language`, for the kitchen
+    layer's one formatting rule (kds.kitchen.formats). The amount itself never goes through Qt:
+    toCurrencyString takes a double, so only the place of the sign is read from it."""
+    locale = QLocale(LOCALES.get(language, "en_GB"))
+    probe = locale.toCurrencyString(1.0, "¤")   # "¤1.00" / "1,00\u00a0¤"
+    first = probe.startswith("¤")
+    space = probe[1:].split("1")[0] if first else probe.rsplit("0", 1)[1][:-1]
+
+    def date_text(day: date) -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+
+    def short_date_text(day: date) -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+    return formats.Formats(decimal_point=locale.decimalPoint(),
+                           group_separator=locale.groupSeparator(), sign_first=first,
+                           sign_space=space, date_text=date_text,
+                           short_date_text=short_date_text)
+
+
 def install_language(app: QCoreApplication, setting: str, folder: Path,
                      locale: QLocale | None = None) -> QTranslator | None:
     """Install the translator for `setting` on `app` (before building windows); return it.
@@ -42,6 +68,7 @@ def install_language(app: QCoreApplication, setting: str, folder: Path,
     """
     language = resolve_language(setting, locale)
     words.set_translator(translate)
+    formats.set_formats(formats_for(language))
     if language == "en":
         return None
     translator = QTranslator(app)
@@ -58,3 +85,4 @@ def remove_language(app: QCoreApplication, translator: QTranslator | None) -> No
     if translator is not None:
         app.removeTranslator(translator)
     words.set_translator(None)
+    formats.set_formats(None)

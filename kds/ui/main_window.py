@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.setWindowTitle("KDS — HubRise kitchen display")
+        self.setWindowTitle(translate("Nav", "KDS — HubRise kitchen display"))
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
         self._holders: dict[str, QWidget] = {}   # what the stack shows: the page or its scroller

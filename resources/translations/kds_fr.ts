@@ -357,6 +357,119 @@
     </message>
 </context>
 <context>
+    <name>Board</name>
+    <message>
+        <source>All stations done: {status}</source>
+        <translation>Tous les postes ont fini : {status}</translation>
+    </message>
+    <message>
+        <source>Order {reference}: {station} done</source>
+        <translation>Commande {reference} : {station} fini</translation>
+    </message>
+    <message>
+        <source>Order {reference}: {station} not done</source>
+        <translation>Commande {reference} : {station} pas fini</translation>
+    </message>
+    <message>
+        <source>⚠ Could not read orders; showing the last known tickets</source>
+        <translation>⚠ Commandes illisibles ; les derniers tickets connus restent affichés</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+</context>
+<context>
+    <name>Connect</name>
+    <message>
+        <source>Signing in with HubRise needs an OAuth client id and secret (KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET or config.toml).</source>
+        <translation>La connexion à HubRise demande un identifiant client OAuth et son secret (KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET ou config.toml).</translation>
+    </message>
+    <message>
+        <source>Paste the code shown by HubRise after you approved the connection.</source>
+        <translation>Collez le code affiché par HubRise après avoir accepté la connexion.</translation>
+    </message>
+    <message>
+        <source>The connection was refused on HubRise&apos;s page, so nothing was connected. Open the HubRise sign-in page again and approve it.</source>
+        <translation>La connexion a été refusée sur la page HubRise : rien n&apos;est connecté. Rouvrez la page de connexion HubRise et acceptez.</translation>
+    </message>
+    <message>
+        <source>HubRise did not give a code ({reason}). Open the HubRise sign-in page again.</source>
+        <translation>HubRise n&apos;a pas donné de code ({reason}). Rouvrez la page de connexion HubRise.</translation>
+    </message>
+    <message>
+        <source>No OAuth client is configured, so a code cannot be exchanged.</source>
+        <translation>Aucun client OAuth n&apos;est configuré : le code ne peut pas être échangé.</translation>
+    </message>
+    <message>
+        <source>HubRise did not accept this code: it is wrong, already used, or older than 10 minutes. Open the HubRise sign-in page again to get a new code.</source>
+        <translation>HubRise n&apos;a pas accepté ce code : il est faux, déjà utilisé ou vieux de plus de 10 minutes. Rouvrez la page de connexion HubRise pour en obtenir un nouveau.</translation>
+    </message>
+    <message>
+        <source>HubRise refused this app&apos;s OAuth client id or secret. Check KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.</source>
+        <translation>HubRise a refusé l&apos;identifiant client OAuth ou le secret de l&apos;application. Vérifiez KDS_OAUTH_CLIENT_ID / KDS_OAUTH_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>Could not reach HubRise to exchange the code ({kind}). Try again.</source>
+        <translation>HubRise injoignable pour échanger le code ({kind}). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Paste an access token.</source>
+        <translation>Collez un jeton d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Connected, but the token could not be saved: {reason}</source>
+        <translation>Connecté, mais le jeton n&apos;a pas pu être enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>HubRise refused this access token: it is wrong or the connection was revoked.</source>
+        <translation>HubRise a refusé ce jeton d&apos;accès : il est faux ou la connexion a été révoquée.</translation>
+    </message>
+    <message>
+        <source>This token cannot read the location: connect at location level.</source>
+        <translation>Ce jeton ne peut pas lire l&apos;établissement : connectez-vous au niveau de l&apos;établissement.</translation>
+    </message>
+    <message>
+        <source>Could not reach HubRise to check the token ({kind}). Try again.</source>
+        <translation>HubRise injoignable pour vérifier le jeton ({kind}). Réessayez.</translation>
+    </message>
+    <message>
+        <source>The local cache could not be deleted: {reason}</source>
+        <translation>Le cache local n&apos;a pas pu être supprimé : {reason}</translation>
+    </message>
+    <message>
+        <source>The HubRise callback could not be deleted ({kind}).</source>
+        <translation>Le callback HubRise n&apos;a pas pu être supprimé ({kind}).</translation>
+    </message>
+    <message>
+        <source>No OAuth client is configured, so the token was not revoked; remove the connection in the HubRise back office.</source>
+        <translation>Aucun client OAuth n&apos;est configuré : le jeton n&apos;a pas été révoqué ; supprimez la connexion dans le back-office HubRise.</translation>
+    </message>
+    <message>
+        <source>HubRise could not revoke the token ({kind}); remove the connection in the HubRise back office.</source>
+        <translation>HubRise n&apos;a pas pu révoquer le jeton ({kind}) ; supprimez la connexion dans le back-office HubRise.</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Kitchen display for HubRise</source>
@@ -451,8 +564,24 @@
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>Connected to HubRise</source>
+        <translation>Connecté à HubRise</translation>
+    </message>
+    <message>
+        <source>Not in contact with HubRise</source>
+        <translation>Pas de contact avec HubRise</translation>
+    </message>
+    <message>
         <source>Disconnecting…</source>
         <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Disconnecting failed ({kind}). Try again.</source>
+        <translation>La déconnexion a échoué ({kind}). Réessayez.</translation>
     </message>
     <message>
         <source>enter the OAuth client id first (KDS_OAUTH_CLIENT_ID and KDS_OAUTH_CLIENT_SECRET, or [oauth] in config.toml), then restart.</source>
@@ -584,6 +713,86 @@
 <context>
     <name>Figures</name>
     <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>{name}: {orders} · {late} late · {minutes} min</source>
+        <translation>{name} : {orders} · {late} en retard · {minutes} min</translation>
+    </message>
+    <message>
+        <source>Export the figures</source>
+        <translation>Exporter les chiffres</translation>
+    </message>
+    <message>
+        <source>Times from arrival: median / slowest 10 %</source>
+        <translation>Minutes depuis l&apos;arrivée : médiane / 10 % les plus lentes</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>To accepted, min</source>
+        <translation>Acceptée, min</translation>
+    </message>
+    <message>
+        <source>To ready, min</source>
+        <translation>Prête, min</translation>
+    </message>
+    <message>
+        <source>To completed, min</source>
+        <translation>Terminée, min</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>By service</source>
+        <translation>Par service</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Par canal</translation>
+    </message>
+    <message>
+        <source>Slowest products</source>
+        <translation>Produits les plus lents</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter CSV</translation>
+    </message>
+    <message>
+        <source>{name}: {minutes} min ({orders})</source>
+        <translation>{name} : {minutes} min ({orders})</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>Enregistré : {file}</translation>
+    </message>
+    <message>
         <source>orders</source>
         <translation>commandes</translation>
     </message>
@@ -669,6 +878,65 @@
     <message>
         <source>{count} orders could not be shown</source>
         <translation>{count} commandes n&apos;ont pas pu être affichées</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>Disk full — orders are waiting on HubRise</source>
+        <translation>Disque plein — les commandes attendent sur HubRise</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only — orders are waiting on HubRise</source>
+        <translation>Le dossier des données est en lecture seule — les commandes attendent sur HubRise</translation>
+    </message>
+    <message>
+        <source>Not sent to HubRise</source>
+        <translation>Non envoyé à HubRise</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation>Non envoyé : {reason}</translation>
+    </message>
+    <message>
+        <source>HubRise refused permission (403): this connection&apos;s access does not allow it. Reconnect and approve the access KDS asks for</source>
+        <translation>HubRise a refusé l&apos;accès (403) : les droits de cette connexion ne le permettent pas. Reconnectez-vous et acceptez les accès demandés par KDS</translation>
+    </message>
+    <message>
+        <source>HubRise does not answer (timed out)</source>
+        <translation>HubRise ne répond pas (délai dépassé)</translation>
+    </message>
+    <message>
+        <source>the network is down</source>
+        <translation>le réseau est coupé</translation>
+    </message>
+    <message>
+        <source>answered with a web page — captive portal?</source>
+        <translation>réponse par une page web — portail captif ?</translation>
+    </message>
+    <message>
+        <source>HubRise&apos;s answer could not be read (invalid JSON)</source>
+        <translation>réponse de HubRise illisible (JSON invalide)</translation>
+    </message>
+    <message>
+        <source>HubRise&apos;s answer could not be read</source>
+        <translation>réponse de HubRise illisible</translation>
+    </message>
+    <message>
+        <source>HubRise asks us to wait</source>
+        <translation>HubRise demande d&apos;attendre</translation>
+    </message>
+    <message>
+        <source>HubRise is failing ({status})</source>
+        <translation>HubRise est en panne ({status})</translation>
+    </message>
+    <message>
+        <source>HubRise refused the request ({status})</source>
+        <translation>HubRise a refusé la demande ({status})</translation>
+    </message>
+    <message>
+        <source>sync error ({kind})</source>
+        <translation>erreur de synchronisation ({kind})</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1216,10 @@
         <translation>Tickets</translation>
     </message>
     <message>
+        <source>Busy / Pause  ⚠ suggested</source>
+        <translation>Occupé/Pause ⚠</translation>
+    </message>
+    <message>
         <source>Busy / Pause</source>
         <translation>Occupé/Pause</translation>
     </message>
@@ -963,12 +1235,64 @@
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
+    <message>
+        <source>KDS — HubRise kitchen display</source>
+        <translation>KDS — écran de cuisine HubRise</translation>
+    </message>
 </context>
 <context>
     <name>Notices</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>The local store was damaged and repaired; the damaged file is at {path}.</source>
+        <translation>La base locale était endommagée et a été réparée ; le fichier endommagé est ici : {path}.</translation>
+    </message>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 modification en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} modifications en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>1 order was kept</source>
+        <translation>1 commande conservée</translation>
+    </message>
+    <message>
+        <source>{count} orders were kept</source>
+        <translation>{count} commandes conservées</translation>
+    </message>
+    <message>
+        <source>The local store was damaged and repaired: {changes} and {orders}. The damaged file is at {path}.</source>
+        <translation>La base locale était endommagée et a été réparée : {changes} et {orders}. Le fichier endommagé est ici : {path}.</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available on this computer; the HubRise access token is stored in {path}, readable only by this user.</source>
+        <translation>Aucun trousseau du système sur cet ordinateur ; le jeton d&apos;accès HubRise est enregistré dans {path}, lisible par cet utilisateur seulement.</translation>
+    </message>
+    <message>
+        <source>No saved orders could be read, so the board starts empty and nothing will be kept when KDS closes.</source>
+        <translation>Aucune commande enregistrée n&apos;a pu être lue : l&apos;écran démarre vide et rien ne sera gardé à la fermeture de KDS.</translation>
+    </message>
+    <message>
+        <source>The board shows the orders saved before; new orders and taps cannot be saved, orders are waiting on HubRise.</source>
+        <translation>L&apos;écran montre les commandes enregistrées avant ; les nouvelles commandes et les actions ne peuvent pas être enregistrées, les commandes attendent sur HubRise.</translation>
+    </message>
+    <message>
+        <source>Nothing can be saved: {reason} ({folder}). {kept} Free some space or fix the folder, then restart KDS.</source>
+        <translation>Rien ne peut être enregistré : {reason} ({folder}). {kept} Libérez de la place ou réparez le dossier, puis redémarrez KDS.</translation>
+    </message>
+    <message>
+        <source>The log cannot be written to {folder} ({reason}); messages go to the terminal only.</source>
+        <translation>Le journal ne peut pas être écrit dans {folder} ({reason}) ; les messages vont seulement au terminal.</translation>
+    </message>
+    <message>
+        <source>The token file {path} can be read by other users of this computer (mode {mode}): anyone logged in can copy the HubRise access token. Make it private (chmod 600 {path}).</source>
+        <translation>Le fichier du jeton {path} est lisible par les autres utilisateurs de cet ordinateur (mode {mode}) : toute personne connectée peut copier le jeton d&apos;accès HubRise. Rendez-le privé (chmod 600 {path}).</translation>
     </message>
 </context>
 <context>
@@ -987,7 +1311,163 @@
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <source>COLLECTION</source>
+        <translation>À EMPORTER</translation>
+    </message>
+    <message>
+        <source>EAT IN</source>
+        <translation>SUR PLACE</translation>
+    </message>
+    <message>
+        <source>REPRINT</source>
+        <translation>RÉIMPRESSION</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>COMMANDE</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kitchen</source>
+        <translation>Cuisine</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>DUE {clock}</source>
+        <translation>POUR {clock}</translation>
+    </message>
+    <message>
+        <source>Ordered {clock}</source>
+        <translation>Commandé à {clock}</translation>
+    </message>
+    <message>
+        <source>NO {option}</source>
+        <translation>SANS {option}</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>{title}: {note}</source>
+        <translation>{title} : {note}</translation>
+    </message>
+    <message>
+        <source>Rider: {name}</source>
+        <translation>Livreur : {name}</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>Client : {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>1 ticket waiting</source>
+        <translation>1 ticket en attente</translation>
+    </message>
+    <message>
+        <source>{count} tickets waiting</source>
+        <translation>{count} tickets en attente</translation>
+    </message>
+    <message>
+        <source>Printer {name}: {reason} · {tickets}</source>
+        <translation>Imprimante {name} : {reason} · {tickets}</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>{count} change(s) HubRise did not take:</source>
+        <translation>{count} modification(s) refusée(s) par HubRise :</translation>
+    </message>
+    <message>
+        <source>{orders} (last 24 h):</source>
+        <translation>{orders} (dernières 24 h) :</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Open order {reference}</source>
+        <translation>Ouvrir la commande {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>Rider</name>
+    <message>
+        <source>booking a rider</source>
+        <translation>recherche d&apos;un livreur</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <source>arriving</source>
+        <translation>arrive</translation>
+    </message>
+    <message>
+        <source>WAITING AT THE PASS</source>
+        <translation>ATTEND AU PASSE</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>récupérée</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livrée</translation>
+    </message>
+    <message>
+        <source>rider cancelled</source>
+        <translation>livreur annulé</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>Finie aujourd&apos;hui</translation>
+    </message>
     <message>
         <source>Find an order</source>
         <translation>Trouver une commande</translation>
@@ -995,6 +1475,10 @@
     <message>
         <source>Code, name or phone</source>
         <translation>Code, nom ou téléphone</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1706,14 @@
         <translation>{status} · {done}/{count} postes</translation>
     </message>
     <message>
+        <source>Only screen</source>
+        <translation>Écran unique</translation>
+    </message>
+    <message>
+        <source>Expo (pass)</source>
+        <translation>Passe (expo)</translation>
+    </message>
+    <message>
         <source>This screen</source>
         <translation>Cet écran</translation>
     </message>
@@ -1238,20 +1730,36 @@
         <translation>{name} — écran unique : tous les articles</translation>
     </message>
     <message>
+        <source>Name on this screen, e.g. Grill</source>
+        <translation>Nom de cet écran, ex. Grill</translation>
+    </message>
+    <message>
+        <source>Default station (what no rule matches)</source>
+        <translation>Poste par défaut (sans règle)</translation>
+    </message>
+    <message>
         <source>Rules: the first that matches an item sends it to its station</source>
         <translation>Règles : la première qui correspond à un article l&apos;envoie à son poste</translation>
     </message>
     <message>
+        <source>Station, e.g. Pizza</source>
+        <translation>Poste, ex. Pizza</translation>
+    </message>
+    <message>
+        <source>Value, e.g. Pizzas</source>
+        <translation>Valeur, ex. Pizzas</translation>
+    </message>
+    <message>
         <source>Add rule</source>
-        <translation>Ajouter une règle</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation>Supprimer la sélection</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Import rules file</source>
-        <translation>Importer un fichier de règles</translation>
+        <translation>Importer des règles</translation>
     </message>
     <message>
         <source>Export rules file</source>
@@ -1266,8 +1774,48 @@
         <translation>Retour</translation>
     </message>
     <message>
+        <source>{name} station</source>
+        <translation>Poste {name}</translation>
+    </message>
+    <message>
+        <source>No rule or default sends items to {station}</source>
+        <translation>Aucune règle ni poste par défaut n&apos;envoie d&apos;articles à {station}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation>Non importé : {reason}</translation>
+    </message>
+    <message>
+        <source>Imported {count} rules — Save to keep them.</source>
+        <translation>{count} règles importées — Enregistrez pour les garder.</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>Non exporté : {reason}</translation>
+    </message>
+    <message>
+        <source>Rules written to {file}</source>
+        <translation>Règles écrites dans {file}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Product/SKU ref</source>
+        <translation>Réf. produit/SKU</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +2058,14 @@
         <translation>id HubRise {id}</translation>
     </message>
     <message>
+        <source>Rider at {clock}</source>
+        <translation>Livreur à {clock}</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Livreur</translation>
+    </message>
+    <message>
         <source>NO</source>
         <translation>SANS</translation>
     </message>
@@ -1524,6 +2080,10 @@
     <message>
         <source>for {clock}</source>
         <translation>pour {clock}</translation>
+    </message>
+    <message>
+        <source> … (tap note for all)</source>
+        <translation> … (touchez la note pour tout lire)</translation>
     </message>
 </context>
 <context>

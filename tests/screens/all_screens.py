@@ -69,6 +69,9 @@ def build_window() -> Any:
 
     clock = FakeClock(START)
     window = MainWindow(clock)
+    # The header shown is the one set below: the window's 1 s refresh (no health here) would
+    # replace it with "Connecting…" whenever a slow machine lets the timer fire mid-shot.
+    window._header_timer.stop()
     board = BoardScreen(demo_source(clock), clock)
     board.set_header(HeaderInfo(
         location_name="Bella Pizza — Paris 11e", acceptance_mode="busy",

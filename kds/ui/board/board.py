@@ -28,11 +28,14 @@ from kds.ui.board.model import TicketModel, TicketRole
 from kds.ui.board.source import BoardConfig, BoardSource
 from kds.ui.board.feed import TicketFeed
 from kds.ui.board.tabs import NARROW_BELOW, TABS, TabBar
-from kds.ui.board.ticket import TicketView, active_sort_key, sort_key, ticket_timing
+from kds.ui.board.ticket import (
+    TicketView, active_sort_key, sort_key, status_label, ticket_timing,
+)
 from kds.ui.board.touch_hold import TouchHold
 from kds.ui.board.staff_actions import StaffActions
 from kds.ui.board.undo import UndoBar
 from kds.ui.board.view import TicketListView
+from kds.ui.i18n import translate
 from kds.ui.sound import NullSoundPlayer, SoundPlayer
 from kds.ui.stations.lens import STATION_DONE, STATION_UNDO, StationBoard, station_board
 
@@ -241,7 +244,8 @@ class BoardScreen(StaffActions, QWidget):
         for order_id, status in lens.to_ready(rows, self._readied):
             self._readied.add(order_id)
             if self._call(self.source.set_order_status, order_id, status):
-                self._say(f"All stations done: order ready ({status.replace('_', ' ')})")
+                self._say(translate("Board", "All stations done: {status}").format(
+                    status=status_label(status)))
                 QTimer.singleShot(0, self.refresh)
 
     def press_main_button(self, order_id: str) -> QDialog | None:
@@ -252,7 +256,9 @@ class BoardScreen(StaffActions, QWidget):
             return super().press_main_button(order_id)
         done = ticket.main_action == STATION_DONE
         if self._call(self.source.set_station_done, order_id, station, done):
-            self._say(f"Order {ticket.reference}: {station} {'done' if done else 'not done'}")
+            said = translate("Board", "Order {reference}: {station} done") if done \
+                else translate("Board", "Order {reference}: {station} not done")
+            self._say(said.format(reference=ticket.reference, station=station))
             self.refresh()
         return None
 
@@ -282,7 +288,8 @@ class BoardScreen(StaffActions, QWidget):
             return list(query(*args))
         except Exception:   # a locked or broken database must not close the board
             log.exception("board query %s failed", getattr(query, "__name__", "?"))
-            self._say("⚠ Could not read orders; showing the last known tickets")
+            self._say(translate("Board", "⚠ Could not read orders; showing the last known "
+                                         "tickets"))
             return None
 
     def _update_alerts(self, tickets: list[TicketView]) -> None:

@@ -79,7 +79,8 @@ def connection_text(info: HeaderInfo, now: datetime, tz: tzinfo | None) -> str:
         return translate("Header", "✖ RECONNECT NEEDED — HubRise refused this screen's access "
                                    "(see Connection)")
     if info.problem_kind == DISK_FULL:
-        return f"✖ {info.problem or DISK_FULL_TEXT}"   # disk full or read-only folder
+        problem = info.problem or translate("Health", DISK_FULL_TEXT)
+        return f"✖ {problem}"   # disk full or read-only folder
     if is_waiting(info, now):
         return translate("Header", "◷ HubRise asks us to wait until {clock}").format(
             clock=format_clock(info.waiting_until, tz))

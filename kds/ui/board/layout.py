@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from kds.kitchen.allergens import find_allergens
 from kds.kitchen.item_marks import marks_line
 from kds.kitchen.text import clean_text, isolate, isolate_lines
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui import theme
 from kds.ui.board.ticket import TicketView, format_clock
 from kds.ui.i18n import translate
@@ -149,7 +150,8 @@ def rider_line(ticket: TicketView, tz: tzinfo | None) -> str:
     if rider is None:
         return ""
     when = format_clock(rider.pickup_at, tz)
-    text = f"Rider at {when}" if when else "Rider"
+    text = translate("Ticket", "Rider at {clock}").format(clock=when) if when \
+        else translate("Ticket", "Rider")
     if rider.name:
         text += " · " + isolate(rider.name)
     if rider.status_label:
@@ -274,7 +276,7 @@ NOTE_KINDS = frozenset({"cnote", "inote", "snote", "dnote"})
 # Tapping one of these opens every note of the order in full (TicketDelegate.moreClicked).
 NOTE_TAP_KINDS = NOTE_KINDS | {"allergy"}
 NOTE_MAX_LINES = 4   # a novel in a note must not push the items off the card
-CLIPPED = " … (tap note for all)"
+CLIPPED = QT_TRANSLATE_NOOP("Ticket", " … (tap note for all)")   # shown translated
 
 
 def clip_note(text: str, kind: str, width: int) -> str:
@@ -282,16 +284,17 @@ def clip_note(text: str, kind: str, width: int) -> str:
     limit = QFontMetrics(font_for(font_key(kind))).lineSpacing() * NOTE_MAX_LINES + 2
     if _height(kind, text, width) <= limit:
         return text
+    marker = translate("Ticket", CLIPPED)
     # Four lines never hold 1,000 characters: measure no more than that while searching.
     text = text[:1000]
     low, high = 0, len(text)
     while low < high:   # the longest prefix that still fits with the marker
         middle = (low + high + 1) // 2
-        if _height(kind, text[:middle] + CLIPPED, width) <= limit:
+        if _height(kind, text[:middle] + marker, width) <= limit:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + CLIPPED
+    return text[:low].rstrip() + marker
 
 
 def pill_width(label: str, width: int, kind: str = "service") -> int:

@@ -11,6 +11,7 @@ from kds.sync.health import not_sent_line
 from kds.store.set_aside import FailedChange, SetAside
 from kds.ui.board.header import set_aside_text
 from kds.ui.board.ticket import clean_text
+from kds.ui.i18n import translate
 
 
 class ProblemsDialog(QDialog):
@@ -22,18 +23,20 @@ class ProblemsDialog(QDialog):
                  set_aside: Sequence[SetAside], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsDialog")
-        self.setWindowTitle("What needs attention")
+        self.setWindowTitle(translate("Problems", "What needs attention"))
         self.setModal(True)
         self.lines: list[str] = []   # every text shown, in order (what staff read)
         body = QWidget()
         column = QVBoxLayout(body)
         self._add(column, connection, bold=True)
         if failed:
-            self._add(column, f"{len(failed)} change(s) HubRise did not take:", bold=True)
+            self._add(column, translate("Problems", "{count} change(s) HubRise did not take:")
+                      .format(count=len(failed)), bold=True)
             for change in failed:
                 self._failed_row(column, change)
         if set_aside:
-            self._add(column, f"{set_aside_text(len(set_aside))} (last 24 h):", bold=True)
+            self._add(column, translate("Problems", "{orders} (last 24 h):").format(
+                orders=set_aside_text(len(set_aside))), bold=True)
             for item in set_aside:
                 self._add(column, f"{item.kind} {clean_text(item.reference, 40)} — "
                                   f"{clean_text(item.reason, 200)}")
@@ -43,7 +46,7 @@ class ProblemsDialog(QDialog):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
-        close = QPushButton("Close")
+        close = QPushButton(translate("Problems", "Close"))
         close.setMinimumHeight(56)
         close.clicked.connect(self.accept)
         outer.addWidget(close)
@@ -66,7 +69,8 @@ class ProblemsDialog(QDialog):
         if change.order_id is None:
             return
         # A short button: a long reason would be clipped on a button, so it sits on the label.
-        button = QPushButton(f"Open order {reference}".replace("&", "&&"))  # "&": no shortcut
+        button = QPushButton(translate("Problems", "Open order {reference}").format(
+            reference=reference).replace("&", "&&"))  # "&": no shortcut
         button.setObjectName("problemOrderButton")
         button.setMinimumHeight(56)
         order_id = change.order_id

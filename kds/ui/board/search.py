@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from kds.kitchen.search import Searchable, find
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.board.tabs import TABS
 from kds.ui.board.ticket import TicketView
 from kds.ui.i18n import translate
 
-TAB_LABELS = {"active": "Active", "scheduled": "Scheduled", "done": "Done today"}
+TAB_LABELS = {"active": QT_TRANSLATE_NOOP("Search", "Active"),   # shown translated
+              "scheduled": QT_TRANSLATE_NOOP("Search", "Scheduled"),
+              "done": QT_TRANSLATE_NOOP("Search", "Done today")}
 MAX_RESULTS = 30
 KEY = 64   # a gloved finger's key
 DIGITS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
@@ -47,8 +50,8 @@ def _key(text: str) -> QPushButton:
 
 def result_text(tab: str, ticket: TicketView) -> str:
     """ "4F2 · Léa Martin · Delivery · Active" (plain text, network fields already cleaned)."""
-    parts = (ticket.reference, ticket.customer_name, ticket.service_label,
-             TAB_LABELS.get(tab, tab))
+    where = translate("Search", TAB_LABELS[tab]) if tab in TAB_LABELS else tab
+    parts = (ticket.reference, ticket.customer_name, ticket.service_label, where)
     return " · ".join(part for part in parts if part)
 
 
@@ -74,7 +77,7 @@ class SearchDialog(QDialog):
         self.keys = QStackedWidget()
         self.keys.addWidget(self._keypad((*DIGITS, "ABC", "0", "⌫"), columns=3))
         self.keys.addWidget(self._keypad((*LETTERS, "123", "␣", "⌫"), columns=6))
-        close = _key(translate("Menu", "Close"))
+        close = _key(translate("Search", "Close"))
         close.clicked.connect(self.reject)
         left = QVBoxLayout()
         left.addWidget(self.query)

@@ -71,8 +71,9 @@ class TabBar(QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setWordWrap(True)   # two lines in the row's height rather than cut
         self.message.hide()
-        row.addWidget(self.message)
+        row.addWidget(self.message, 2)
         # Finding an order ("where is 4F2?"): by code, name or phone, over all three tabs.
         self.find_button = QPushButton("⌕")
         self.find_button.setToolTip(

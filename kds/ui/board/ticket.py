@@ -14,6 +14,7 @@ from kds.kitchen.allergens import allergen_labels
 from kds.kitchen.item_marks import NO_MARKS, MenuMarks, marks_line
 from kds.kitchen.channels import Channel, channel_of, phone_access_code, shows_address
 from kds.kitchen.charges import kitchen_charges
+from kds.kitchen.formats import clock_text, when_text
 from kds.kitchen.payment import payment_state
 from kds.kitchen.rider import Rider, rider_of
 from kds.kitchen.status_flow import main_action
@@ -354,7 +355,7 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
             translate("Ticket", "DUE {minutes} min").format(minutes=minutes_left)
     else:
         urgency = "normal"
-        clock = format_clock(ticket.due_at, tz)
+        clock = when_text(ticket.due_at, tz, now)   # with the day when it is not today
         due_text = translate("Ticket", "due {clock}").format(clock=clock) \
             if minutes_left > CLOCK_AFTER_MINUTES else \
             translate("Ticket", "due in {minutes} min").format(minutes=minutes_left)
@@ -364,9 +365,8 @@ def ticket_timing(ticket: TicketView, now: datetime, thresholds: Thresholds,
 
 
 def format_clock(when: datetime | None, tz: tzinfo | None) -> str:
-    if when is None:
-        return ""
-    return when.astimezone(tz).strftime("%H:%M") if tz else when.strftime("%H:%M")
+    """The board's times of day: the kitchen's one rule (kds.kitchen.formats.clock_text)."""
+    return clock_text(when, tz)
 
 
 def sort_key(ticket: TicketView) -> tuple[datetime, str]:

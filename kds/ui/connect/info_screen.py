@@ -173,8 +173,8 @@ class ConnectionInfoScreen(QWidget):
     def set_health(self, connected: bool, state: str, attention: bool) -> None:
         """`connected`: the last poll succeeded; `state`: the header's line, in words;
         `attention`: there is something to list (failed changes, orders set aside)."""
-        self.title_label.setText("Connected to HubRise" if connected
-                                 else "Not in contact with HubRise")
+        self.title_label.setText(translate("Connection", "Connected to HubRise") if connected
+                                 else translate("Connection", "Not in contact with HubRise"))
         self.state_label.setText(state)
         self.state_label.setVisible(bool(state))
         self.problems_button.setVisible(attention)
@@ -195,12 +195,15 @@ class ConnectionInfoScreen(QWidget):
         self.last_report = report
         self._set_buttons(True)
         self.confirm_panel.setVisible(False)
-        self.status_label.setText("\n".join(report.problems) or "Disconnected.")
+        self.status_label.setText("\n".join(report.problems)
+                                  or translate("Connection", "Disconnected."))
         self.disconnected.emit(report.cache_wiped)
 
     def _failed(self, exc: Exception) -> None:
         self._set_buttons(True)
-        self.status_label.setText(f"Disconnecting failed ({type(exc).__name__}). Try again.")
+        self.status_label.setText(translate(
+            "Connection", "Disconnecting failed ({kind}). Try again.").format(
+                kind=type(exc).__name__))
 
     def _set_buttons(self, enabled: bool) -> None:
         for button in (self.keep_button, self.wipe_button, self.cancel_button,

@@ -24,6 +24,7 @@ from kds.clock import Clock
 from kds.hubrise.models import OrderAcceptance
 from kds.hubrise.rules import validate_order_acceptance
 from kds.kitchen import acceptance as logic
+from kds.kitchen.formats import clock_text
 from kds.ui.location.mode_card import ModeCard
 from kds.ui.location.prep_box import PreparationTimeBox
 from kds.ui.location.source import LocationSource
@@ -263,7 +264,7 @@ class AcceptancePanel(QWidget):
             if choice.key == "end_of_service":
                 button.setText(
                     translate("Acceptance", "End of service {clock}").format(
-                        clock=f"{choice.resume_at.astimezone(tz):%H:%M}")
+                        clock=clock_text(choice.resume_at, tz))
                     if choice.resume_at
                     else translate("Acceptance", "End of service (closed now)"))
         if not self.resume_buttons[self.resume_key].isEnabled():
@@ -277,7 +278,7 @@ class AcceptancePanel(QWidget):
         except ValueError:
             until = None
         text = (translate("Acceptance", "{action} until {clock}").format(
-            action=verb, clock=f"{until.astimezone(tz):%H:%M}") if until
+            action=verb, clock=clock_text(until, tz)) if until
             else translate("Acceptance", "{action} until I change it").format(action=verb))
         self.apply_button.setText(text)
 

@@ -31,7 +31,7 @@ from kds.ui.location.slot_dialogs import CutoffEditor, SlotEditor
 from kds.ui.location.source import LocationSource
 from kds.ui.location.sync_state import field_errors_from_message, location_tz, patch_state
 from kds.ui.location.time_picker import touch_button
-from kds.ui.location.widgets import plain_label
+from kds.ui.location.widgets import keep_words_whole, plain_label
 from kds.ui.i18n import translate
 
 EDITOR_STYLE = """
@@ -144,7 +144,6 @@ class OpeningHoursEditor(QWidget):
         self.cutoff_label = plain_label("", "cutoffLabel", wrap=True)
         # It wraps rather than pushing Save off a small screen.
         self.cutoff_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.cutoff_label.setMinimumWidth(120)
         bar.addWidget(self.cutoff_label, 2)
         self.cutoff_button = touch_button(translate("Hours", "Change cutoff"))
         self.cutoff_button.clicked.connect(self.open_cutoff_editor)
@@ -187,6 +186,7 @@ class OpeningHoursEditor(QWidget):
         self.legend.setText(translate("Hours", LEGEND if level == 0 else LEGEND_SHORT))
         self.title.setText(translate("Hours", "Opening hours") if level < 2
                            else translate("Hours", "Hours"))
+        keep_words_whole(self.title, 110)
         for overlay in (self.slot_editor, self.cutoff_editor):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
@@ -345,6 +345,7 @@ class OpeningHoursEditor(QWidget):
             if self.cutoff != self.remote_cutoff else ""
         self.cutoff_label.setText(
             translate("Hours", "Business day starts at {cutoff}").format(cutoff=self.cutoff) + was)
+        keep_words_whole(self.cutoff_label, 60)   # wraps to its longest word, leaves Save room
         invalid = bool(local)
         self.save_button.setEnabled(self.is_dirty() and not invalid and self._pending is None)
         self.cancel_button.setEnabled(self.is_dirty() or bool(self._server_errors))

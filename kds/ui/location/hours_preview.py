@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from kds.kitchen.formats import clock_text
 from kds.kitchen.hours import DAY_LABELS, business_date, day_label, day_opening_spans, normal_cutoff
 from kds.kitchen.words import translate
 
@@ -56,7 +57,7 @@ def open_now(hours: dict[str, Any], now: datetime, cutoff_time: str | None, tz: 
 def _when(moment: datetime, now: datetime, tz: tzinfo) -> str:
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
     return translate("Hours", "{day}at {clock}").format(day=_day_words(local.date(), today),
-                                                       clock=f"{local:%H:%M}")
+                                                       clock=clock_text(local))
 
 
 def _day_words(day: date, today: date) -> str:

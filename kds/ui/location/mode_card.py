@@ -10,7 +10,7 @@ from kds.hubrise.models import OrderAcceptance
 from kds.ui.board.ticket import clean_text
 from kds.kitchen import acceptance as logic
 from kds.ui.location.sync_state import PatchState
-from kds.ui.location.widgets import plain_label
+from kds.ui.location.widgets import keep_words_whole, plain_label
 from kds.ui.i18n import translate
 
 CARD_STYLE = {
@@ -41,6 +41,7 @@ class ModeCard(QFrame):
 
     def show_mode(self, acceptance: OrderAcceptance, now: datetime, tz: tzinfo) -> None:
         self.title.setText(logic.mode_title(acceptance))
+        keep_words_whole(self.title, 200)
         self.subtitle.setText(logic.mode_subtitle(acceptance))
         self.resume_label.setText(logic.resume_text(acceptance, now, tz))
         self.resume_label.setVisible(acceptance.mode != "normal")

@@ -8,6 +8,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from kds.ui.location.time_picker import touch_button
 
 
+def keep_words_whole(label: QLabel, floor: int) -> None:
+    """A wrapping label at least as wide as its longest word: it may wrap, never cut a word
+    (French titles are longer: "Horaires" lost its s at 1024 px)."""
+    label.ensurePolished()
+    padding = label.width() - label.contentsRect().width()   # the theme's padding and border
+    metrics = label.fontMetrics()
+    label.setMinimumWidth(max(floor, *(metrics.horizontalAdvance(word) + 4 + padding
+                                       for word in label.text().split())))
+
+
 def plain_label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
     """Every label here is plain text: reasons and errors come from the network."""
     label = QLabel()

@@ -32,11 +32,12 @@ from kds.kitchen.stations import (
     StationRule,
     make_routing,
 )
+from kds.kitchen.words import QT_TRANSLATE_NOOP
 from kds.ui.connect.widgets import MUTED, big_button, plain_label
 from kds.ui.i18n import translate
 
-ONLY_SCREEN = "Only screen"
-EXPO = "Expo (pass)"
+ONLY_SCREEN = QT_TRANSLATE_NOOP("Stations", "Only screen")   # keys; shown translated
+EXPO = QT_TRANSLATE_NOOP("Stations", "Expo (pass)")
 
 
 def role_words(role: ScreenRole) -> str:
@@ -83,9 +84,10 @@ class ScreenSetup(QWidget):
         column.setSpacing(10)
         column.addWidget(plain_label(translate("Stations", "This screen"), 32, bold=True))
         top = QHBoxLayout()
-        self.name_field = _field("Name on this screen, e.g. Grill")
+        self.name_field = _field(translate("Stations", "Name on this screen, e.g. Grill"))
         top.addWidget(self.name_field, 1)
-        self.default_field = _field("Default station (what no rule matches)")
+        self.default_field = _field(
+            translate("Stations", "Default station (what no rule matches)"))
         top.addWidget(self.default_field, 1)
         column.addLayout(top)
         self.roles_row = QHBoxLayout()
@@ -104,13 +106,13 @@ class ScreenSetup(QWidget):
 
     def _rule_editor(self) -> QGridLayout:
         grid = QGridLayout()
-        self.station_field = _field("Station, e.g. Pizza")
+        self.station_field = _field(translate("Stations", "Station, e.g. Pizza"))
         self.kind_box = QComboBox()
         self.kind_box.setMinimumHeight(56)
         self.kind_box.setStyleSheet("font-size: 22px;")
         for kind in RULE_KINDS:
-            self.kind_box.addItem(KIND_WORDS[kind], kind)
-        self.value_field = _field("Value, e.g. Pizzas")
+            self.kind_box.addItem(translate("Stations", KIND_WORDS[kind]), kind)
+        self.value_field = _field(translate("Stations", "Value, e.g. Pizzas"))
         self.value_field.setMaxLength(80)
         add = big_button(translate("Stations", "Add rule"))
         remove = big_button(translate("Stations", "Remove selected"))
@@ -142,8 +144,8 @@ class ScreenSetup(QWidget):
     def _show_rules(self) -> None:
         self.rule_list.clear()
         for rule in self.rules:   # QListWidgetItem text is plain text
-            self.rule_list.addItem(QListWidgetItem(
-                f"{rule.station}  ←  {KIND_WORDS[rule.kind]}: {rule.value}"))
+            kind = translate("Stations", KIND_WORDS[rule.kind])
+            self.rule_list.addItem(QListWidgetItem(f"{rule.station}  ←  {kind}: {rule.value}"))
 
     def _show_roles(self, chosen: str) -> None:
         for button in self.role_buttons.values():
@@ -153,8 +155,9 @@ class ScreenSetup(QWidget):
         stations = self._routing_or_none()
         names = [ONLY_SCREEN, EXPO, *(stations.stations if stations else ())]
         for name in names:
-            button = big_button(name if name in (ONLY_SCREEN, EXPO) else f"{name} station",
-                                height=56, size=20)
+            words = translate("Stations", name) if name in (ONLY_SCREEN, EXPO) else \
+                translate("Stations", "{name} station").format(name=name)
+            button = big_button(words, height=56, size=20)
             button.setCheckable(True)
             button.setChecked(name == chosen)
             self.role_group.addButton(button)
@@ -218,7 +221,8 @@ class ScreenSetup(QWidget):
             return False
         role = self.chosen_role()
         if role.station is not None and role.station not in routing.stations:
-            self.message.setText(f"No rule or default sends items to {role.station}")
+            self.message.setText(translate("Stations", "No rule or default sends items to {station}")
+                                 .format(station=role.station))
             return False
         self.message.setText(translate("Stations", "Saved."))
         self.saved.emit(role, routing)
@@ -229,13 +233,14 @@ class ScreenSetup(QWidget):
         try:
             routing = Routing.from_json(path.read_text(encoding="utf-8")[:200_000])
         except (OSError, UnicodeDecodeError, BadRules) as exc:
-            self.message.setText(f"Not imported: {exc}")
+            self.message.setText(translate("Stations", "Not imported: {reason}").format(reason=exc))
             return False
         self.routing, self.rules = routing, list(routing.rules)
         self.default_field.setText(routing.default_station or "")
         self._show_rules()
         self._show_roles(self._chosen_key())
-        self.message.setText(f"Imported {len(self.rules)} rules — Save to keep them.")
+        self.message.setText(translate("Stations", "Imported {count} rules — Save to keep them.")
+                             .format(count=len(self.rules)))
         return True
 
     def export_to(self, path: Path) -> bool:
@@ -245,9 +250,9 @@ class ScreenSetup(QWidget):
         try:
             path.write_text(routing.to_json(), encoding="utf-8")
         except OSError as exc:
-            self.message.setText(f"Not exported: {exc}")
+            self.message.setText(translate("Stations", "Not exported: {reason}").format(reason=exc))
             return False
-        self.message.setText(f"Rules written to {path.name}")
+        self.message.setText(translate("Stations", "Rules written to {file}").format(file=path.name))
         return True
 
     def _ask_import(self) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kds.clock import SystemClock
 from kds.app.config import parse_config
-from kds.sim.world import DEMO_PLATFORM_TOKEN
 from kds.app.controller import AppController
+from kds.clock import SystemClock
+from kds.sim.world import DEMO_PLATFORM_TOKEN
 from kds.ui.sound import NullSoundPlayer
 from tests.waiting import Wakeups, watch_engine
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,7 @@ from PySide6.QtCore import QLocale, QPoint, QRect
 from PySide6.QtGui import QGuiApplication
 
 from kds.kitchen import words
-from kds.platform.resources import resource_path
-from kds.ui.i18n import install_language, remove_language, resolve_language
+from kds.ui.i18n import resolve_language
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "kds_fr.ts"
@@ -23,21 +21,6 @@ FRENCH_ACTIONS = {"Recevoir", "Accepter", "Commencer", "Prête", "En livraison",
                   "Rappeler"}
 FRENCH_NAV = ["Tickets", "Occupé/Pause", "Horaires", "Réglages", "Connexion"]
 ENGLISH_NAV = ["Orders", "Busy / Pause", "Hours", "Settings", "Connection"]
-
-
-@pytest.fixture
-def language(qapp: Any) -> Iterator[Any]:
-    """Install a language as the app does at start; always back to English afterwards."""
-    installed: list[Any] = []
-
-    def use(setting: str, locale: QLocale | None = None) -> Any:
-        translator = install_language(qapp, setting, resource_path("translations"), locale)
-        installed.append(translator)
-        return translator
-
-    yield use
-    for translator in installed:
-        remove_language(qapp, translator)
 
 
 def _window(qtbot: Any, width: int = 1366, height: int = 768) -> Any:
@@ -153,7 +136,8 @@ def test_french_translation_is_complete_and_up_to_date(tmp_path: Path) -> None:
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     copy = tmp_path / "kds_fr.ts"
     copy.write_bytes(TS.read_bytes())
-    sources = sorted(str(p) for folder in ("kds/ui", "kds/kitchen")
+    sources = sorted(str(p) for folder in ("kds/ui", "kds/kitchen", "kds/app", "kds/sync",
+                                           "kds/printing")
                      for p in (ROOT / folder).rglob("*.py"))
     done = subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none",
                            "-target-language", "fr_FR", *sources, "-ts", str(copy)],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 import pytest
@@ -58,14 +59,14 @@ async def test_outside_kiosk_the_window_fills_the_screens_free_area_with_default
 # -- the undo bar never covers a button ---------------------------------------------------------
 
 def _board(qtbot: Any, width: int, height: int) -> tuple[Any, Any]:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kds.clock import FakeClock
     from kds.ui.board.board import BoardScreen
     from tests.fakes.board_source import MemoryBoardSource
     from tests.fakes.samples import sample_order
 
-    clock = FakeClock(datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 11, 24, 11, 0, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for index in range(12):
         raw = sample_order(index, clock.now(), status="in_preparation")
@@ -181,10 +182,9 @@ def test_every_page_button_is_reachable_and_unclipped(qtbot: Any, width: int,
     """Board, busy/pause, hours, settings, connection, first run and sign-in: every visible
     button (and the navigation) lies inside the window once scrolled to, fully drawn, and as
     wide as its text; the Settings Save and hours Save need no scrolling at all."""
-    from tests.screens.all_screens import build_window
-    from tests.screens.fit_check import page_problems
-    from tests.screens.all_screens import PAGES
     from kds.ui.theme import apply_theme
+    from tests.screens.all_screens import PAGES, build_window
+    from tests.screens.fit_check import page_problems
 
     apply_theme(QGuiApplication.instance())  # type: ignore[arg-type]
     window = build_window()

@@ -61,7 +61,7 @@ def test_an_unpaid_collection_order_says_to_pay_big_in_words(qtbot: Any) -> None
     ticket = ticket_of(raw_order(total="23.50 EUR"))   # seed 001: no payment = unpaid
     drawn, image = paint(ticket)
     badge = drawn_with(drawn, "TO PAY")
-    assert badge.plain == "✖ TO PAY 23.50 EUR"
+    assert badge.plain == "✖ TO PAY €23.50"
     item = drawn_with(drawn, "Margherita")
     assert badge.pixel_size > item.pixel_size and badge.bold   # bigger than the items
     pixel = image.pixelColor(badge.rect.left() - 2, badge.rect.top() + 3)
@@ -72,7 +72,7 @@ def test_a_paid_order_names_the_total_and_the_payment(qtbot: Any) -> None:
     ticket = ticket_of(raw_order(service_type="eat_in", total="23.50 EUR", payments=[
         {"name": "PayPal", "ref": "PP", "amount": "23.50 EUR"}]))
     drawn, _ = paint(ticket)
-    assert "✔ PAID 23.50 EUR · PayPal" in texts(drawn)
+    assert "✔ PAID €23.50 · PayPal" in texts(drawn)
     assert not any("TO PAY" in text for text in texts(drawn))
 
 
@@ -190,7 +190,7 @@ def test_the_whole_order_view_names_the_channel_rider_payment_and_charges(qtbot:
     lines = [drawn.plain for drawn in paint_order_view(view)]
     assert "Deliveroo" in lines and any(line.startswith("Delivery") for line in lines)
     assert "Rider at 12:20 · Marco · on the way" in lines
-    assert "Cutlery" in " ".join(lines) and "✖ TO PAY 12.00 EUR" in lines
+    assert "Cutlery" in " ".join(lines) and "✖ TO PAY €12.00" in lines
     assert any("HubRise id ord77abc" in line for line in lines)
 
 

@@ -41,7 +41,7 @@ def test_today_summary_is_laid_out_in_big_type(qtbot: Any, day_store: Store) -> 
     assert texts["completed"] == "25 / 40"
     assert texts["late"] == "2 (40 %)"
     assert texts["slowest"].splitlines()[0] == "Pizza: 18 min (2)"
-    assert "delivery: 2 · 1 late · 15 min" in texts["service"]
+    assert "Delivery: 2 · 1 late · 15 min" in texts["service"]   # the ticket's word for it
     assert "Uber Eats: 1 · 1 late · 20 min" in texts["channel"]
     # Readable from two metres: the figures themselves are 30 px and bold, and visible.
     for key in ("orders", "ready", "late"):

@@ -15,7 +15,7 @@ def state_of(**fields):
 
 def test_no_payment_is_unpaid_for_the_whole_total() -> None:
     state = state_of(total="23.50 EUR")
-    assert (state.paid, state.text) == (False, "TO PAY 23.50 EUR")
+    assert (state.paid, state.text) == (False, "TO PAY €23.50")
     assert state.to_pay.amount == Decimal("23.50")
 
 
@@ -23,13 +23,13 @@ def test_payments_covering_the_total_are_paid_with_their_names() -> None:
     state = state_of(total="19.50 EUR", payments=[
         {"name": "PayPal", "ref": "PP", "amount": "15.00 EUR"},
         {"name": "Freebies4me", "ref": "FBFM", "amount": "4.50 EUR"}])
-    assert (state.paid, state.text) == (True, "PAID 19.50 EUR · PayPal, Freebies4me")
+    assert (state.paid, state.text) == (True, "PAID €19.50 · PayPal, Freebies4me")
 
 
 def test_a_short_payment_leaves_the_rest_to_pay_exactly() -> None:
     state = state_of(total="0.30 EUR", payments=[{"name": "Card", "amount": "0.10 EUR"},
                                                  {"name": "Card", "amount": "0.10 EUR"}])
-    assert state.text == "TO PAY 0.10 EUR · paid 0.20 EUR · Card"   # no float drift
+    assert state.text == "TO PAY €0.10 · paid €0.20 · Card"   # no float drift
     assert state.to_pay.amount == Decimal("0.10")
 
 
