@@ -75,7 +75,7 @@ def test_one_tap_on_a_ticket_opens_the_whole_order_laid_out_like_the_ticket(
     assert "Deliveroo" in drawn                                  # the channel badge
     assert any(t.startswith("Rider at 12:20 · Marco") for t in drawn)
     assert any("12 rue Oberkampf" in t for t in drawn)
-    assert "✖ TO PAY 12.00 EUR" in drawn
+    assert "✖ TO PAY €12.00" in drawn
     assert any("HubRise id ord77abc" in t for t in drawn)
     assert any("Margherita" in t for t in drawn) and any("Large" in t for t in drawn)
     assert any("No peanuts please" in t for t in drawn)
