@@ -18,9 +18,9 @@ from typing import Any
 
 from kds.hubrise.order_model import Order, OrderItem, OrderOption
 from kds.kitchen.allergens import allergen_labels, find_allergens
-from kds.kitchen.item_marks import NO_MARKS, MenuMarks
 from kds.kitchen.channels import channel_of
 from kds.kitchen.formats import clock_text, when_text
+from kds.kitchen.item_marks import NO_MARKS, MenuMarks
 from kds.kitchen.payment import payment_state
 from kds.kitchen.text import (
     clean_note,

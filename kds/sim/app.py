@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -17,9 +17,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kds.hubrise.rules import FieldError
 from kds.sim import demo, oauth, scopes
 from kds.sim.cors import Cors
+from kds.sim.errors import MAX_PAGE, SimError, invalid, not_found
 from kds.sim.numbers import load_json
 from kds.sim.scopes import Grant
-from kds.sim.world import MAX_PAGE, SimError, World, invalid, not_found
+from kds.sim.world import World
 
 log = logging.getLogger(__name__)
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})

@@ -54,7 +54,7 @@ class Deliveries:
             numbers.check_size(body)
             delivery = {"id": self.new_id(), "order_id": order_id,
                         "location_id": demo.LOCATION_ID,
-                        **{key: None for key in sorted(delivery_rules.FIELDS)}}
+                        **dict.fromkeys(sorted(delivery_rules.FIELDS))}
             self._apply(delivery, body, status_changed=True)
             numbers.check_servable(delivery, "delivery")
             before = copy.deepcopy(order)
@@ -101,7 +101,7 @@ class Deliveries:
     @staticmethod
     def _delivery(order: dict[str, Any]) -> dict[str, Any]:
         delivery = order.get("delivery")
-        if delivery is None:
+        if not isinstance(delivery, dict):
             raise SimError(404, "not_found", "This order has no delivery")
         return delivery
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kds.sim import demo
 from kds.sim.errors import MAX_PAGE, cursor_seq, invalid, not_found
 from kds.sim.events import Connection, validate_callback, without_state
-from kds.sim.orders import render
+from kds.sim.orders import render, render_object
 
 PER_CLIENT, PER_CONNECTION = "per-client", "per-connection"
 EXCLUSION_MODES = (PER_CLIENT, PER_CONNECTION)
@@ -110,7 +110,7 @@ class CallbacksAndEvents:
             event = self.connection(token).events.get(event_id)
             if event is None:
                 raise not_found("Event")
-            return render(event, None)
+            return render_object(event, None)
 
     def delete_event(self, token: str, event_id: str) -> dict[str, Any]:
         with self.lock:

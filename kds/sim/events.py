@@ -50,7 +50,7 @@ def validate_callback(body: Any) -> list[rules.FieldError]:
     if url is not None and not isinstance(url, str):
         errors.append(rules.FieldError("url", "must be a string or null (passive callback)"))
     if not isinstance(events, dict):
-        return errors + [rules.FieldError("events", "must be an object of resource -> events")]
+        return [*errors, rules.FieldError("events", "must be an object of resource -> events")]
     for resource, types in events.items():
         if not isinstance(types, list):
             errors.append(rules.FieldError(f"events.{resource}", "must be a list"))

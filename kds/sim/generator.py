@@ -192,7 +192,7 @@ class OrderGenerator:
 
     def _customer(self, service_type: str) -> dict[str, Any]:
         first, last = self.rng.choice(NAMES)
-        customer = {"first_name": first, "last_name": last,
+        customer: dict[str, Any] = {"first_name": first, "last_name": last,
                     "phone": f"+336{self.rng.randint(10000000, 99999999)}"}
         if service_type == "delivery":
             customer.update({"address_1": f"{self.rng.randint(1, 120)} rue de Bretagne",
@@ -204,7 +204,8 @@ class OrderGenerator:
         if service_type == "delivery":
             body["charges"] = [{"name": "Delivery fee", "ref": "DEL", "price": f"2.50 {EUR}"}]
         if service_type == "eat_in":
-            body["custom_fields"] = {"restaurant": {"table_name": f"Table {self.rng.randint(1, 20)}"}}
+            table = f"Table {self.rng.randint(1, 20)}"
+            body["custom_fields"] = {"restaurant": {"table_name": table}}
         if self.rng.random() < 0.15:
             body["discounts"] = [{"name": "5€ off your order", "ref": "5OFF",
                                   "price_off": f"5.00 {EUR}"}]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 # (name, window length in seconds, limit). Days are UTC days: the docs do not say which zone.
 WINDOWS = (("minute", 60, 500), ("hour", 3600, 2500), ("day", 86400, 10000))
 HIGH_LOAD_LIMIT = 10  # per round minute, on top of the three windows
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass

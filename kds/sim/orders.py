@@ -1,11 +1,13 @@
-"""Orders as the simulator stores them: built from a create body, priced, rendered per connection."""
+"""Orders as the simulator stores them: built from a create body, priced, rendered per
+connection."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kds.hubrise.money import Money, format_time, parse_decimal, parse_time
@@ -125,6 +127,12 @@ def build_order(body: dict[str, Any], *, order_id: str, token: str, created_by: 
                       for element in body.get(key) or []]
     reprice(order, currency, declared_total=body.get("total"))
     return order
+
+
+def render_object(value: dict[str, Any], token: str | None) -> dict[str, Any]:
+    """render() of a JSON object (an order, an event): what the API's handlers answer."""
+    out: dict[str, Any] = render(value, token)
+    return out
 
 
 def render(value: Any, token: str | None) -> Any:

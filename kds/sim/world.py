@@ -9,6 +9,7 @@ import copy
 import random
 import string
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,6 +32,7 @@ from kds.sim.orders import (
     new_element,
     private_ref_of,
     render,
+    render_object,
     reprice,
     set_private_ref,
 )
@@ -137,7 +139,7 @@ class World(CallbacksAndEvents, Deliveries):
             order["_seq"] = self._next_seq()
             self.orders[order["id"]] = order
             self._record_order_event(token, "create", order, None)
-            return render(order, token)
+            return render_object(order, token)
 
     def _customer_for(self, body: dict[str, Any]) -> dict[str, Any] | None:
         if body.get("customer_id") is not None:
@@ -171,7 +173,7 @@ class World(CallbacksAndEvents, Deliveries):
             order = self.orders.get(order_id)
             if order is None:
                 raise not_found("Order")
-            return render(order, token)
+            return render_object(order, token)
 
     def update_order(self, token: str, order_id: str, body: Any) -> dict[str, Any]:
         with self.lock:
@@ -198,7 +200,7 @@ class World(CallbacksAndEvents, Deliveries):
             numbers.check_servable(render(updated, token), "order")
             self.orders[order_id] = updated
             self._record_order_event(token, "update", updated, order)
-            return render(updated, token)
+            return render_object(updated, token)
 
     @staticmethod
     def _missing_elements(order: dict[str, Any], body: dict[str, Any]) -> list[rules.FieldError]:
@@ -254,7 +256,7 @@ class World(CallbacksAndEvents, Deliveries):
 
     def _order_matches(self, token: str, order: dict[str, Any], filters: dict[str, str]) -> bool:
         created = parse_time(order["created_at"])
-        checks = {
+        checks: dict[str, Callable[[str], bool]] = {
             "status": lambda v: order["status"] == v,
             "private_ref": lambda v: private_ref_of(order, token) == v,
             "created_by": lambda v: order["created_by"] == v,
