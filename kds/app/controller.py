@@ -223,7 +223,8 @@ class AppController:
 
     def _add_figures_page(self, runtime: Runtime) -> None:
         store = runtime.store   # the orders' store (the demo's own file in demo mode)
-        page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
+        page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()),
+                             load_rows=lambda period: store.figures(period, rows=True))
         page.closed.connect(lambda: self.window.show_page("settings"))
         self.window.set_page("figures", page)
         self.window.header_figures = HeaderFigures(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from sqlite_utils import Database
 
 from kds.store.connection import immediate_transaction
+from kds.store.figure_facts import create_figure_facts
 from kds.store.print_queue import create_print_jobs
 
 Migration = Callable[[Database], None]
@@ -80,8 +81,20 @@ def _add_stations(db: Database) -> None:
     db.table("station_config").create({"key": str, "value": str}, pk="key")
 
 
+def _reserved_for_schema_7(db: Database) -> None:
+    """Version 7 is another branch's (being merged): this placeholder keeps the speed-of-service
+    tables at version 8 on this branch. The merge puts that branch's migration here."""
+
+
+def _add_figure_facts(db: Database) -> None:
+    """Version 8: what the speed-of-service figures need of each order, one narrow row per
+    order (kds/store/figure_facts.py), filled from the orders already stored."""
+    create_figure_facts(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner,
-                                     _add_print_queue, _add_stations)
+                                     _add_print_queue, _add_stations, _reserved_for_schema_7,
+                                     _add_figure_facts)
 
 
 def schema_version(db: Database) -> int:

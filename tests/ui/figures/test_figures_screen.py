@@ -24,7 +24,8 @@ def day_store(tmp_path: Path) -> Iterator[Store]:
 
 def _screen(qtbot: Any, store: Store, ask: Any = None) -> FiguresScreen:
     screen = FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS,
-                           ask_path=ask or (lambda name: None))
+                           ask_path=ask or (lambda name: None),
+                           load_rows=lambda period: store.figures(period, NOW, rows=True))
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
