@@ -103,8 +103,8 @@ def test_csv_of_the_day_one_line_per_order_in_local_time(day_store: Store) -> No
     assert [line.split(",")[0] for line in lines[1:]] == ["E", "A", "B", "C", "D"]
     assert lines[2] == ("A,2026-11-24 12:00:00,2026-11-24 12:02:00,2026-11-24 12:20:00,"
                         "2026-11-24 12:30:00,2026-11-24 12:15:00,delivery,Uber Eats,20.0,yes")
-    assert to_csv(day_store.figures("today", NOW, rows=True), UTC).splitlines()[2].split(",")[1] == \
-        "2026-11-24 11:00:00"
+    utc = to_csv(day_store.figures("today", NOW, rows=True), UTC)
+    assert utc.splitlines()[2].split(",")[1] == "2026-11-24 11:00:00"
 
 
 def test_the_period_read_uses_the_created_index_not_a_scan_of_all_history(

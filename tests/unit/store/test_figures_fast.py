@@ -17,8 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kds.clock import FakeClock
 from kds.hubrise.statuses import ORDER_STATUSES
@@ -171,7 +170,9 @@ def test_a_store_that_cannot_write_reads_stale_counts_the_slow_way(tmp_path: Pat
     store.close()
 
 
-moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+# Hypothesis takes naive bounds and adds the zone itself.
+moments = st.datetimes(min_value=datetime(2000, 1, 1),  # noqa: DTZ001
+                       max_value=datetime(2100, 1, 1),  # noqa: DTZ001
                        timezones=st.just(UTC))
 
 
