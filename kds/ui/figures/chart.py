@@ -98,5 +98,5 @@ class HourChart(QWidget):
         slowest = max((p for p in self.prep if p is not None), default=None)
         prep_text = "prep, min" if slowest is None else \
             f"median prep (max {slowest.normalize():f} min)"
-        painter.drawText(QRectF(self.width() - 304, 4, 300, 28), Qt.AlignmentFlag.AlignRight,
-                         prep_text)
+        half = self.width() / 2   # each legend gets its half: 300 px cut "median" to "edian"
+        painter.drawText(QRectF(half, 4, half - 4, 28), Qt.AlignmentFlag.AlignRight, prep_text)

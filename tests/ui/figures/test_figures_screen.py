@@ -119,3 +119,26 @@ def test_export_cancelled_writes_nothing(qtbot: Any, day_store: Store, tmp_path:
     screen = _screen(qtbot, day_store)
     screen.export_button.click()
     assert screen.status_label.text() == "" and not list(tmp_path.glob("*.csv"))
+
+
+def test_the_prep_legend_is_painted_whole(qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.figures.chart import LABEL_PX, HourChart
+    from kds.ui.theme import font
+
+    chart = HourChart()
+    qtbot.addWidget(chart)
+    chart.resize(1880, 400)
+    chart.set_data((10,) * 24, (Decimal("15.8"),) * 24)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image = chart.grab().toImage()
+    text = "median prep (max 15.8 min)"
+    starts = chart.width() - 4 - QFontMetrics(font(LABEL_PX, bold=True)).horizontalAdvance(text)
+    # The legend's first letter (its line colour) lies where the whole text starts, not cut off.
+    inked = [x for x in range(chart.width() // 2, chart.width()) for y in range(6, 24)
+             if _pixel(image, x, y) == LINE]   # the text's rows, above the line's top
+    assert inked and min(inked) <= starts + 4, (min(inked, default=None), starts)

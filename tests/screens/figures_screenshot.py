@@ -1,0 +1,67 @@
+"""The Figures screen after a simulated busy day, at the sizes kitchens use (issue 16):
+
+    python -m tests.screens.figures_screenshot docs/screens
+
+The day is the busy-day benchmark's (tests/bench/bench_sync.py): the simulator's platform
+creates 300 orders over 12 opening hours, the sync engine polls them into a store file on a
+FakeClock and staff take each one through its statuses, so the figures come from the real
+sync and store path, not a seeded table. Writes figures-WxH.png for each size.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+SIZES = ((1920, 1080), (1366, 768), (1024, 600))
+
+
+def busy_day_store(folder: Path) -> tuple[Any, Any]:
+    """A store holding the simulated busy day, and the time the day ended."""
+    from tests.bench.bench_sync import simulate_day
+
+    from kds.clock import FakeClock
+    from kds.store import Store
+
+    path = folder / "day.sqlite"
+    day = simulate_day("default", db_path=path)
+    if day.mismatches:
+        raise SystemExit(f"the busy day did not end as the simulator did: {day.mismatches[:3]}")
+    last = Store.open(path, FakeClock())
+    ended = last.db.execute("SELECT max(at) FROM status_history").fetchone()[0]
+    last.close()
+    from kds.store.timefmt import from_db_required
+
+    end = from_db_required(ended)
+    return Store.open(path, FakeClock(end)), end
+
+
+def main(out: Path) -> int:
+    from tests.screens.shooting import save, settle, themed_app
+
+    from kds.kitchen.timezone import location_zone
+    from kds.ui.figures.screen import FiguresScreen
+
+    themed_app()
+    with tempfile.TemporaryDirectory() as folder:
+        store, end = busy_day_store(Path(folder))
+        screen = FiguresScreen(lambda period: store.figures(period, end),
+                               lambda: location_zone(store.get_location_raw()),
+                               load_rows=lambda period: store.figures(period, end, rows=True))
+        figures = store.figures("today", end)
+        print(f"today: {figures.orders} orders, {figures.late} late, "
+              f"ready median {figures.to_ready.median} min")
+        for width, height in SIZES:
+            screen.resize(width, height)
+            screen.show()
+            screen.refresh()
+            settle()
+            print(save(screen, out / f"figures-{width}x{height}.png"))
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens")))
