@@ -1,15 +1,18 @@
 """The Figures screen after a simulated busy day, at the sizes kitchens use (issue 16):
 
     python -m tests.screens.figures_screenshot docs/screens
+    QT_SCALE_FACTOR=1.3 python -m tests.screens.figures_screenshot docs/screens 1024x600
 
 The day is the busy-day benchmark's (tests/bench/bench_sync.py): the simulator's platform
 creates 300 orders over 12 opening hours, the sync engine polls them into a store file on a
 FakeClock and staff take each one through its statuses, so the figures come from the real
-sync and store path, not a seeded table. Writes figures-WxH.png for each size.
+sync and store path, not a seeded table. Writes figures-WxH.png for each size (a screen of
+W×H pixels; with QT_SCALE_FACTOR=1.3, the kitchen's 130 % text, figures-WxH-text130.png).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -38,7 +41,7 @@ def busy_day_store(folder: Path) -> tuple[Any, Any]:
     return Store.open(path, FakeClock(end)), end
 
 
-def main(out: Path) -> int:
+def main(out: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> int:
     from tests.screens.shooting import save, settle, themed_app
 
     from kds.kitchen.timezone import location_zone
@@ -53,15 +56,19 @@ def main(out: Path) -> int:
         figures = store.figures("today", end)
         print(f"today: {figures.orders} orders, {figures.late} late, "
               f"ready median {figures.to_ready.median} min")
-        for width, height in SIZES:
-            screen.resize(width, height)
+        scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+        suffix = "" if scale == 1 else f"-text{round(scale * 100)}"
+        for width, height in sizes:
+            screen.resize(round(width / scale), round(height / scale))
             screen.show()
             screen.refresh()
             settle()
-            print(save(screen, out / f"figures-{width}x{height}.png"))
+            print(save(screen, out / f"figures-{width}x{height}{suffix}.png"))
         store.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens")))
+    wanted = tuple(tuple(int(n) for n in size.split("x")) for size in sys.argv[2:])
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens"),
+                  wanted or SIZES))  # type: ignore[arg-type]
