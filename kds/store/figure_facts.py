@@ -198,6 +198,9 @@ class FigureFactsMixin(PrintQueueMixin):
             return
         _add(conn, old, -1)
         _add(conn, cells, 1)
+        conn.executemany(   # an emptied cell goes (the counts stay as small as the history)
+            "DELETE FROM figure_counts WHERE what = ? AND key = ? AND key2 = ? AND value = ? "
+            "AND value2 = ? AND day = ? AND orders = 0", old)
         conn.execute("INSERT OR REPLACE INTO figure_facts VALUES (?, ?)",
                      [order_id, json.dumps(cells)])
 

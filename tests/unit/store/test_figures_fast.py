@@ -25,6 +25,7 @@ from kds.kitchen import due
 from kds.kitchen.figures import PERIODS, spread, tenths
 from kds.kitchen.figures_counts import is_late, late_class, spread_of_counts
 from kds.store import Store
+from kds.store.figure_facts import fill_facts
 
 NOW = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
 ZONES = ("Europe/Paris", "UTC", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns")
@@ -98,6 +99,13 @@ def _history(store: Store, clock: FakeClock, orders: list[dict[str, Any]]) -> No
             store.set_order_status(f"o{number}", what, confirmed_time=confirmed)
 
 
+def _assert_counts_as_if_counted_afresh(store: Store) -> None:
+    query = "SELECT * FROM figure_counts ORDER BY what, key, key2, value, value2, day"
+    kept = store.db.execute(query).fetchall()
+    fill_facts(store.db.conn)
+    assert kept == store.db.execute(query).fetchall()
+
+
 def _assert_same(store: Store) -> None:
     for period in PERIODS:
         plain = store.figures(period, NOW, rows=True)
@@ -115,6 +123,7 @@ def test_counted_figures_equal_the_per_order_computation(
         try:
             store.set_location(_location(first))
             _history(store, clock, orders)
+            _assert_counts_as_if_counted_afresh(store)
             _assert_same(store)
             store.set_location(_location(later))   # other minutes, maybe another zone
             _assert_same(store)
@@ -135,6 +144,8 @@ def test_a_tap_on_an_order_of_last_week_moves_its_counts(tmp_path: Path) -> None
     week = store.figures("week", NOW)
     assert week.to_ready.count == 1 and week.late == 1 and week.slowest[0].name == "Soup"
     assert week == dataclasses.replace(store.figures("week", NOW, rows=True), rows=())
+    assert store.db.execute("SELECT count(*) FROM figure_counts WHERE orders < 1").fetchone() \
+        == (0,)   # the cells it left are gone, none below zero
     store.close()
 
 
