@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kds.clock import FakeClock  # noqa: E402
-from kds.store import Store  # noqa: E402
-from tests.bench.figures_history import NOW, build_history  # noqa: E402
+from kds.clock import FakeClock
+from kds.store import Store
+from tests.bench.figures_history import NOW, build_history
 
 
 def line(name: str, value: float, unit: str) -> None:
@@ -75,7 +75,8 @@ def _tap_times(store: Store, count: int = 100) -> list[float]:
     """A staff tap on a recent order, counts moved in the same transaction (fsync included)."""
     ids = [row[0] for row in store.db.execute(
         "SELECT id FROM orders ORDER BY created_at DESC LIMIT ?", [count]).fetchall()]
-    return timed_ms(lambda it=iter(ids): store.set_order_status(next(it), "completed"), count)
+    waiting = iter(ids)
+    return timed_ms(lambda: store.set_order_status(next(waiting), "completed"), count)
 
 
 if __name__ == "__main__":

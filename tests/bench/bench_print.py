@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kds.clock import SystemClock  # noqa: E402
-from kds.printing.address import PrinterAddress  # noqa: E402
-from kds.printing.worker import PrinterSetup, PrintWorker  # noqa: E402
-from kds.store import Store  # noqa: E402
-from kds.tools.fakeprinter import FakePrinterServer  # noqa: E402
+from kds.clock import SystemClock
+from kds.printing.address import PrinterAddress
+from kds.printing.worker import PrinterSetup, PrintWorker
+from kds.store import Store
+from kds.tools.fakeprinter import FakePrinterServer
 
 ORDER = {"id": "bench-1", "status": "accepted", "service_type": "delivery",
          "created_by": "Uber Eats", "ref": "UE-4821", "customer_notes": "Peanut allergy",

@@ -23,10 +23,9 @@ SIZES = ((1920, 1080), (1366, 768), (1024, 600))
 
 def busy_day_store(folder: Path) -> tuple[Any, Any]:
     """A store holding the simulated busy day, and the time the day ended."""
-    from tests.bench.bench_sync import simulate_day
-
     from kds.clock import FakeClock
     from kds.store import Store
+    from tests.bench.bench_sync import simulate_day
 
     path = folder / "day.sqlite"
     day = simulate_day("default", db_path=path)
@@ -42,10 +41,9 @@ def busy_day_store(folder: Path) -> tuple[Any, Any]:
 
 
 def main(out: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> int:
-    from tests.screens.shooting import save, settle, themed_app
-
     from kds.kitchen.timezone import location_zone
     from kds.ui.figures.screen import FiguresScreen
+    from tests.screens.shooting import save, settle, themed_app
 
     themed_app()
     with tempfile.TemporaryDirectory() as folder:
