@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from kds.kitchen.channels import channel_of
 from kds.kitchen.figures import (
@@ -52,8 +53,10 @@ class Counts:
     door: int | None
 
 
+@lru_cache(maxsize=512)   # a kitchen has a few clients and refs; the rule reads words (~0.3 ms)
 def channel_name(created_by: object, ref: object, service_type: str | None) -> str:
-    """The badge's name for an order's client and ref (kds.kitchen.channels), "" if none."""
+    """The badge's name for an order's client and ref (kds.kitchen.channels), "" if none.
+    The arguments are what json_extract gives (text, numbers, None): hashable."""
     channel = channel_of(created_by, ref, service_type)
     return channel.name if channel else ""
 
