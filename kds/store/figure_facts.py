@@ -107,6 +107,7 @@ def fill_facts(conn: Any) -> None:
                      [(*cell, orders) for cell, orders in counts.items()])
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('figure_facts', ?)",
                  [facts_key(location)])
+    conn.execute("DELETE FROM meta WHERE key = 'figure_counts_from'")   # every day counted
     log.info("speed-of-service counts made for %d stored orders", len(facts))
 
 

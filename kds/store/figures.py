@@ -11,7 +11,7 @@ Two reads giving the same Figures (tests/unit/store/test_figures_fast.py compare
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from kds.kitchen import due
@@ -51,6 +51,7 @@ SELECT what, key, key2, value, value2, sum(orders) FROM figure_counts
 WHERE day >= :first AND day <= :last
 GROUP BY what, key, key2, value, value2 HAVING sum(orders) != 0"""
 _STEPS = {ACCEPTED: "accepted", READY: "ready", COMPLETED: "completed"}
+KEPT_DAYS = 14   # the counts keep two weeks: "Last 7 days" reaches 6 days back
 
 
 def _value(value: int) -> int | None:
@@ -116,13 +117,28 @@ class FiguresMixin(QueriesMixin):
         location = self.get_location_raw()
         zone = location_zone(location)
         start, end = period_bounds(period, now, zone)
-        if rows or not self._facts_current(location):
+        first = start.astimezone(zone).toordinal()
+        if rows or not self._facts_current(location) or first < self._counted_from(zone):
             figures = compute(self.order_times(start, end), period, now, zone)
             return figures if rows else dataclasses.replace(figures, rows=())
         last = end.astimezone(zone).date() - timedelta(days=1)   # end: midnight after it
-        counted = self.db.execute(_COUNTS_SQL, {"first": start.astimezone(zone).toordinal(),
+        counted = self.db.execute(_COUNTS_SQL, {"first": first,
                                                 "last": last.toordinal()}).fetchall()
         return from_counts(_counts(counted, location), period, start, end)
+
+    def _counted_from(self, zone: tzinfo) -> int:
+        """The first local day (ordinal) the counts still hold. The read walks every counted
+        day, so days no period reaches are dropped, a week at a time (KEPT_DAYS); an older
+        period is read order by order."""
+        kept = int(self._one("SELECT value FROM meta WHERE key = 'figure_counts_from'") or 0)
+        wanted = self.clock.now().astimezone(zone).toordinal() - KEPT_DAYS
+        if wanted - kept < 7 or self.read_only_reason is not None:
+            return kept
+        with self.transaction():
+            self.db.execute("DELETE FROM figure_counts WHERE day < ?", [wanted])
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) "
+                            "VALUES ('figure_counts_from', ?)", [str(wanted)])
+        return wanted
 
     def _facts_current(self, location: dict[str, Any] | None) -> bool:
         """The stored counts fit the location's zone and today's rules; else count every order

@@ -236,3 +236,25 @@ def test_an_old_store_is_counted_when_it_migrates(tmp_path: Path) -> None:
     assert week == dataclasses.replace(store.figures(
         "week", datetime(2026, 11, 21, 9, 0, tzinfo=UTC), rows=True), rows=())
     store.close()
+
+
+def test_counts_older_than_two_weeks_go_and_older_periods_are_read_order_by_order(
+        tmp_path: Path) -> None:
+    clock = FakeClock(NOW - timedelta(days=31))
+    store = Store.open(tmp_path / "kds.sqlite", clock)
+    store.set_location(_location({"prep": 15, "door": None, "zone": "Europe/Paris"}))
+    for number, days_ago in enumerate((30, 29, 2, 0)):
+        clock.set(NOW - timedelta(days=days_ago, hours=2))
+        store.upsert_remote_order({"id": f"o{number}", "status": "new",
+                                   "service_type": "collection"})
+        clock.set(NOW - timedelta(days=days_ago, hours=1))
+        store.set_order_status(f"o{number}", "awaiting_collection")
+    assert store.figures("week", NOW).orders == 2
+    days = [day for (day,) in store.db.execute("SELECT DISTINCT day FROM figure_counts")]
+    kept_from = NOW.date().toordinal() - 14
+    assert days and min(days) >= kept_from   # the days of 30 and 29 days ago are gone
+    month_ago = NOW - timedelta(days=29)
+    assert store.figures("week", month_ago).orders == 2   # read order by order
+    assert store.figures("week", month_ago) == dataclasses.replace(
+        store.figures("week", month_ago, rows=True), rows=())
+    store.close()
