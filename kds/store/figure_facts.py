@@ -97,7 +97,10 @@ def fill_facts(conn: Any) -> None:
     facts: list[tuple[str, str]] = []
     counts: Counter[Cell] = Counter()
     for record in conn.execute(ORDER_RECORD_SQL):
-        cells = order_cells(record, zone, channels)
+        try:
+            cells = order_cells(record, zone, channels)
+        except (ValueError, TypeError, LookupError, OverflowError, AssertionError):
+            cells = []   # as _note_figures: out of the counts, never out of the store
         facts.append((record[0], json.dumps(cells)))
         counts.update(cells)
     conn.execute("DELETE FROM figure_counts")
@@ -191,7 +194,13 @@ class FigureFactsMixin(PrintQueueMixin):
         record = conn.execute(ORDER_RECORD_SQL + " WHERE o.id = ?", [order_id]).fetchone()
         if record is None:
             return
-        cells = order_cells(record, location_zone(location), {})
+        try:
+            cells = order_cells(record, location_zone(location), {})
+        except (ValueError, TypeError, LookupError, OverflowError, AssertionError) as exc:
+            # Times no clock can place (year 1 in New York): the order is stored and shown,
+            # it is only left out of the counts. A write never fails for the figures.
+            log.warning("order %s left out of the figures: %s", order_id[:40], exc)
+            cells = []
         row = conn.execute("SELECT cells FROM figure_facts WHERE order_id = ?",
                            [order_id]).fetchone()
         old = [tuple(cell) for cell in json.loads(row[0])] if row else []

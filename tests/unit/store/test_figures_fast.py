@@ -258,3 +258,17 @@ def test_counts_older_than_two_weeks_go_and_older_periods_are_read_order_by_orde
     assert store.figures("week", month_ago) == dataclasses.replace(
         store.figures("week", month_ago, rows=True), rows=())
     store.close()
+
+
+def test_an_order_no_clock_can_place_is_stored_and_left_out_of_the_counts(
+        tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "kds.sqlite", FakeClock(NOW - timedelta(hours=1)))
+    store.set_location({"id": "loc", "timezone": {"name": "America/New_York"}})
+    result = store.upsert_remote_order({"id": "year-1", "status": "new",
+                                        "created_at": "0001-01-01T00:00:00+00:00"})
+    assert result.dead_letter_id is None and store.has_order("year-1")
+    store.upsert_remote_order({"id": "fine", "status": "new"})
+    assert store.figures("today", NOW).orders == 1
+    assert store.figures("today", NOW) == dataclasses.replace(
+        store.figures("today", NOW, rows=True), rows=())
+    store.close()
