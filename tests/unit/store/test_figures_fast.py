@@ -4,7 +4,7 @@
 `store.figures(period, rows=True)` computes from every order and its history with
 kds.kitchen.figures.compute. Random histories written through the store, on a FakeClock, must
 give the same Figures, before and after the location's minutes or zone change. The rules the
-counts lean on (tenths of a minute, the lateness class) are checked against the originals.
+counts lean on are checked against the originals in tests/unit/kitchen/test_figures_counts.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import dataclasses
 import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kds.clock import FakeClock
 from kds.hubrise.statuses import ORDER_STATUSES
-from kds.kitchen import due
-from kds.kitchen.figures import PERIODS, spread, tenths
-from kds.kitchen.figures_counts import is_late, late_class, spread_of_counts
+from kds.kitchen.figures import PERIODS
 from kds.store import Store
 from kds.store.figure_facts import fill_facts
 
@@ -179,51 +176,6 @@ def test_a_store_that_cannot_write_reads_stale_counts_the_slow_way(tmp_path: Pat
     assert store.figures("today", NOW).orders == 1
     assert store.get_meta("figure_facts") == "0 UTC"   # nothing written
     store.close()
-
-
-# Hypothesis takes naive bounds and adds the zone itself.
-moments = st.datetimes(min_value=datetime(2000, 1, 1),  # noqa: DTZ001
-                       max_value=datetime(2100, 1, 1),  # noqa: DTZ001
-                       timezones=st.just(UTC))
-
-
-@given(arrived=moments, finished=st.one_of(st.none(), moments),
-       wanted=st.one_of(st.none(), moments), rider=st.one_of(st.none(), moments),
-       service=st.sampled_from(["delivery", "collection", "eat_in", None]),
-       prep=st.integers(min_value=0, max_value=600),
-       door=st.one_of(st.none(), st.integers(min_value=0, max_value=240)))
-def test_the_lateness_class_decides_as_the_due_time_rule(
-        arrived: datetime, finished: datetime | None, wanted: datetime | None,
-        rider: datetime | None, service: str | None, prep: int, door: int | None) -> None:
-    due_at = due.due_time(confirmed_time=wanted, expected_time=None, created_at=arrived,
-                          first_seen_at=arrived, preparation=prep, service_type=service,
-                          door_minutes=door, rider_pickup=rider)
-    kind, minutes_ = late_class(arrived=arrived, finished=finished, wanted=wanted, rider=rider,
-                                service_type=service)
-    assert is_late(kind, minutes_, prep, door) == (finished is not None and finished > due_at)
-
-
-@given(start=moments, micro=st.integers(min_value=0, max_value=10 * 365 * 86_400 * 10**6))
-def test_tenths_round_half_up_as_the_decimal_minutes_did(start: datetime, micro: int) -> None:
-    end = start + timedelta(microseconds=micro)
-    old = (Decimal((end - start).total_seconds()) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    assert Decimal(tenths(start, end) or 0).scaleb(-1) == old
-    assert tenths(end, start) is None or micro == 0
-
-
-def test_tenths_on_the_half_tenth_round_up() -> None:
-    start = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
-    assert tenths(start, start + timedelta(seconds=3)) == 1            # 0.05 min
-    assert tenths(start, start + timedelta(seconds=3, microseconds=-1)) == 0
-    assert tenths(start, start + timedelta(seconds=183)) == 31         # 3.05 min
-
-
-@given(st.lists(st.integers(min_value=0, max_value=2000), max_size=60))
-def test_a_spread_from_counts_is_the_spread_of_the_values(values: list[int]) -> None:
-    counts: dict[int, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    assert spread_of_counts(counts) == spread(Decimal(v).scaleb(-1) for v in values)
 
 
 def test_an_old_store_is_counted_when_it_migrates(tmp_path: Path) -> None:
