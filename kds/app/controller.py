@@ -226,7 +226,8 @@ class AppController:
         if "figures" not in self.window.pages and self._figures_store is not None:
             from kds.ui.figures.screen import FiguresScreen
             store = self._figures_store
-            page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()))
+            page = FiguresScreen(store.figures, lambda: location_zone(store.get_location_raw()),
+                                 load_rows=lambda period: store.figures(period, rows=True))
             page.closed.connect(lambda: self.window.show_page("settings"))
             self.window.set_page("figures", page)
         self.window.show_page("figures")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
@@ -104,13 +104,13 @@ class Figures:
     by_service: tuple[Group, ...]
     by_channel: tuple[Group, ...]
     slowest: tuple[ProductTime, ...]
-    rows: tuple[OrderTimes, ...] = ()
+    avg_prep: Decimal | None = None    # mean arrival-to-ready minutes (the header's "avg prep")
+    rows: tuple[OrderTimes, ...] = ()  # one per order, when asked for (the CSV)
 
-    @property
-    def avg_prep(self) -> Decimal | None:
-        """The mean arrival-to-ready minutes (the header's "avg prep")."""
-        values = [m for m in (row.prep_minutes for row in self.rows) if m is not None]
-        return _tenth(sum(values, Decimal(0)) / len(values)) if values else None
+
+def mean_minutes(total: Decimal, count: int) -> Decimal | None:
+    """The mean of `count` durations adding up to `total` minutes, to the tenth."""
+    return _tenth(total / count) if count else None
 
 
 def period_bounds(period: Period, now: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
@@ -124,10 +124,26 @@ def period_bounds(period: Period, now: datetime, zone: tzinfo) -> tuple[datetime
     return start, end
 
 
-def _minutes(start: datetime | None, end: datetime | None) -> Decimal | None:
+_MICROSECOND = timedelta(microseconds=1)
+_US_PER_TENTH = 6_000_000   # microseconds in a tenth of a minute
+
+
+def tenths(start: datetime | None, end: datetime | None) -> int | None:
+    """Tenths of a minute from `start` to `end`, rounded half up; None when either is missing
+    or `end` comes first. Whole numbers, so the store can count orders by it (kds/store)."""
     if start is None or end is None or end < start:
         return None
-    return _tenth(Decimal((end - start).total_seconds()) / 60)
+    return ((end - start) // _MICROSECOND + _US_PER_TENTH // 2) // _US_PER_TENTH
+
+
+def from_tenths(value: int) -> Decimal:
+    """123 → Decimal("12.3"), the same Decimal the rounding of a duration gives."""
+    return Decimal(value).scaleb(-1)
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> Decimal | None:
+    value = tenths(start, end)
+    return None if value is None else from_tenths(value)
 
 
 def _tenth(value: Decimal) -> Decimal:
@@ -137,13 +153,18 @@ def _tenth(value: Decimal) -> Decimal:
 def spread(values: Iterable[Decimal | None]) -> Spread:
     """Median (mean of the two middle values for an even count) and p90 (nearest rank)."""
     ordered = sorted(v for v in values if v is not None)
-    if not ordered:
+    return spread_of(len(ordered), ordered.__getitem__)
+
+
+def spread_of(count: int, nth: Callable[[int], Decimal]) -> Spread:
+    """The spread of `count` values given the k-th smallest (from 0): from a sorted list, or
+    from counts of orders per tenth of a minute (kds.kitchen.figures_counts)."""
+    if not count:
         return Spread(0, None, None)
-    n = len(ordered)
-    middle = n // 2
-    median = ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    p90 = ordered[max(0, math.ceil(Decimal("0.9") * n) - 1)]
-    return Spread(n, _tenth(median), p90)
+    middle = count // 2
+    median = nth(middle) if count % 2 else (nth(middle - 1) + nth(middle)) / 2
+    p90 = nth(max(0, math.ceil(Decimal("0.9") * count) - 1))
+    return Spread(count, _tenth(median), p90)
 
 
 def _groups(rows: Sequence[OrderTimes], key: str) -> tuple[Group, ...]:
@@ -188,15 +209,21 @@ def compute(rows: Sequence[OrderTimes], period: Period, now: datetime,
     kept = tuple(r for r in rows if start <= r.arrived_at < end)
     per_hour, prep_by_hour = _hourly(kept, zone)
     late = sum(r.late for r in kept)
-    percent = _tenth(Decimal(late * 100) / len(kept)) if kept else Decimal(0)
+    preps = [m for m in (row.prep_minutes for row in kept) if m is not None]
     return Figures(
         period=period, start=start, end=end, orders=len(kept), per_hour=per_hour,
         prep_by_hour=prep_by_hour,
         to_accepted=spread(_minutes(r.arrived_at, r.accepted_at) for r in kept),
         to_ready=spread(_minutes(r.arrived_at, r.ready_at) for r in kept),
         to_completed=spread(_minutes(r.arrived_at, r.completed_at) for r in kept),
-        late=late, late_percent=percent, by_service=_groups(kept, "service"),
-        by_channel=_groups(kept, "channel"), slowest=_slowest(kept, SLOWEST_PRODUCTS), rows=kept)
+        late=late, late_percent=late_percent(late, len(kept)),
+        by_service=_groups(kept, "service"), by_channel=_groups(kept, "channel"),
+        slowest=_slowest(kept, SLOWEST_PRODUCTS),
+        avg_prep=mean_minutes(sum(preps, Decimal(0)), len(preps)), rows=kept)
+
+
+def late_percent(late: int, orders: int) -> Decimal:
+    return _tenth(Decimal(late * 100) / orders) if orders else Decimal(0)
 
 
 def header_line(figures: Figures) -> str:

@@ -1,73 +1,87 @@
-"""Speed-of-service rows (kds.kitchen.figures): one SQL read of the period's orders with the
-first time each reached accepted / ready / completed, taken from status_history in the same
-query (the history index serves the join; no per-order query)."""
+"""Speed-of-service figures (kds.kitchen.figures) read from the store.
+
+Two reads giving the same Figures (tests/unit/store/test_figures_fast.py compares them):
+- `figures(period)`: the screen and the header. The period's days of the counts kept as orders
+  are written (kds/store/figure_facts.py), summed by SQLite; kds.kitchen.figures_counts turns
+  them into medians, percentiles and late orders.
+- `figures(period, rows=True)`: one `OrderTimes` per order (the CSV export needs them), read
+  from the orders and their history and computed by kds.kitchen.figures.compute.
+"""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
+import dataclasses
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from kds.kitchen import due
-from kds.kitchen.channels import channel_of
-from kds.kitchen.figures import (
-    ACCEPTED_OR_LATER,
-    READY_OR_LATER,
-    Figures,
-    OrderTimes,
-    Period,
-    compute,
-    period_bounds,
-)
+from kds.kitchen.figures import Figures, OrderTimes, Period, compute, period_bounds
+from kds.kitchen.figures_counts import Counts, channel_name, from_counts
 from kds.kitchen.timezone import location_zone
+from kds.store.figure_facts import (
+    ACCEPTED,
+    CHANNEL,
+    COMPLETED,
+    HOUR,
+    LATENESS,
+    NO_VALUE,
+    ORDER_RECORD_SQL,
+    PRODUCT,
+    READY,
+    SERVICE,
+    delivery_of,
+    facts_key,
+    product_names,
+    stored_facts_key,
+)
 from kds.store.queries import QueriesMixin
 from kds.store.timefmt import from_db, from_db_required, to_db
 
-
-def _in(statuses: tuple[str, ...]) -> str:
-    return ", ".join(f"'{s}'" for s in statuses)   # fixed words from kds.kitchen, not input
-
-
-_FIRST_AT = "(SELECT min(h.at) FROM status_history h WHERE h.order_id = o.id AND h.status {})"
 # Correlated reads of the history (its order_id index) and no GROUP BY, so the period's range
 # uses the orders' created_at index instead of scanning every order ever stored.
-_ORDER_TIMES_SQL = f"""
-SELECT o.id, coalesce(o.created_at, o.first_seen_at) AS arrived, o.service_type,
-       o.confirmed_time, o.expected_time, o.created_at, o.first_seen_at,
-       json_extract(o.raw, '$.created_by'), json_extract(o.raw, '$.service_type_ref'),
-       json_extract(o.raw, '$.items'), json_extract(o.raw, '$.delivery'),
-       {_FIRST_AT.format(f"IN ({_in(ACCEPTED_OR_LATER)})")},
-       {_FIRST_AT.format(f"IN ({_in(READY_OR_LATER)})")},
-       {_FIRST_AT.format("= 'completed'")}
-FROM orders o
+_ORDER_TIMES_SQL = ORDER_RECORD_SQL + """
 WHERE (o.created_at >= :start AND o.created_at < :end)
    OR (o.created_at IS NULL AND o.first_seen_at >= :start AND o.first_seen_at < :end)
 """
 
-
-def _products(items_json: object) -> tuple[str, ...]:
-    if not isinstance(items_json, str):
-        return ()
-    try:
-        items = json.loads(items_json)
-    except ValueError:
-        return ()
-    names = (item.get("product_name") for item in items if isinstance(item, dict)) \
-        if isinstance(items, list) else ()
-    return tuple(dict.fromkeys(n.strip()[:80] for n in names if isinstance(n, str) and n.strip()))
+# The period's days summed cell by cell, walking the counts' key in order (no sort: a sort of
+# 100,000 rows alone costs ~60 ms on the 2-core test machine).
+_COUNTS_SQL = """
+SELECT what, key, key2, value, value2, sum(orders) FROM figure_counts
+WHERE day >= :first AND day <= :last
+GROUP BY what, key, key2, value, value2 HAVING sum(orders) != 0"""
+_STEPS = {ACCEPTED: "accepted", READY: "ready", COMPLETED: "completed"}
+KEPT_DAYS = 14   # the counts keep two weeks: "Last 7 days" reaches 6 days back
 
 
-def _delivery(text: object) -> dict[str, Any] | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return {"delivery": value} if isinstance(value, dict) else None
+def _value(value: int) -> int | None:
+    return None if value == NO_VALUE else value
+
+
+def _counts(rows: list[tuple[Any, ...]], location: dict[str, Any] | None) -> Counts:
+    hours, services, channels, late, products = [], [], [], [], []
+    steps: dict[str, dict[int, int]] = {name: {} for name in _STEPS.values()}
+    for what, key, key2, value, value2, orders in rows:
+        if what == HOUR:
+            hours.append((int(key), _value(value), orders))
+        elif what == SERVICE:
+            services.append((key, _value(value), orders))
+        elif what == CHANNEL:
+            channels.append((key, _value(value), orders))
+        elif what == LATENESS:
+            late.append((key, key2, _value(value), value2, orders))
+        elif what == PRODUCT:
+            products.append((key, value, orders))
+        elif what in _STEPS:
+            steps[_STEPS[what]][value] = orders
+    return Counts(hours=hours, services=services, channels=channels, late=late, steps=steps,
+                  products=products, preparation=due.base_preparation_minutes(location),
+                  door=due.door_minutes(location))
 
 
 class FiguresMixin(QueriesMixin):
+    read_only_reason: str | None = None   # the Store's: set when nothing can be written
+
     def order_times(self, start: datetime, end: datetime) -> list[OrderTimes]:
         """Every order that arrived in [start, end), with its step times and due time."""
         location = self.get_location_raw()
@@ -84,21 +98,55 @@ class FiguresMixin(QueriesMixin):
          ref, items, delivery, accepted_at, ready_at, completed_at) = record
         key = (created_by, ref, service_type)
         if key not in channels:
-            channel = channel_of(created_by, ref, service_type)
-            channels[key] = channel.name if channel else ""
+            channels[key] = channel_name(created_by, ref, service_type)
         due_at = due.due_time(confirmed_time=from_db(confirmed), expected_time=from_db(expected),
                               created_at=from_db(created),
                               first_seen_at=from_db_required(first_seen),
                               preparation=prep, service_type=service_type, door_minutes=door,
-                              rider_pickup=due.rider_pickup_at(_delivery(delivery)))
+                              rider_pickup=due.rider_pickup_at(delivery_of(delivery)))
         return OrderTimes(order_id=order_id, arrived_at=from_db_required(arrived), due_at=due_at,
                           service_type=service_type, channel=channels[key],
                           accepted_at=from_db(accepted_at), ready_at=from_db(ready_at),
-                          completed_at=from_db(completed_at), products=_products(items))
+                          completed_at=from_db(completed_at), products=product_names(items))
 
-    def figures(self, period: Period, now: datetime | None = None) -> Figures:
-        """Speed of service for today / yesterday / the last 7 days, in the location's zone."""
+    def figures(self, period: Period, now: datetime | None = None, *,
+                rows: bool = False) -> Figures:
+        """Speed of service for today / yesterday / the last 7 days, in the location's zone;
+        with `rows`, also one OrderTimes per order (slower: for the CSV export)."""
         now = now or self.clock.now()
-        zone = location_zone(self.get_location_raw())
+        location = self.get_location_raw()
+        zone = location_zone(location)
         start, end = period_bounds(period, now, zone)
-        return compute(self.order_times(start, end), period, now, zone)
+        first = start.astimezone(zone).toordinal()
+        if rows or not self._facts_current(location) or first < self._counted_from(zone):
+            figures = compute(self.order_times(start, end), period, now, zone)
+            return figures if rows else dataclasses.replace(figures, rows=())
+        last = end.astimezone(zone).date() - timedelta(days=1)   # end: midnight after it
+        counted = self.db.execute(_COUNTS_SQL, {"first": first,
+                                                "last": last.toordinal()}).fetchall()
+        return from_counts(_counts(counted, location), period, start, end)
+
+    def _counted_from(self, zone: tzinfo) -> int:
+        """The first local day (ordinal) the counts still hold. The read walks every counted
+        day, so days no period reaches are dropped, a week at a time (KEPT_DAYS); an older
+        period is read order by order."""
+        kept = int(self._one("SELECT value FROM meta WHERE key = 'figure_counts_from'") or 0)
+        wanted = self.clock.now().astimezone(zone).toordinal() - KEPT_DAYS
+        if wanted - kept < 7 or self.read_only_reason is not None:
+            return kept
+        with self.transaction():
+            self.db.execute("DELETE FROM figure_counts WHERE day < ?", [wanted])
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) "
+                            "VALUES ('figure_counts_from', ?)", [str(wanted)])
+        return wanted
+
+    def _facts_current(self, location: dict[str, Any] | None) -> bool:
+        """The stored counts fit the location's zone and today's rules; else count every order
+        again (after an update that changed a rule). A store that cannot write says no."""
+        if stored_facts_key(self.db.conn) == facts_key(location):
+            return True
+        if self.read_only_reason is not None:
+            return False
+        with self.transaction():
+            self._recount_figures_if_stale()
+        return True

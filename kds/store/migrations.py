@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from kds.kitchen.stations import facts_from_json
 from kds.store.catalog import create_catalog, write_skus
 from kds.store.connection import immediate_transaction
+from kds.store.figure_facts import create_figure_facts
 from kds.store.print_queue import create_print_jobs
 
 Migration = Callable[[Database], None]
@@ -95,8 +96,15 @@ def _add_catalog(db: Database) -> None:
         db.execute("DELETE FROM station_config WHERE key = 'catalog_facts'")
 
 
+def _add_figure_facts(db: Database) -> None:
+    """Version 8: what the speed-of-service figures need of each order, one narrow row per
+    order (kds/store/figure_facts.py), filled from the orders already stored."""
+    create_figure_facts(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (_create_tables, _create_indexes, _add_rush, _add_claim_owner,
-                                     _add_print_queue, _add_stations, _add_catalog)
+                                     _add_print_queue, _add_stations, _add_catalog,
+                                     _add_figure_facts)
 
 
 def schema_version(db: Database) -> int:

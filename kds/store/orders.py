@@ -16,7 +16,7 @@ from kds.hubrise.money import format_time
 from kds.hubrise.order_model import Order
 from kds.hubrise.statuses import DONE_STATUSES, ORDER_STATUSES
 from kds.store.derive import OrderFields, change_fingerprint, derive_order
-from kds.store.print_queue import PrintQueueMixin
+from kds.store.figure_facts import FigureFactsMixin
 from kds.store.rows import OrderRow, RemoteChange, SyncState, decoded_payload
 from kds.store.sanitize import MAX_PAYLOAD_BYTES, payload_hash, to_json
 from kds.store.timefmt import from_db, from_db_required, to_db, to_db_or_none
@@ -57,7 +57,7 @@ def order_resource(order_id: str) -> str:
     return f"order:{order_id}"
 
 
-class OrdersMixin(PrintQueueMixin):
+class OrdersMixin(FigureFactsMixin):
     def upsert_remote_order(self, order: Order | dict[str, Any], *,
                             source: str = "hubrise") -> UpsertResult:
         """Apply an order as HubRise has it. Never raises on bad data: it dead-letters instead.
@@ -97,10 +97,13 @@ class OrdersMixin(PrintQueueMixin):
         problems = tuple(order.repairs) + tuple(fields.problems)
         if existing is None:
             self._insert_order(order_id, clean, text, digest, fields, problems, source)
+            self._note_figures(order_id)
             self._queue_on("arrival", order_id, fields.status)
             return UpsertResult(order_id, created=True, changed=True, status_changed=True,
                                 problems=problems)
-        return self._update_order(existing, clean, text, digest, fields, problems, source)
+        result = self._update_order(existing, clean, text, digest, fields, problems, source)
+        self._note_figures(order_id)
+        return result
 
     def _insert_order(self, order_id: str, clean: dict[str, Any], text: str, digest: str,
                       fields: OrderFields, problems: tuple[str, ...], source: str) -> None:
@@ -260,6 +263,7 @@ class OrdersMixin(PrintQueueMixin):
                 raise KeyError(f"no order {order_id!r} in the store")
             self._apply_local_status(old, status, confirmed_time)
             self._add_history(order_id, status, "kitchen", reason)
+            self._note_figures(order_id)
             if status == "accepted":
                 self._queue_on("accept", order_id, status)
             body: dict[str, Any] = {"status": status}

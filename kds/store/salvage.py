@@ -77,6 +77,8 @@ def read_rows(conn: sqlite3.Connection, table: str,
         except sqlite3.DatabaseError:
             skips += 1
             after, step = (after if after > -(2 ** 62) else 0) + step, step * 2
+            if after >= 2 ** 63 - 1:   # stepped past the largest rowid: the damage ran to the end
+                return
 
 
 def _json_dict(text: Any) -> dict[str, Any] | None:

@@ -105,6 +105,7 @@ class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
         try:
             with self.transaction():
                 self.salvage_report = salvage(damaged, self.db.conn)
+                self._note_figures_of_missing()   # rows copied as they were, without facts
         except sqlite3.DatabaseError as exc:  # never let a rescue attempt stop the kitchen
             log.error("could not salvage %s: %s", damaged, exc)
             self.salvage_report = SalvageReport(damaged)
@@ -138,6 +139,7 @@ class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
             self.db.execute(
                 "INSERT OR REPLACE INTO location (id, raw, updated_at) VALUES (1, ?, ?)",
                 [to_json(clean), self._now_text()])
+            self._recount_figures_if_stale()   # a new zone moves orders to other days and hours
 
     # --- limiter, settings, meta ----------------------------------------------------------
     def load_limiter_state(self) -> dict[str, Any] | None:

@@ -121,3 +121,17 @@ def _index_page(path: Path) -> int:
                    .fetchone()[0])
     finally:
         conn.close()
+
+
+def test_salvaged_orders_are_counted_in_the_figures(tmp_path: Path) -> None:
+    import dataclasses
+
+    path, clock = tmp_path / "kds.sqlite3", FakeClock()
+    _kitchen_file(path, clock)
+    _scribble(path, _pages_of(path, "orders")[-2:])
+    store = Store.open(path, clock)
+    assert store.salvage_report is not None and store.salvage_report.orders > 0
+    today = store.figures("today")
+    assert today.orders == store.salvage_report.orders   # the salvage's rows, counted
+    assert today == dataclasses.replace(store.figures("today", rows=True), rows=())
+    store.close()

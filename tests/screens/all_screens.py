@@ -38,7 +38,8 @@ def _figures_page() -> Any:
     from tests.figures_seed import NOW, PARIS, open_day_store
 
     store = open_day_store(Path(tempfile.mkdtemp(prefix="kds-figures-")) / "kds.sqlite")
-    return FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS)
+    return FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS,
+                         load_rows=lambda period: store.figures(period, NOW, rows=True))
 
 
 def use_language(language: str) -> Any:

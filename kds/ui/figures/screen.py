@@ -77,10 +77,13 @@ class FiguresScreen(QWidget):
     closed = Signal()
 
     def __init__(self, load: Loader, zone: Callable[[], tzinfo], ask_path: AskPath = _ask_path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, load_rows: Loader) -> None:
+        """`load` gives a period's figures (fast, counted); `load_rows` the same with one row
+        per order, which only the CSV export needs."""
         super().__init__(parent)
         self.setObjectName("figuresScreen")
-        self._load, self._zone, self._ask_path = load, zone, ask_path
+        self._load, self._load_rows = load, load_rows
+        self._zone, self._ask_path = zone, ask_path
         self.period: Period = "today"
         self.figures: Figures | None = None
         self.values: dict[str, QLabel] = {}
@@ -182,14 +185,14 @@ class FiguresScreen(QWidget):
         self.refresh()
 
     def export_csv(self) -> None:
-        figures = self.figures or self._load(self.period)
+        shown = self.figures or self._load(self.period)
         zone = self._zone()
-        name = f"kds-figures-{figures.start.astimezone(zone).date().isoformat()}-{self.period}.csv"
+        name = f"kds-figures-{shown.start.astimezone(zone).date().isoformat()}-{self.period}.csv"
         path = self._ask_path(name)
         if path is None:
             return
-        try:
-            Path(path).write_text(to_csv(figures, zone), encoding="utf-8")
+        try:   # one row per order: read only now that staff chose where it goes
+            Path(path).write_text(to_csv(self._load_rows(self.period), zone), encoding="utf-8")
         except OSError as exc:
             log.warning("figures CSV not written: %s", exc)
             self.status_label.setText(translate("Figures", "Not saved: {reason}").format(

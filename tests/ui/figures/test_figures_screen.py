@@ -24,7 +24,8 @@ def day_store(tmp_path: Path) -> Iterator[Store]:
 
 def _screen(qtbot: Any, store: Store, ask: Any = None) -> FiguresScreen:
     screen = FiguresScreen(lambda period: store.figures(period, NOW), lambda: PARIS,
-                           ask_path=ask or (lambda name: None))
+                           ask_path=ask or (lambda name: None),
+                           load_rows=lambda period: store.figures(period, NOW, rows=True))
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
@@ -119,3 +120,29 @@ def test_export_cancelled_writes_nothing(qtbot: Any, day_store: Store, tmp_path:
     screen = _screen(qtbot, day_store)
     screen.export_button.click()
     assert screen.status_label.text() == "" and not list(tmp_path.glob("*.csv"))
+
+
+@pytest.mark.parametrize("width", [600, 1880])
+def test_the_legend_names_both_series_whole_inside_the_chart(qtbot: Any, width: int) -> None:
+    """At 1920 px the old hand-drawn legend was cut to "edian prep": QtCharts' legend holds
+    both names whole, inside the chart, at any width."""
+    from decimal import Decimal
+
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.figures.chart import LABEL_PX, HourChart
+    from kds.ui.theme import font
+
+    chart = HourChart()
+    qtbot.addWidget(chart)
+    chart.resize(width, 400)
+    chart.set_data((10,) * 24, (Decimal("15.8"),) * 24)
+    chart.show()
+    qtbot.waitExposed(chart)
+    legend = chart.chart().legend()
+    labels = [marker.label() for marker in legend.markers()]
+    assert labels == ["orders", "median prep, min"]
+    box = legend.geometry()
+    metrics = QFontMetrics(font(LABEL_PX, bold=True))
+    assert box.width() >= sum(metrics.horizontalAdvance(label) for label in labels)
+    assert chart.rect().contains(box.toRect())
