@@ -59,15 +59,23 @@ class OrderGenerator:
                 self.world.add_connection(f"{name}-token", name)
         return DEMO_CHANNELS
 
+    def next_order(self) -> tuple[str, dict[str, Any]]:
+        """The next order as (the creating connection's token, its create body), not sent: a
+        channel's order (Deliveroo, Uber Eats, the website, the till) or the platform's own."""
+        channel = self._pick_channel()
+        if channel is not None:
+            return f"{channel[0]}-token", self._channel_body(channel)
+        return self.token, self.make_order_body()
+
     def step(self) -> dict[str, Any] | None:
         """Create one order (a delivery order gets its delivery); now and then the platform also
         cancels one of its open orders; every open delivery moves along its timeline."""
-        channel = self._pick_channel()
-        if channel is not None:
-            self.world.create_order(f"{channel[0]}-token", self._channel_body(channel))
+        token, body = self.next_order()
+        if token != self.token:   # a channel's own connection
+            self.world.create_order(token, body)
             self.couriers.advance(self.clock.now())
             return None
-        created = self.world.create_order(self.token, self.make_order_body())
+        created = self.world.create_order(token, body)
         if created["service_type"] == "delivery":
             created["delivery"] = self.couriers.attach(created)
         if self.rng.random() < 0.1:

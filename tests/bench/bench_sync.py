@@ -34,6 +34,7 @@ from kds.clock import FakeClock  # noqa: E402
 from kds.hubrise.client import HubRiseClient  # noqa: E402
 from kds.hubrise.ratelimit import RateLimiter  # noqa: E402
 from kds.hubrise.statuses import DONE_STATUSES, next_status  # noqa: E402
+from kds.sim.generator import OrderGenerator  # noqa: E402
 from kds.sim.app import create_app  # noqa: E402
 from kds.sim.server import serve_in_thread  # noqa: E402
 from kds.sim.world import DEMO_KDS_TOKEN, DEMO_PLATFORM_TOKEN, World  # noqa: E402
@@ -90,12 +91,17 @@ def request_kind(method: str, path: str) -> str:
 class BusyDay:
     """Drives platform, engine and staff on one timeline of the simulator's clock."""
 
-    def __init__(self, mode: str, orders: int, hours: float, seed: int, db_path: Path) -> None:
+    def __init__(self, mode: str, orders: int, hours: float, seed: int, db_path: Path,
+                 menu: bool = False) -> None:
         self.mode = mode
         self.rng = random.Random(seed)
         self.clock = FakeClock(DAY_START)
         self.world = World(self.clock, seed=seed)
         self.world.patch_location(DEMO_PLATFORM_TOKEN, {"opening_hours": TWELVE_HOURS})
+        # menu=True: the demo's orders (its channels, menu, notes) instead of the fixed body the
+        # request-count figures were measured with.
+        self.generator = (OrderGenerator(self.world, self.clock, seed=seed, channels=True)
+                          if menu else None)
         self.store = Store.open(db_path, self.clock)
         self.end = DAY_START + timedelta(hours=hours)
         self.queue: list[tuple[datetime, int, str, Any]] = []
@@ -137,7 +143,9 @@ class BusyDay:
 
     async def _handle(self, engine: SyncEngine, kind: str, data: Any) -> None:
         if kind == "create":
-            order = self.world.create_order(DEMO_PLATFORM_TOKEN, order_body(self.rng, data))
+            token, body = (self.generator.next_order() if self.generator is not None
+                           else (DEMO_PLATFORM_TOKEN, order_body(self.rng, data)))
+            order = self.world.create_order(token, body)
             self.created[order["id"]] = self.clock.now()
             self.unseen.add(order["id"])
             self._maybe_platform_change(order["id"])
@@ -203,10 +211,10 @@ class BusyDay:
 
 
 def simulate_day(mode: str = "default", orders: int = 300, hours: float = 12.0, seed: int = 7,
-                 db_path: Path | None = None) -> DayFigures:
+                 db_path: Path | None = None, menu: bool = False) -> DayFigures:
     with tempfile.TemporaryDirectory() as tmp:
         path = db_path or Path(tmp) / "day.sqlite"
-        return asyncio.run(BusyDay(mode, orders, hours, seed, path).run())
+        return asyncio.run(BusyDay(mode, orders, hours, seed, path, menu).run())
 
 
 async def _events_per_second(count: int, db_path: Path, loopback: bool = False) -> float:

@@ -28,7 +28,7 @@ def busy_day_store(folder: Path) -> tuple[Any, Any]:
     from tests.bench.bench_sync import simulate_day
 
     path = folder / "day.sqlite"
-    day = simulate_day("default", db_path=path)
+    day = simulate_day("default", db_path=path, menu=True)   # the demo's channels and menu
     if day.mismatches:
         raise SystemExit(f"the busy day did not end as the simulator did: {day.mismatches[:3]}")
     last = Store.open(path, FakeClock())

@@ -10,7 +10,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kds.ui.i18n import translate
@@ -23,6 +23,7 @@ TEXT = QColor(PALETTE.text)
 MUTED = QColor(PALETTE.muted)
 LABEL_PX = 18
 BAR_WIDTH = 0.7                          # of an hour's slot
+AXES_WIDTH = 140                         # the two value axes and margins, about
 HOURS = [f"{hour:02d}" for hour in range(24)]
 
 
@@ -65,7 +66,7 @@ class HourChart(QChartView):
         self.line.setName(translate("Figures", "median prep, min"))
         self.line.setPen(QPen(LINE, 5))
         self.line.setPointsVisible(True)
-        self.line.setMarkerSize(14)
+        self.line.setMarkerSize(10)
         chart.addSeries(self.bars)
         chart.addSeries(self.line)
         self._add_axes(chart)
@@ -85,6 +86,15 @@ class HourChart(QChartView):
         for series, scale in ((self.bars, self.order_axis), (self.line, self.prep_axis)):
             series.attachAxis(self.hours)
             series.attachAxis(scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # QtCharts turns an hour label that does not fit its slot into "...": on a narrow chart
+        # (1024 px at 130 % text) the hours get a smaller type instead of disappearing.
+        slot = (self.width() - AXES_WIDTH) / 24
+        size = LABEL_PX if slot >= 38 else max(10, int(slot * 0.42))
+        if self.hours.labelsFont().pixelSize() != size:
+            self.hours.setLabelsFont(font(size, bold=True))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # A graphics view asks for room for its whole scene; asking for little lets the page
@@ -108,9 +118,12 @@ class HourChart(QChartView):
 
     @staticmethod
     def _scale(axis: QValueAxis, top: int) -> None:
-        """0 to the top value exactly, so the tallest bar (or the slowest hour) touches the top."""
+        """From 0 to a round number at or above the top value, with round ticks (0, 10, 20, 30
+        rather than 0, 7, 15, 23, 31): read from two metres, a tick is a number to compare."""
         axis.setRange(0, max(top, 1))
         axis.setTickCount(min(max(top, 1), 4) + 1)
+        if top > 4:
+            axis.applyNiceNumbers()
 
     def _to_view(self, value: QPointF, series: QBarSeries | QLineSeries) -> QPointF:
         chart = self.chart()

@@ -139,7 +139,10 @@ class FiguresScreen(QWidget):
                            ("slowest", translate("Figures", "Slowest products"))):
             box = QVBoxLayout()
             box.addWidget(plain_label(title, 18, color=MUTED, wrap=False))
-            self.values[key] = plain_label("—", 20)
+            # 17 px: a line per group even in French at 1024 px ("Uber Eats : 1 · 1 en retard ·
+            # 20 min" wrapped at 20 px and pushed the buttons off a 600 px screen); the headline
+            # figures above stay 30 px for reading from two metres.
+            self.values[key] = plain_label("—", 17)
             box.addWidget(self.values[key])
             box.addStretch(1)
             row.addLayout(box, 1)

@@ -146,3 +146,23 @@ def test_the_legend_names_both_series_whole_inside_the_chart(qtbot: Any, width: 
     metrics = QFontMetrics(font(LABEL_PX, bold=True))
     assert box.width() >= sum(metrics.horizontalAdvance(label) for label in labels)
     assert chart.rect().contains(box.toRect())
+
+
+@pytest.mark.parametrize("width", [700, 940, 1880])
+def test_every_hour_label_fits_its_slot(qtbot: Any, width: int) -> None:
+    """QtCharts shows a label wider than its slot as "...": at 1024 px and 130 % text every
+    hour read "..." until the hours took a smaller type on narrow charts."""
+    from decimal import Decimal
+
+    from PySide6.QtGui import QFontMetrics
+
+    from kds.ui.figures.chart import HourChart
+
+    chart = HourChart()
+    qtbot.addWidget(chart)
+    chart.resize(width, 300)
+    chart.set_data((1,) * 24, (Decimal(5),) * 24)
+    chart.show()
+    qtbot.waitExposed(chart)
+    slot = chart.chart().plotArea().width() / 24
+    assert QFontMetrics(chart.hours.labelsFont()).horizontalAdvance("00") < slot * 0.75
