@@ -21,6 +21,8 @@ from datetime import datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from kds.kitchen.words import translate
+
 Period = Literal["today", "yesterday", "week"]
 PERIODS: tuple[Period, ...] = ("today", "yesterday", "week")
 PERIOD_LABELS: dict[Period, str] = {"today": "Today", "yesterday": "Yesterday",
@@ -229,8 +231,10 @@ def late_percent(late: int, orders: int) -> Decimal:
 def header_line(figures: Figures) -> str:
     """The header's one line during service: "avg prep 14 min · 3 late"."""
     prep = figures.avg_prep
-    prep_text = "avg prep —" if prep is None else f"avg prep {prep.to_integral_value()} min"
-    return f"{prep_text} · {figures.late} late"
+    if prep is None:
+        return translate("Figures", "avg prep — · {late} late").format(late=figures.late)
+    return translate("Figures", "avg prep {minutes} min · {late} late").format(
+        minutes=prep.to_integral_value(), late=figures.late)
 
 
 CSV_COLUMNS = ("order", "arrived", "accepted", "ready", "completed", "due", "service_type",

@@ -800,6 +800,14 @@
         <source>median prep, min</source>
         <translation>prépa médiane, min</translation>
     </message>
+    <message>
+        <source>avg prep — · {late} late</source>
+        <translation>prépa moy. — · {late} en retard</translation>
+    </message>
+    <message>
+        <source>avg prep {minutes} min · {late} late</source>
+        <translation>prépa moy. {minutes} min · {late} en retard</translation>
+    </message>
 </context>
 <context>
     <name>Header</name>

@@ -217,3 +217,18 @@ def test_quantities_take_the_french_decimal_comma(qtbot: Any, language: Any) -> 
         ["1,5", "2", "1000", "0,333"]
     job = _printed(order_payload())
     assert b"0,333 x Olive oil" in job
+
+
+def test_the_header_figures_line_in_french(qtbot: Any, language: Any, tmp_path: Path) -> None:
+    """"avg prep 11 min · 2 late" was English on a French screen (kds/kitchen/figures.py)."""
+    from kds.kitchen.figures import header_line
+    from tests.figures_seed import NOW, open_day_store
+
+    store = open_day_store(tmp_path / "kds.sqlite")
+    try:
+        figures = store.figures("today", NOW)
+        assert header_line(figures) == "avg prep 11 min · 2 late"
+        language("fr")
+        assert header_line(figures) == "prépa moy. 11 min · 2 en retard"
+    finally:
+        store.close()
