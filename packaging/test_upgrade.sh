@@ -5,8 +5,10 @@
 # Builds the previous release's .deb from its git ref with that release's own recipe, installs
 # it, lets it fetch orders from a local simulator into the real per-user store, upgrades to
 # NEW.deb, and checks that the store (orders, settings, schema migrated) and every file of the
-# data folder are still there once the new version has run. Default ref: the newest v* tag;
-# without one the check is skipped with a line saying so.
+# data folder are still there once the new version has run. The release: KDS_PREVIOUS_REF, else
+# the newest v* tag, else the commit named in packaging/previous-release (a clone without tags;
+# packaging/previous_release.sh decides); with none of them the check is skipped with a line
+# saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -17,10 +19,12 @@ BUILD_VENV=${VENV:-packaging/build-venv}
 PY="$BUILD_VENV/bin/python"
 fail() { echo "FAIL: upgrade: $*" >&2; exit 1; }
 
-ref=${KDS_PREVIOUS_REF:-$(git tag --list 'v*' --sort=-v:refname 2>/dev/null | sed -n 1p)}
-if [ -z "$ref" ] || ! git rev-parse -q --verify "$ref^{commit}" >/dev/null 2>&1; then
-  echo "skip: upgrade from the previous release not tested: no release ref '${ref:-(no v* tag)}'" \
-    "(tag releases v<version>, or set KDS_PREVIOUS_REF=<tag or commit>)"
+ref=$(packaging/previous_release.sh 2>/dev/null) || true
+if [ -z "$ref" ]; then
+  echo "skip: upgrade from the previous release not tested:" \
+    "$(packaging/previous_release.sh 2>&1 >/dev/null || true)" \
+    "(tag releases v<version> and name the last in packaging/previous-release," \
+    "or set KDS_PREVIOUS_REF=<tag or commit>)"
   exit 0
 fi
 
