@@ -202,7 +202,7 @@ def _u16(text: str) -> ctypes.Array:
     return (ctypes.c_uint16 * (len(data) // 2 + 1)).from_buffer_copy(data + b"\0\0")
 
 
-def _call_u16(f, *args) -> list:  # noqa: ANN001 - f is a ctypes function
+def _call_u16(f, *args) -> list:  # f: a ctypes function
     buf = (ctypes.c_uint16 * 256)()
     status = ctypes.c_int(0)
     n = f(*args, buf, 256, ctypes.byref(status))
@@ -210,7 +210,7 @@ def _call_u16(f, *args) -> list:  # noqa: ANN001 - f is a ctypes function
     return [status.value, text]
 
 
-def _case(f, word: str, loc: str) -> list:  # noqa: ANN001
+def _case(f, word: str, loc: str) -> list:
     return _call_u16(lambda buf, size, st: f(buf, size, _u16(word), -1, loc.encode(), st))
 
 
@@ -256,7 +256,8 @@ def list_parts(full: Path) -> Iterable[str]:
         key = parts[1] if len(parts) > 2 else ("(top) kept" if kept(name) else "(top) dropped")
         sizes[key] = sizes.get(key, 0) + len(data)
     for key, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
-        yield f"{size / 1e6:6.2f} MB  {key}{'' if key.startswith('(') or kept(f'x/{key}/y') else '  (dropped)'}"
+        dropped = not key.startswith("(") and not kept(f"x/{key}/y")
+        yield f"{size / 1e6:6.2f} MB  {key}{'  (dropped)' if dropped else ''}"
 
 
 def main(argv: list[str]) -> int:

@@ -103,7 +103,7 @@ def test_deb_asks_for_the_glibc_the_bundled_python_needs(built_deb: Path) -> Non
     assert "libc6 (>= 2.35)" in control_field(built_deb, "Depends").split(", ")
 
 
-def load_lean():  # noqa: ANN201 - the packaging module loaded from its file
+def load_lean():  # the packaging module, loaded from its file
     import importlib.util
     spec = importlib.util.spec_from_file_location("kds_packaging_lean_deb", PACKAGING / "lean.py")
     assert spec and spec.loader

@@ -56,7 +56,7 @@ def test_a_package_reads_back_item_for_item_each_aligned() -> None:
     header, back = icu.read_package(blob)
     assert len(header) == 32
     # Items come back padded to 16 bytes, as ICU's own packager lays them out.
-    assert [(n, d[:len(o)]) for (n, d), (_, o) in zip(back, items)] == items
+    assert [(n, d[:len(o)]) for (n, d), (_, o) in zip(back, items, strict=True)] == items
     toc = [struct.unpack_from("<II", blob, 32 + 4 + 8 * i) for i in range(len(items))]
     assert all(data_at % 16 == 0 for _, data_at in toc)
 
