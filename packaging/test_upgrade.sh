@@ -110,3 +110,24 @@ echo "ok: upgrade $ref ($old_version) -> $new_version kept $((orders - 1)) order
 $sudo apt-get remove -y -qq kds >/dev/null
 [ "$(snapshot)" = "$after" ] || fail "apt-get remove touched the user's store"
 echo "ok: apt-get remove kept the user's data"
+
+# 5. A downgrade: the previous release installed again over data a newer KDS wrote (here: the
+# store marked as written by a schema the old version does not know) refuses, exit 3, with its
+# message, and leaves the file byte for byte as it was.
+$sudo apt-get install -y -qq --allow-downgrades "$old_deb" >/dev/null
+[ "$(kds --version)" = "kds $old_version" ] || fail "the downgrade did not install $old_version"
+"$PY" - "$data/kds.sqlite3" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 100 WHERE key = 'schema_version'")
+db.commit()
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+PY
+sum_before=$(sha256sum "$data/kds.sqlite3" | cut -d' ' -f1)
+: >"$work/app.log"
+rc=0; run_kds "http://127.0.0.1:9/v1" 1500 || rc=$?
+[ "$rc" = 3 ] || { tail -n 20 "$work/app.log" >&2; fail "kds $old_version on a newer store exited $rc, not 3"; }
+grep -q "a newer KDS wrote it" "$work/app.log" || fail "the downgrade refusal did not say why"
+[ "$(sha256sum "$data/kds.sqlite3" | cut -d' ' -f1)" = "$sum_before" ] \
+  || fail "kds $old_version changed a newer store"
+echo "ok: downgrade to $old_version on a newer store refused (exit 3, 'a newer KDS wrote it'), file untouched"
