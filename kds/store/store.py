@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from kds.clock import Clock
 from kds.store.connection import (
+    Precheck,
     cannot_write,
     copy_before_migrating,
     describe_no_write,
