@@ -119,7 +119,9 @@ def check_in_background(path: Path) -> Precheck | None:
 
     def check() -> None:
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+            # as_uri: a folder named with spaces, '?' or '#', or a Windows drive, stays one path
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
             try:
                 row = conn.execute("PRAGMA quick_check").fetchone()
                 verdict.append(bool(row) and row[0] == "ok")

@@ -43,6 +43,18 @@ def test_a_damaged_file_fails_the_check_started_ahead(tmp_path: Path) -> None:
     assert wait is not None and wait() is False
 
 
+def test_a_folder_with_uri_characters_in_its_name_checks_that_file(tmp_path: Path) -> None:
+    # Pasted into a file: URI as is, "#" ends the path: SQLite would check (and create) an empty
+    # "cuisine " beside it and call the damaged store sound.
+    path = tmp_path / "cuisine #2 ?été" / "kds.sqlite3"
+    path.parent.mkdir()
+    _store_with_orders(path)
+    _damage(path)
+    wait = connection.check_in_background(path)
+    assert wait is not None and wait() is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cuisine #2 ?été"]
+
+
 def test_no_file_no_check(tmp_path: Path) -> None:
     assert connection.check_in_background(tmp_path / "kds.sqlite3") is None
 
