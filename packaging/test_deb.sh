@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the .deb, install it with apt, run the installed app, remove it, check nothing is left.
-# Needs root (or sudo) and apt. 6 min 49 s here on 2 cores loaded by other jobs (load 5-8), of
-# which 3 min 21 s is the upgrade check (packaging/test_upgrade.sh builds the previous release).
+# Needs root (or sudo) and apt. 3 min here on 2 cores (7 min when other jobs load them), about
+# half of it the upgrade check (packaging/test_upgrade.sh builds the previous release).
 #   packaging/test_deb.sh            full run
 #   SKIP_BUNDLE=1 packaging/test_deb.sh   reuse packaging/out/dist/kds
 set -euo pipefail
