@@ -68,15 +68,16 @@ TXT
 
 install -d "$root/DEBIAN"
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-# Everything else (Qt, X/xkb, fontconfig, pulse client, ICU, FFmpeg) is inside the bundle; see
-# docs/INSTALL.md for how this list was checked.
+# Everything else (Qt, X/xkb, fontconfig, ICU) is inside the bundle; the libraries packaging/lean.py
+# takes from the system (FROM_SYSTEM) are here, each by its package. glibc 2.35: the bundled
+# libpython needs GLIBC_2.35 (Ubuntu 22.04 has it); see docs/INSTALL.md for how this was checked.
 cat > "$root/DEBIAN/control" <<CTL
 Package: kds
 Version: $version
 Architecture: $arch
 Maintainer: KDS developers <kds@example.com>
 Installed-Size: $installed_kb
-Depends: libc6 (>= 2.34), libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libfontconfig1, fonts-dejavu-core, libpulse0, tzdata
+Depends: libc6 (>= 2.35), libgl1, libegl1, libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libfontconfig1, fonts-dejavu-core, libpulse0, libssl3 | libssl3t64, libstdc++6, libgcc-s1, libexpat1, libdbus-1-3, libsystemd0, libgcrypt20, tzdata
 Recommends: fonts-noto-color-emoji
 Section: misc
 Priority: optional

@@ -42,10 +42,29 @@ DROP_LIBRARIES = re.compile(
     r")([.-]|\.framework|$)",
     re.IGNORECASE,
 )
-# System libraries the .deb's Depends already installs (libpulse0): loading the system's copy
-# keeps the audio client in step with the PC's sound server (PulseAudio or PipeWire), and its
-# own dependency chain (sndfile, FLAC, vorbis, opus, systemd, gcrypt...) then leaves the bundle.
-FROM_SYSTEM = ("libpulse.so.0", "libpulse-simple.so.0", "libpulse-mainloop-glib.so.0")
+# System libraries loaded from the PC (Linux), each with the Debian package in the .deb's Depends
+# that installs it (tests/packaging/test_packaging_deb.py checks the pairing; None: no kept part
+# needs it, it only must never be bundled):
+# - PulseAudio's client keeps in step with the PC's sound server (PulseAudio or PipeWire), and its
+#   own chain (sndfile, FLAC, vorbis, opus...) leaves the bundle with it;
+# - OpenSSL (Python's ssl and hashlib; HTTPS to HubRise) then gets the distribution's security
+#   updates instead of staying frozen at the build day's;
+# - the C++ runtime and expat: the build host's copies need glibc 2.36 (Debian 12), so bundled
+#   they would stop the app on Ubuntu 22.04 (glibc 2.35), and a bundled libstdc++ older than the
+#   PC's breaks the PC's own GL drivers that Qt loads into the process;
+# - D-Bus's client, with the libsystemd and libgcrypt it links: part of every systemd desktop.
+FROM_SYSTEM: dict[str, str | None] = {
+    "libpulse.so.0": "libpulse0", "libpulse-simple.so.0": "libpulse0",
+    "libpulse-mainloop-glib.so.0": None,
+    "libssl.so.3": "libssl3 | libssl3t64", "libcrypto.so.3": "libssl3 | libssl3t64",
+    "libstdc++.so.6": "libstdc++6", "libgcc_s.so.1": "libgcc-s1", "libexpat.so.1": "libexpat1",
+    "libdbus-1.so.3": "libdbus-1-3", "libsystemd.so.0": "libsystemd0",
+    "libgcrypt.so.20": "libgcrypt20",
+}
+# Package metadata nothing reads at run time (platformdirs ships a 0.5 MB software bill of
+# materials; `kds --version --verbose` reads only METADATA). The licenses stay: they must travel
+# with the copies.
+DROP_METADATA = re.compile(r"\.dist-info/sboms/")
 # Qt's own translations (standard dialog buttons) are never loaded; KDS's own (resources/
 # translations/kds_*.qm, kds.ui.i18n) sit outside PySide6 and stay.
 DROP_DIRS = ("translations", "qml", "resources/qtwebengine", "metatypes", "typesystems",
@@ -72,7 +91,7 @@ def dropped(dest: str) -> bool:
     """True when the bundle file at `dest` (relative path, any OS) is left out."""
     path = dest.replace("\\", "/")
     parts = path.split("/")
-    if path in FROM_SYSTEM:
+    if path in FROM_SYSTEM or DROP_METADATA.search(path):
         return True
     if "PySide6" not in parts and not DROP_LIBRARIES.search(path):
         return False

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the .deb, install it with apt, run the installed app, remove it, check nothing is left.
-# Needs root (or sudo) and apt; takes ~1 min here (bundle ~15 s, zstd .deb ~1 s, install ~6 s).
+# Needs root (or sudo) and apt. 3 min here on 2 cores (7 min when other jobs load them), about
+# half of it the upgrade check (packaging/test_upgrade.sh builds the previous release).
 #   packaging/test_deb.sh            full run
 #   SKIP_BUNDLE=1 packaging/test_deb.sh   reuse packaging/out/dist/kds
 set -euo pipefail
@@ -72,6 +73,12 @@ missing=$(find /opt/kds -type f \( -name '*.so' -o -name '*.so.*' \) -exec ldd {
   | grep "not found" | sort -u || true)
 [ -z "$missing" ] || fail "libraries missing from the installed bundle: $missing"
 echo "ok: every bundled library finds what it links"
+# The trimmed ICU data (packaging/icu_data.py) answers every kind of call Qt makes (collation,
+# time-zone names, case mapping, converters) as the full data of the PySide6 it came from.
+icu_line=$("$BUILD_VENV/bin/python" packaging/icu_data.py check \
+  "$("$BUILD_VENV/bin/python" -c 'import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / "Qt" / "lib")')" \
+  /opt/kds/_internal/PySide6/Qt/lib) || fail "the bundle's ICU answers differently: $icu_line"
+echo "ok: $icu_line"
 
 # The installed app paints its board: offscreen, and on X (xcb) when xvfb-run is here.
 paints() {  # paints PLATFORM [wrapper...]: a screenshot of the demo board, as a PNG

@@ -5,8 +5,10 @@
 # Builds the previous release's .deb from its git ref with that release's own recipe, installs
 # it, lets it fetch orders from a local simulator into the real per-user store, upgrades to
 # NEW.deb, and checks that the store (orders, settings, schema migrated) and every file of the
-# data folder are still there once the new version has run. Default ref: the newest v* tag;
-# without one the check is skipped with a line saying so.
+# data folder are still there once the new version has run. The release: KDS_PREVIOUS_REF, else
+# the newest v* tag, else the commit named in packaging/previous-release (a clone without tags;
+# packaging/previous_release.sh decides); with none of them the check is skipped with a line
+# saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -17,10 +19,12 @@ BUILD_VENV=${VENV:-packaging/build-venv}
 PY="$BUILD_VENV/bin/python"
 fail() { echo "FAIL: upgrade: $*" >&2; exit 1; }
 
-ref=${KDS_PREVIOUS_REF:-$(git tag --list 'v*' --sort=-v:refname 2>/dev/null | sed -n 1p)}
-if [ -z "$ref" ] || ! git rev-parse -q --verify "$ref^{commit}" >/dev/null 2>&1; then
-  echo "skip: upgrade from the previous release not tested: no release ref '${ref:-(no v* tag)}'" \
-    "(tag releases v<version>, or set KDS_PREVIOUS_REF=<tag or commit>)"
+ref=$(packaging/previous_release.sh 2>/dev/null) || true
+if [ -z "$ref" ]; then
+  echo "skip: upgrade from the previous release not tested:" \
+    "$(packaging/previous_release.sh 2>&1 >/dev/null || true)" \
+    "(tag releases v<version> and name the last in packaging/previous-release," \
+    "or set KDS_PREVIOUS_REF=<tag or commit>)"
   exit 0
 fi
 
@@ -106,3 +110,24 @@ echo "ok: upgrade $ref ($old_version) -> $new_version kept $((orders - 1)) order
 $sudo apt-get remove -y -qq kds >/dev/null
 [ "$(snapshot)" = "$after" ] || fail "apt-get remove touched the user's store"
 echo "ok: apt-get remove kept the user's data"
+
+# 5. A downgrade: the previous release installed again over data a newer KDS wrote (here: the
+# store marked as written by a schema the old version does not know) refuses, exit 3, with its
+# message, and leaves the file byte for byte as it was.
+$sudo apt-get install -y -qq --allow-downgrades "$old_deb" >/dev/null
+[ "$(kds --version)" = "kds $old_version" ] || fail "the downgrade did not install $old_version"
+"$PY" - "$data/kds.sqlite3" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 100 WHERE key = 'schema_version'")
+db.commit()
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+PY
+sum_before=$(sha256sum "$data/kds.sqlite3" | cut -d' ' -f1)
+: >"$work/app.log"
+rc=0; run_kds "http://127.0.0.1:9/v1" 1500 || rc=$?
+[ "$rc" = 3 ] || { tail -n 20 "$work/app.log" >&2; fail "kds $old_version on a newer store exited $rc, not 3"; }
+grep -q "a newer KDS wrote it" "$work/app.log" || fail "the downgrade refusal did not say why"
+[ "$(sha256sum "$data/kds.sqlite3" | cut -d' ' -f1)" = "$sum_before" ] \
+  || fail "kds $old_version changed a newer store"
+echo "ok: downgrade to $old_version on a newer store refused (exit 3, 'a newer KDS wrote it'), file untouched"

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
-from kds import __version__
+import kds
 from kds.hubrise.urls import UnsafeUrl, check_api_url
 from kds.platform.logsetup import register_secret
 
@@ -240,13 +240,13 @@ def parse_config(argv: Sequence[str], env: Mapping[str, str]) -> AppConfig:
 
 def version_text(verbose: bool = False, config: AppConfig | None = None) -> str:
     if not verbose:
-        return f"kds {__version__}"
+        return f"kds {kds.__version__}"
     from kds.app.versions import verbose_version_lines
 
     # Support's first question when sign-in does nothing: is a client configured? (id only)
     client = (config.oauth_client_id if config and config.has_oauth_client
               else "none (sign in with a token)")
-    return "\n".join([f"kds {__version__}", *verbose_version_lines(),
+    return "\n".join([f"kds {kds.__version__}", *verbose_version_lines(),
                       f"HubRise OAuth client: {client}"])
 
 

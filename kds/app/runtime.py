@@ -19,6 +19,7 @@ from kds.hubrise.client import HubRiseClient
 from kds.platform.files import private_dir
 from kds.app.printing import PrintingService
 from kds.store.settings import Settings
+from kds.store.connection import Precheck
 from kds.store.store import Store
 from kds.sync.engine import SyncEngine
 from kds.sync.limiter_store import make_limiter
@@ -38,12 +39,12 @@ def _counts_in_memory_only(_state: object) -> None:
     """The limiter's change hook when the store is read-only: the counts stay in memory."""
 
 
-def open_store(data_dir: Path, clock: Clock) -> Store:
+def open_store(data_dir: Path, clock: Clock, precheck: Precheck | None = None) -> Store:
     try:
         private_dir(data_dir)  # orders hold customer names and phones
     except OSError as exc:  # read-only: Store.open falls back and says so
         log.warning("cannot prepare %s: %s", data_dir, exc.strerror)
-    return Store.open(data_dir / STORE_FILE, clock)
+    return Store.open(data_dir / STORE_FILE, clock, precheck)
 
 
 @dataclass

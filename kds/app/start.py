@@ -6,10 +6,13 @@ import asyncio
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kds.app.config import AppConfig, confirm_reset, load_config_or_exit
 from kds.app.notices import Notice, token_file_notices
+
+if TYPE_CHECKING:
+    from kds.store.connection import Precheck
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +102,15 @@ def _run_gui(config: AppConfig) -> int:
         return _already_running(config)
     except OSError as exc:  # a read-only data dir: nothing can be written, so run unguarded
         print(f"kds: warning: cannot lock {lock.path}: {exc.strerror}", file=sys.stderr)
+    from kds.store.connection import FILE_NAME, check_in_background
     from kds.store.migrations import StoreTooNew
 
+    # The store's integrity check reads the whole file: it runs while Qt and the screens are
+    # imported, and the store is opened with its verdict (a quarter of a second sooner on the
+    # board with 100,000 historic orders).
+    precheck = check_in_background(config.data_dir / FILE_NAME)
     try:
-        return _run_locked(config)
+        return _run_locked(config, precheck)
     except StoreTooNew as exc:
         return _refuse_newer_store(config, exc)
     finally:
@@ -169,7 +177,7 @@ def _start_logging(config: AppConfig) -> list[Notice]:
         return [log_notice(config.data_dir / "logs", reason)]
 
 
-def _run_locked(config: AppConfig) -> int:
+def _run_locked(config: AppConfig, precheck: Precheck | None = None) -> int:
     from PySide6.QtWidgets import QApplication  # import PySide6 before qasync picks a binding
 
     import qasync
@@ -187,7 +195,7 @@ def _run_locked(config: AppConfig) -> int:
     problems = [*_start_logging(config), *token_file_notices(config.token_file)]
     register_secret(config.access_token)
     clock = SystemClock()
-    store = open_store(config.data_dir, clock)
+    store = open_store(config.data_dir, clock, precheck)
     apply_text_size(store.get_settings().font_scale_percent)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the controller decides when to stop

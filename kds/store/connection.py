@@ -8,8 +8,9 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,6 +104,41 @@ def _healthy(db: Database) -> bool:
     return bool(row) and row[0] == "ok"
 
 
+# A verdict given ahead of opening: True when the file passed its integrity check.
+Precheck = Callable[[], bool]
+
+
+def check_in_background(path: Path) -> Precheck | None:
+    """Start the file's integrity check on its own connection and thread; the returned call
+    waits for the verdict. The check reads the whole file (a quarter of a second with 100,000
+    historic orders) and SQLite releases the GIL while it runs, so the app's start-up imports
+    proceed beside it. None when there is no file yet."""
+    if not path.is_file():
+        return None
+    verdict: list[bool] = []
+
+    def check() -> None:
+        try:
+            # as_uri: a folder named with spaces, '?' or '#', or a Windows drive, stays one path
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+            try:
+                row = conn.execute("PRAGMA quick_check").fetchone()
+                verdict.append(bool(row) and row[0] == "ok")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            verdict.append(False)  # open_database then checks for itself and decides
+
+    worker = threading.Thread(target=check, name="kds-store-check", daemon=True)
+    worker.start()
+
+    def wait() -> bool:
+        worker.join()
+        return verdict == [True]
+    return wait
+
+
 def move_aside(path: Path, when: datetime) -> Path:
     """Rename a damaged file (and its WAL/SHM) aside: nothing is deleted, support can look later."""
     stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -132,12 +168,16 @@ def copy_before_migrating(db: Database, path: Path, version: int, now: datetime)
     return target
 
 
-def open_database(path: Path, now: datetime) -> tuple[Database, Path | None]:
-    """Open (or create) the file; a corrupt one is moved aside and a fresh one created."""
+def open_database(path: Path, now: datetime,
+                  precheck: Precheck | None = None) -> tuple[Database, Path | None]:
+    """Open (or create) the file; a corrupt one is moved aside and a fresh one created.
+
+    `precheck` (check_in_background, started under the instance lock) spares the second read
+    of the whole file when it found the file sound; any other answer is checked again here."""
     db: Database | None = None
     try:
         db = _connect(path)
-        if _healthy(db):
+        if (precheck is not None and precheck()) or _healthy(db):
             return db, None
         reason = "integrity check failed"
     except sqlite3.OperationalError:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from kds.clock import Clock
 from kds.store.catalog import CatalogMixin
 from kds.store.connection import (
+    Precheck,
     cannot_write,
     copy_before_migrating,
     describe_no_write,
@@ -44,7 +45,7 @@ class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
     in_memory: bool = False
 
     @classmethod
-    def open(cls, path: Path, clock: Clock) -> Store:
+    def open(cls, path: Path, clock: Clock, precheck: Precheck | None = None) -> Store:
         """Open or create the file: 0600, WAL, integrity check, migrations.
 
         A damaged file is renamed aside and a fresh one created; `recovered_from` then holds
@@ -52,7 +53,7 @@ class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
         read-only, forbidden) opens the cache read-only instead of failing the start.
         """
         try:
-            return cls._open_writable(Path(path), clock)
+            return cls._open_writable(Path(path), clock, precheck)
         except (sqlite3.OperationalError, OSError) as exc:
             if not cannot_write(exc):
                 raise
@@ -75,8 +76,8 @@ class Store(FiguresMixin, OutboxMixin, StationsMixin, CatalogMixin):
         return store
 
     @classmethod
-    def _open_writable(cls, path: Path, clock: Clock) -> Store:
-        db, moved = open_database(path, clock.now())
+    def _open_writable(cls, path: Path, clock: Clock, precheck: Precheck | None = None) -> Store:
+        db, moved = open_database(path, clock.now(), precheck)
         try:
             copied = cls._copy_if_migrating(db, path, clock)
             migrate(db)

@@ -1,9 +1,9 @@
 ; Inno Setup 6 script for KDS. Build the PyInstaller bundle first (packaging\out\dist\kds), then:
-;   iscc /DAppVersion=0.1.0 packaging\windows\kds.iss
+;   iscc /DAppVersion=0.2.0 packaging\windows\kds.iss
 ; Output: packaging\out\kds-setup-<version>.exe. See BUILD.md.
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #define AppVersion "0.2.0"
 #endif
 
 [Setup]

@@ -89,6 +89,29 @@ def test_deb_declares_the_system_libraries_the_bundle_needs(built_deb: Path) -> 
     assert int(control_field(built_deb, "Installed-Size")) > 0
 
 
+def test_every_library_the_bundle_takes_from_the_system_is_a_dependency(built_deb: Path) -> None:
+    lean = load_lean()
+    depends = {dep.strip() for dep in control_field(built_deb, "Depends").split(",")}
+    wanted = {package for package in lean.FROM_SYSTEM.values() if package}
+    assert "libssl3 | libssl3t64" in wanted and "libstdc++6" in wanted
+    assert wanted <= depends, wanted - depends
+
+
+def test_deb_asks_for_the_glibc_the_bundled_python_needs(built_deb: Path) -> None:
+    # The bundled libpython uses GLIBC_2.35 symbols: with 2.34, apt would install it where it
+    # cannot start.
+    assert "libc6 (>= 2.35)" in control_field(built_deb, "Depends").split(", ")
+
+
+def load_lean():  # the packaging module, loaded from its file
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("kds_packaging_lean_deb", PACKAGING / "lean.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_deb_version_comes_from_the_package_metadata(built_deb: Path) -> None:
     from importlib.metadata import version
 

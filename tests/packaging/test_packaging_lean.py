@@ -29,7 +29,9 @@ KEPT = [
     f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
     f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so",
     f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
-    "PySide6/QtMultimedia.abi3.so", "libpython3.11.so.1.0", "libcrypto.so.3",
+    "PySide6/QtMultimedia.abi3.so", "libpython3.11.so.1.0", "libglib-2.0.so.0",
+    "libsqlite3.so.0", "click-8.5.1.dist-info/licenses/LICENSE.txt",  # licenses travel along
+    "platformdirs-4.14.9.dist-info/METADATA",  # read by kds --version --verbose
     "resources/sounds/new_order.wav", "kds/ui/board/board.py",
     "resources/translations/kds_fr.qm", r"resources\translations\kds_fr.qm",  # the app's own
     r"PySide6\plugins\platforms\qwindows.dll", r"PySide6\Qt6Core.dll",
@@ -50,6 +52,11 @@ DROPPED = [
     r"PySide6\plugins\multimedia\ffmpegmediaplugin.dll", r"PySide6\avcodec-61.dll",
     r"PySide6\Qt6Quick.dll", r"PySide6\opengl32sw.dll", r"PySide6\translations\qt_fr.qm",
     "libpulse.so.0",  # the .deb depends on libpulse0: the system's copy is loaded
+    # Taken from the system, each by a Depends of the .deb (test_packaging_deb.py): OpenSSL for
+    # security updates; libstdc++/libgcc_s/expat built for glibc 2.36 (Ubuntu 22.04 has 2.35).
+    "libssl.so.3", "libcrypto.so.3", "libstdc++.so.6", "libgcc_s.so.1", "libexpat.so.1",
+    "libdbus-1.so.3", "libsystemd.so.0", "libgcrypt.so.20",
+    "platformdirs-4.14.9.dist-info/sboms/platformdirs.cdx.json",  # a bill of materials
 ]
 
 

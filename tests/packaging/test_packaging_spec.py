@@ -4,6 +4,7 @@ drops the heavy ones; the shell scripts parse; the Windows script installs what 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 from pathlib import Path
 
@@ -75,3 +76,23 @@ def test_windows_installer_has_shortcuts_autostart_and_uninstaller() -> None:
     assert "Tasks: startwithwindows" in iss
     assert r"SetupIconFile=..\..\resources\icons\kds.ico" in iss
     assert "UninstallDisplayIcon" in iss
+
+
+def project_version() -> str:
+    import tomllib
+    with open(PACKAGING.parent / "pyproject.toml", "rb") as f:
+        return str(tomllib.load(f)["project"]["version"])
+
+
+def test_windows_and_macos_recipes_build_the_project_version() -> None:
+    # Inno Setup's default and the recipes' file names follow pyproject.toml (0.1.0 -> 0.2.0 left
+    # them behind once); the macOS bundle reads the version from pyproject.toml itself.
+    version = project_version()
+    iss = (PACKAGING / "windows" / "kds.iss").read_text(encoding="utf-8")
+    assert f'#define AppVersion "{version}"' in iss
+    for recipe in ("windows/BUILD.md", "macos/BUILD.md"):
+        text = (PACKAGING / recipe).read_text(encoding="utf-8")
+        named = set(re.findall(r"(?:kds-setup-|KDS-|AppVersion=)(\d+\.\d+\.\d+)", text))
+        assert named == {version}, (recipe, named)
+    spec = (PACKAGING / "kds.spec").read_text(encoding="utf-8")
+    assert "version=VERSION" in spec and '"LSMinimumSystemVersion": "13.0"' in spec
