@@ -1,4 +1,4 @@
-"""The screen in French (kds.ui.i18n + resources/translations/kds_fr.qm) and unchanged in English."""
+"""The screen in French (kds.ui.i18n + resources/translations/kds_fr.qm), English unchanged."""
 
 from __future__ import annotations
 
@@ -78,7 +78,10 @@ def test_french_board_tabs_ticket_button_header_and_nav(qtbot: Any, language: An
     assert any("RETARD" in text or text.startswith("● dans ") for text in seen["all_painted"])
 
 
-@pytest.mark.parametrize("setting,locale", [("auto", None), ("auto", "en_GB"), ("en", "fr_FR")])
+# A new install ("auto", no French locale) in the inner loop, the other two in the full suite.
+@pytest.mark.parametrize("setting,locale", [("auto", None),
+                                            pytest.param("auto", "en_GB", marks=pytest.mark.slow),
+                                            pytest.param("en", "fr_FR", marks=pytest.mark.slow)])
 def test_default_and_english_change_nothing(qtbot: Any, language: Any, setting: str,
                                             locale: str | None) -> None:
     """The default setting on an English system, an English locale, and "en" on a French PC."""
@@ -107,7 +110,8 @@ def test_kitchen_words_follow_the_translator_and_go_back(language: Any) -> None:
     assert main_action("accepted", "collection") == ("in_preparation", "Start")
 
 
-@pytest.mark.parametrize("width,height", [(1024, 600), pytest.param(1366, 768, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("width,height",
+                         [(1024, 600), pytest.param(1366, 768, marks=pytest.mark.slow)])
 def test_every_french_button_fits(qtbot: Any, language: Any, width: int, height: int) -> None:
     """Board, busy/pause, hours, settings, connection, first run and sign-in in French: every
     visible button is inside the window once scrolled to, fully drawn and as wide as its text."""

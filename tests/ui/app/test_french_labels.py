@@ -29,7 +29,8 @@ def cut_labels(window: Any, page: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("width,height", [(1024, 600), (1920, 1080)])
+@pytest.mark.parametrize("width,height",
+                         [(1024, 600), pytest.param(1920, 1080, marks=pytest.mark.slow)])
 def test_no_french_label_cuts_a_word(qtbot: Any, language: Any, width: int,
                                      height: int) -> None:
     """"Horaires" lost its s on the hours page at 1024x600 before."""

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kds.clock import FakeClock
@@ -109,6 +110,7 @@ def _assert_same(store: Store) -> None:
         assert store.figures(period, NOW) == dataclasses.replace(plain, rows=()), period
 
 
+@pytest.mark.slow  # fuzzes: 40 generated histories through the store
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(orders=st.lists(order_strategy, min_size=1, max_size=25),
        first=location_strategy, later=location_strategy)

@@ -172,6 +172,7 @@ def test_a_locked_file_is_reported_not_moved_aside(
     assert not list(tmp_path.glob("*.corrupt-*"))
 
 
+@pytest.mark.slow  # holds a real lock for half a second
 def test_opening_waits_for_another_process_that_is_still_creating_the_file(tmp_path: Path) -> None:
     # The kill/restart harness opens the file while the app creates it: the switch to WAL
     # must wait for the creator's write, not fail with "database is locked".
