@@ -117,13 +117,22 @@ def channel_name(order: Order) -> str:
     return clean_text(channel.label if channel is not None else "", 40)
 
 
+def _kind_word(kind: str) -> str:
+    """ "REPRINT", or "GRILL READY" for a station's part done ("station:grill"); "" otherwise."""
+    head, _, station = kind.partition(":")
+    if head == "station" and station:
+        name = clean_text(station, 24).upper()
+        return translate("Print", "{station} READY").format(station=name)
+    word = KIND_WORDS.get(head)
+    return translate("Print", word) if word else ""
+
+
 def _head(order: Order, width: int, kind: str) -> list[PrintLine]:
     service = translate("Print", SERVICE_WORDS.get(order.service_type or "", ORDER_WORD))
     channel = channel_name(order)
     head = f"{channel.upper()} · {service}" if channel else service
     lines = _wrap(head, width, bold=True)
-    word = KIND_WORDS.get(kind.split(":", 1)[0])
-    word = translate("Print", word) if word else ""
+    word = _kind_word(kind)
     if word:
         lines.append(PrintLine(f"** {word} **", bold=True))
     number = short_reference(order.collection_code, order.ref, order.id)

@@ -24,8 +24,9 @@ from kds.store.timefmt import from_db, from_db_required, to_db
 
 PrintState = Literal["pending", "sending", "sent", "failed"]
 
-#: The events that can print a ticket by themselves (Settings → Printing).
-PRINT_EVENTS = ("arrival", "accept")
+#: The events that can print a ticket by themselves (Settings → Printing). "station_done":
+#: a station screen bumps its part (the job's kind is "station:<name>", once per station).
+PRINT_EVENTS = ("arrival", "accept", "station_done")
 INTERRUPTED = "interrupted while printing; reprint from the ticket menu if it did not come out"
 
 _COLUMNS = ("id, order_id, kind, state, attempts, next_try_at, last_error, created_at, "
@@ -87,11 +88,12 @@ class PrintQueueMixin(StoreBase):
             jobs = [self.queue_print(order_id, kind, printer) for printer in self.printers]
         return [job for job in jobs if job is not None]
 
-    def _queue_on(self, event: str, order_id: str, status: str) -> None:
-        """Called where the event happens, inside its transaction."""
+    def _queue_on(self, event: str, order_id: str, status: str, kind: str | None = None) -> None:
+        """Called where the event happens, inside its transaction. `kind`: the job's kind when
+        it is not the event's name ("station:grill" for "station_done")."""
         if event in self.print_events and status not in DONE_STATUSES:
             for printer in self.printers:
-                self.queue_print(order_id, event, printer)
+                self.queue_print(order_id, kind or event, printer)
 
     def next_print_job(self, now: datetime, printer: str = "") -> PrintJob | None:
         row = self.db.execute(

@@ -35,6 +35,7 @@ class Settings:
     printers: tuple[str, ...] = ()
     print_on_arrival: bool = True         # a new order prints once when it arrives
     print_on_accept: bool = False         # and/or when the kitchen accepts it
+    print_on_station_done: bool = False   # and/or when this station screen bumps its part
     print_copies: int = 1
     paper_width_mm: int = 80              # 58 or 80 (32 or 48 characters a line)
     # One speed-of-service line in the header ("avg prep 14 min · 3 late"); off: tickets first.
@@ -47,7 +48,9 @@ class Settings:
     def print_events(self) -> frozenset[str]:
         """The events that print by themselves (kds.store.print_queue.PRINT_EVENTS)."""
         return frozenset(event for event, on in (("arrival", self.print_on_arrival),
-                                                 ("accept", self.print_on_accept)) if on)
+                                                 ("accept", self.print_on_accept),
+                                                 ("station_done", self.print_on_station_done))
+                         if on)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,6 +94,7 @@ _RANGES: dict[str, tuple[int, int]] = {
     "paper_width_mm": (58, 80),
 }
 _FLAGS = frozenset({"sound_on", "auto_receive", "kiosk", "print_on_arrival", "print_on_accept",
+                    "print_on_station_done",
                     "header_figures", "customer_display"})
 MAX_PRINTERS = 4
 PRINTER_SCHEMES = ("tcp://", "file:///", "qt:")   # as kds.printing.address parses them

@@ -33,6 +33,8 @@ class StationsMixin(OrdersMixin):
             row = self.get_order(order_id)  # with the bumps still waiting laid over
             if row is None:
                 raise KeyError(f"no order {order_id!r} in the store")
+            if done:   # the pass's ticket for this station's part, once (Settings → Printing)
+                self._queue_on("station_done", order_id, row.status, f"station:{station}")
             current = row.raw.get("custom_fields")
             if not fits(current if isinstance(current, dict) else {}, body["custom_fields"]):
                 raise ValueError("the order's custom fields would pass HubRise's 8 KB limit")

@@ -1353,6 +1353,10 @@
         <translation>Livraison</translation>
     </message>
     <message>
+        <source>{station} READY</source>
+        <translation>{station} PRÊT</translation>
+    </message>
+    <message>
         <source>DUE {clock}</source>
         <translation>POUR {clock}</translation>
     </message>
@@ -1617,6 +1621,14 @@
     <message>
         <source>When the kitchen accepts an order</source>
         <translation>Quand la cuisine accepte une commande</translation>
+    </message>
+    <message>
+        <source>Print station done</source>
+        <translation>Imprimer poste fini</translation>
+    </message>
+    <message>
+        <source>When this station screen bumps its part</source>
+        <translation>Quand ce poste finit sa part</translation>
     </message>
     <message>
         <source>Copies</source>

@@ -53,6 +53,8 @@ ROWS: tuple[tuple[str, str, str, int, str], ...] = (
      QT_TRANSLATE_NOOP("Settings", "Once, when they arrive"), 0, ""),
     ("print_on_accept", QT_TRANSLATE_NOOP("Settings", "Print on accept"),
      QT_TRANSLATE_NOOP("Settings", "When the kitchen accepts an order"), 0, ""),
+    ("print_on_station_done", QT_TRANSLATE_NOOP("Settings", "Print station done"),
+     QT_TRANSLATE_NOOP("Settings", "When this station screen bumps its part"), 0, ""),
     ("print_copies", QT_TRANSLATE_NOOP("Settings", "Copies"),
      QT_TRANSLATE_NOOP("Settings", "Tickets printed each time"), 1, ""),
     ("paper_width_mm", QT_TRANSLATE_NOOP("Settings", "Paper width"),

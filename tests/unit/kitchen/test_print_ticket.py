@@ -129,6 +129,13 @@ def test_a_reprint_says_so() -> None:
     assert "** REPRINT **" in ticket_text(lines)
 
 
+def test_a_stations_ready_ticket_names_the_station_as_plain_text() -> None:
+    order = parse_order(order_payload())
+    assert "** GRILL READY **" in ticket_text(ticket_lines(order, kind="station:Grill"))
+    hostile = ticket_text(ticket_lines(order, kind="station:\u202ePizza\x1b[2J"))
+    assert "\x1b" not in hostile and "\u202e" not in hostile and "PIZZA" in hostile
+
+
 def test_catalog_tagged_items_are_printed_marked_like_allergy_words() -> None:
     from kds.kitchen.item_marks import MenuMarks
     from kds.kitchen.stations import catalog_facts

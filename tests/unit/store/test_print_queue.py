@@ -138,3 +138,30 @@ def test_a_version_4_file_gains_the_print_queue(tmp_path: Path, clock: FakeClock
     assert schema_version(store.db) == len(MIGRATIONS) >= 5
     assert store.queue_print("a", "arrival") is not None
     store.close()
+
+
+def test_a_station_bump_queues_its_ready_ticket_once_when_station_done_prints(
+        tmp_path: Path, clock: FakeClock) -> None:
+    """Settings → "Print station done": the grill's bump prints "GRILL READY" once per order and
+    station; an undo and a second bump print nothing more (the pass already has the ticket)."""
+    store = open_store(tmp_path, clock, frozenset({"station_done"}))
+    store.upsert_remote_order({"id": "a", "status": "in_preparation"})
+    store.set_station_done("a", "grill")
+    store.set_station_done("a", "grill", done=False)
+    store.set_station_done("a", "grill")
+    store.set_station_done("a", "pizza")
+    assert [(j.kind, j.printer) for j in store.print_jobs()] == [
+        ("station:grill", P), ("station:pizza", P)]
+    store.close()
+
+
+def test_a_station_bump_prints_nothing_with_the_default_settings(
+        tmp_path: Path, clock: FakeClock) -> None:
+    from kds.store.settings import Settings
+
+    store = open_store(tmp_path, clock, Settings().print_events)
+    store.upsert_remote_order({"id": "a", "status": "in_preparation"})
+    store.set_station_done("a", "grill")
+    assert not [job for job in store.print_jobs() if job.kind.startswith("station")]
+    assert Settings(print_on_station_done=True, print_on_arrival=False).print_events == frozenset({"station_done"})
+    store.close()
