@@ -18,7 +18,8 @@ if [ "${SKIP_BUNDLE:-0}" != 1 ] || [ ! -x "$BUNDLE/kds" ]; then
   packaging/build_bundle.sh >&2
 fi
 
-version=$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("kds"))')
+# From pyproject.toml itself: installed metadata can be a stale kds.egg-info left in the tree.
+version=$("$VENV/bin/python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 arch=$(dpkg --print-architecture)
 root=$OUT/deb/kds_${version}_${arch}
 deb=$OUT/kds_${version}_${arch}.deb
