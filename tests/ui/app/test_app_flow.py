@@ -96,6 +96,7 @@ async def test_cancellation_by_the_platform_is_flagged_on_the_board(qtbot, tmp_p
 async def test_demo_screenshot_shows_header_health_and_tickets(qtbot, tmp_path):
     controller, wakeups = await start_demo_app(tmp_path, qtbot)
     try:
+        controller.window.showNormal()   # it starts maximized on the screen; shoot 1366x768
         controller.window.resize(1366, 768)
         await wakeups.until(lambda: controller.runtime.engine.health().last_poll_at is not None)
         controller.window.update_header()
