@@ -1,6 +1,6 @@
 """The screens all_screens.py does not hold, in French: the ticket info board, the ticket menu,
-the whole-order view, find an order, a station and the expo screen, the start-up notices, and
-the printed ticket (80 mm) as the fake printer draws it.
+the whole-order view, find an order, a station and the expo screen, the start-up notices, the
+customer display, and the printed ticket (80 mm) as the fake printer draws it.
 
     python -m tests.screens.french_extras docs/screens 1920 1080 1024 600
 
@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     from tests.screens.all_screens import use_language
-    from tests.screens.search_screenshot import render_order_view
+    from tests.screens.order_screens import customer_display, order_view
     from tests.screens.shooting import themed_app
 
     themed_app()
@@ -140,7 +140,9 @@ def main(argv: list[str]) -> int:
     for width, height in zip(argv[1::2], argv[2::2], strict=False):
         for path in render(folder, int(width), int(height)):
             print(path)
-    print(render_order_view(folder / "order-view-fr.png"))
+    print(order_view(folder / "order-view-fr.png", 1366, 768))
+    print(order_view(folder / "order-view-1024x600-fr.png", 1024, 600))
+    print(customer_display(folder / "customer-display-1920x1080-fr.png", 1920, 1080))
     print(printed_ticket(folder.parent / "printed-ticket-80mm-fr.png"))
     return 0
 
