@@ -9,6 +9,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.screens.shooting import main_for_sizes
+
 
 def render(path: Path, width: int, height: int) -> Path:
     from kds.clock import FakeClock
@@ -35,12 +37,7 @@ def render(path: Path, width: int, height: int) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 3:
-        print(__doc__)
-        return 2
-    for width, height in zip(argv[1::2], argv[2::2], strict=False):
-        print(render(Path(argv[0]) / f"search-{width}x{height}.png", int(width), int(height)))
-    return 0
+    return main_for_sizes(argv, __doc__ or "", render, "search-{width}x{height}.png")
 
 
 if __name__ == "__main__":

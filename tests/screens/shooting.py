@@ -43,3 +43,23 @@ def save(widget: Any, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(path))
     return path
+
+
+def shoot_board(source: Any, clock: Any, width: int, height: int, path: Path,
+                config: Any = None) -> Path:
+    """shown_board, saved to `path`, closed."""
+    board = shown_board(source, clock, width, height, config)
+    save(board, path)
+    board.close()
+    return path
+
+
+def main_for_sizes(argv: list[str], usage: str, render: Any, name: str) -> int:
+    """`script FOLDER W H [W H ...]`: render(FOLDER / name.format(width=, height=), w, h) per size."""
+    if len(argv) < 3:
+        print(usage)
+        return 2
+    for width, height in zip(argv[1::2], argv[2::2], strict=False):
+        print(render(Path(argv[0]) / name.format(width=width, height=height), int(width),
+                     int(height)))
+    return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kds.hubrise.money import format_time
+from tests.screens.shooting import main_for_sizes
 
 ITEMS = [{"product_name": "Margherita", "sku_name": "Large", "quantity": "2",
           "price": "12.00 EUR"},
@@ -56,27 +57,18 @@ def info_orders(now: datetime) -> list[dict[str, Any]]:
 def render(path: Path, width: int, height: int) -> Path:
     from kds.clock import FakeClock
     from tests.fakes.board_source import MemoryBoardSource
-    from tests.screens.shooting import save, shown_board, themed_app
+    from tests.screens.shooting import shoot_board, themed_app
 
     themed_app()
     clock = FakeClock(datetime(2026, 11, 24, 18, 34, tzinfo=UTC))
     source = MemoryBoardSource(clock)
     for raw in info_orders(clock.now()):
         source.add_remote(raw, seen=True)
-    board = shown_board(source, clock, width, height)
-    save(board, path)
-    board.close()
-    return path
+    return shoot_board(source, clock, width, height, path)
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 3:
-        print(__doc__)
-        return 2
-    for width, height in zip(argv[1::2], argv[2::2], strict=False):
-        print(render(Path(argv[0]) / f"ticket-info-{width}x{height}.png", int(width),
-                     int(height)))
-    return 0
+    return main_for_sizes(argv, __doc__ or "", render, "ticket-info-{width}x{height}.png")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def extra_orders(now: datetime) -> list[dict[str, Any]]:
 def render(path: Path, width: int, height: int) -> Path:
     from kds.clock import FakeClock
     from tests.screens.board_screenshot import demo_source
-    from tests.screens.shooting import save, shown_board, themed_app
+    from tests.screens.shooting import shoot_board, themed_app
 
     themed_app()
     clock = FakeClock(datetime(2026, 11, 24, 11, 40, tzinfo=timezone.utc))
@@ -49,10 +49,7 @@ def render(path: Path, width: int, height: int) -> Path:
     for raw in extra_orders(clock.now()):
         source.add_remote(raw, seen=raw["id"] != "o00031x")
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))   # a screen of width×height pixels
-    board = shown_board(source, clock, round(width / scale), round(height / scale))
-    save(board, path)
-    board.close()
-    return path
+    return shoot_board(source, clock, round(width / scale), round(height / scale), path)
 
 
 def main(argv: list[str]) -> int:
