@@ -8,6 +8,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kds.clock import Clock
 from kds.app.config import AppConfig
@@ -60,6 +61,31 @@ class _FirstPaint(QObject):
 
 def report_first_paint(widget: QObject) -> None:
     widget.installEventFilter(_FirstPaint(widget))
+
+
+class _Painted(QObject):
+    def __init__(self, done: asyncio.Event) -> None:
+        super().__init__()
+        self.done = done
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.done.set()
+        return False
+
+
+async def _first_paint(widget: QWidget, at_most_s: float = 0.3) -> None:
+    """Until `widget` has painted once, or `at_most_s` when it is not on screen to paint."""
+    done = asyncio.Event()
+    painted = _Painted(done)
+    widget.installEventFilter(painted)
+    widget.update()
+    try:
+        await asyncio.wait_for(done.wait(), at_most_s)
+    except TimeoutError:
+        log.debug("the board did not paint within %.1f s; building the other pages", at_most_s)
+    finally:
+        widget.removeEventFilter(painted)
 
 
 class AppController:
@@ -121,6 +147,11 @@ class AppController:
         self.window.health_source = runtime.engine.health
         self.window.location_source = runtime.store.get_location_raw
         self._add_board_page(runtime)
+        self.window.show_page("board")
+        # Staff see their tickets first; the pages behind the other buttons are built the
+        # moment after (a nav tap before then finds no page and does nothing).
+        assert self.board is not None
+        await _first_paint(self.board.views["active"].viewport())
         self._show_customer_display()
         self._add_location_pages(runtime)
         self._add_connection_page(info)
@@ -131,7 +162,6 @@ class AppController:
         self.bridge.ordersChanged.connect(lambda _ids: self._refresh_board())
         self.bridge.healthChanged.connect(self._on_health)
         self.bridge.locationChanged.connect(self._on_location)
-        self.window.show_page("board")
         runtime.print_settings = self.store.get_settings()   # printers print from the first poll
         await runtime.start_sync()
 

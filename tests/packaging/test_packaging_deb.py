@@ -112,11 +112,15 @@ def load_lean():  # the packaging module, loaded from its file
     return module
 
 
-def test_deb_version_comes_from_the_package_metadata(built_deb: Path) -> None:
-    from importlib.metadata import version
+def test_deb_version_comes_from_pyproject(built_deb: Path) -> None:
+    """From pyproject.toml itself: installed metadata can be a stale kds.egg-info (a .deb once
+    said 0.1.0 after the bump to 0.2.0)."""
+    import tomllib
 
-    assert control_field(built_deb, "Version") == version("kds")
-    assert built_deb.name == f"kds_{version('kds')}_{control_field(built_deb, 'Architecture')}.deb"
+    with (PACKAGING.parent / "pyproject.toml").open("rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    assert control_field(built_deb, "Version") == version
+    assert built_deb.name == f"kds_{version}_{control_field(built_deb, 'Architecture')}.deb"
 
 
 def test_purge_keeps_user_data_and_says_where_it_lives(built_deb: Path) -> None:
