@@ -141,11 +141,12 @@ def _refuse_newer_store(config: AppConfig, exc: Exception) -> int:
 
 
 def _show_refusal(text: str, close_after_ms: int) -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])
     box = QMessageBox(QMessageBox.Icon.Critical, "KDS cannot start", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)   # the text names the data folder, as typed
     if close_after_ms:  # tests and screenshots: never wait for a tap
         QTimer.singleShot(close_after_ms, box.accept)
     box.exec()

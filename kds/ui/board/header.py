@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
@@ -149,7 +150,9 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        # A tooltip takes anything that looks like HTML as rich text: the location's name comes
+        # from HubRise, so it is escaped into a paragraph that shows it as written.
+        self.setToolTip(QtGui.Qt.convertFromPlainText(text) if text else "")
         self._fit()
 
     def full_text(self) -> str:

@@ -108,9 +108,10 @@ class HourChart(QChartView):
     def set_data(self, counts: tuple[int, ...], prep: tuple[Decimal | None, ...]) -> None:
         self.counts, self.prep = counts, prep
         self.orders.remove(0, self.orders.count())
-        self.orders.append([float(count) for count in counts])
+        self.orders.append(list(counts))
         self._scale(self.order_axis, max(counts, default=0))
-        # Minutes only place the line on screen: the figures themselves stay Decimal.
+        # A screen coordinate, the one place a figure leaves Decimal: the minutes themselves
+        # stay Decimal in the figures and the labels (kds.kitchen.figures).
         self.line.replace([QPointF(hour, float(value)) for hour, value in enumerate(prep)
                            if value is not None])
         slowest = max((value for value in prep if value is not None), default=Decimal(0))

@@ -66,3 +66,19 @@ def test_alert_banners_keep_their_words_on_a_narrow_board(qtbot: Any, width: int
     for banner in (board.alert_banner, board.change_banner, board.late_banner):
         assert banner.isVisible()
         assert shows_whole(banner), (banner.text(), banner.width())
+
+
+def test_the_location_name_from_hubrise_is_plain_text_in_its_tooltip(qtbot: Any) -> None:
+    """A tooltip reads anything that looks like HTML as rich text: a name like this one was
+    shown bold, with an image fetched from a path, instead of as HubRise wrote it."""
+    from PySide6.QtGui import QTextDocument
+
+    clock = FakeClock(NOW)
+    board = BoardScreen(MemoryBoardSource(clock), clock)
+    qtbot.addWidget(board)
+    hostile = '<b>Bella</b> <img src="/etc/passwd"> & Co'
+    board.set_header(HeaderInfo(location_name=hostile, last_poll_at=NOW))
+    shown = QTextDocument()
+    shown.setHtml(board.header.location.toolTip())   # what the tooltip draws
+    assert shown.toPlainText() == hostile
+    assert board.header.location.textFormat().name == "PlainText"
