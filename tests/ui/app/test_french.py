@@ -191,21 +191,11 @@ def test_french_board_dialogs_fit_a_1024x600_window(qtbot: Any, language: Any,
                                                     which: str) -> None:
     from PySide6.QtWidgets import QAbstractButton
 
-    from tests.ui.app.test_screens_small import _board
+    from tests.ui.app.test_screens_small import _board, open_dialog
 
     language("fr")
     board, _source = _board(qtbot, 1024, 600 - 64)
-    first = board.models["active"].tickets()[0].order_id
-    if which == "menu":
-        dialog = board.open_menu(first)
-    elif which == "order":   # the whole order (issue 14), laid out like the ticket
-        dialog = board.open_details(first)
-        assert type(dialog).__name__ == "OrderView"
-    else:
-        board.set_status(first, "received")
-        board.release_hold()
-        dialog = board.press_main_button(first)
-    assert dialog is not None and dialog.isVisible()
+    dialog = open_dialog(board, which)
     dialog.resize(min(dialog.width(), 1024), min(dialog.height(), 600))
     qtbot.wait(1)
     buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible()]

@@ -228,9 +228,8 @@ def test_every_page_fits_1024x600_at_130_percent_text() -> None:
     assert result["problems"] == []
 
 
-@pytest.mark.parametrize("which", ["menu", "accept", "order"])
-def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
-    board, _source = _board(qtbot, 1024, 600 - 64)
+def open_dialog(board: Any, which: str) -> Any:
+    """The first ticket's menu, its accept dialog or its whole-order view, shown."""
     first = board.models["active"].tickets()[0].order_id
     if which == "menu":
         dialog = board.open_menu(first)
@@ -242,6 +241,13 @@ def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
         board.release_hold()
         dialog = board.press_main_button(first)
     assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+@pytest.mark.parametrize("which", ["menu", "accept", "order"])
+def test_board_dialogs_fit_a_1024x600_window(qtbot: Any, which: str) -> None:
+    board, _source = _board(qtbot, 1024, 600 - 64)
+    dialog = open_dialog(board, which)
     window = board.window().geometry()
     assert dialog.width() <= window.width() and dialog.height() <= window.height()
     assert window.contains(dialog.geometry())
